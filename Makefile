@@ -1,0 +1,65 @@
+# The interface to the project: `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test test-fast lint format messages bench lock demo check-deploy clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+# Reinstall only when the lock changes.
+$(VENV)/.installed: requirements.lock | $(PY)
+	$(PIP) install -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+
+test: install
+	$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+# Everything but browser and slow tests: the quick loop while coding.
+test-fast: install
+	$(PY) -m pytest -p no:cacheprovider -m "not browser and not slow" $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+messages: install
+	$(PY) manage.py makemessages --all --no-location --ignore=.venv --ignore=staticfiles
+	$(PY) manage.py compilemessages --ignore=.venv
+
+bench: install
+	$(PY) -m benchmarks $(BENCH_ARGS)
+
+check-deploy: install
+	DEBUG=0 SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+# Pin the versions of everything installed in a fresh environment.
+lock:
+	rm -rf /tmp/mos-lock && $(PYTHON) -m venv /tmp/mos-lock
+	/tmp/mos-lock/bin/pip install ".[dev]"
+	( echo "# Pinned versions of every package (runtime and test). Regenerate with \`make lock\`."; \
+	  /tmp/mos-lock/bin/pip freeze --exclude mos ) > requirements.lock
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,5 @@
+"""MOS: residence and work permit applications and their processing."""
+
+from .celery import app as celery_app
+
+__all__ = ("celery_app",)

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+from applications import views as application_views
+
+from . import views
+
+# The admin site demands a verified second factor, and its login goes through ours (password, then code).
+admin.site.__class__ = OTPAdminSite
+admin.site.login = lambda request, extra_context=None: redirect_to_login(request.get_full_path())
+admin.site.site_header = "MOS"
+admin.site.site_title = "MOS"
+
+urlpatterns = [
+    path("", application_views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("accounts.urls")),
+    path("admin/", admin.site.urls),
+]
