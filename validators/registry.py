@@ -68,7 +68,7 @@ def rule_names() -> frozenset[str]:
 
 # The modules below register on import; importing them here makes a plain
 # ``from validators.registry import get_field_validator`` see every name.
-from validators import (  # noqa: E402, F401, I001
+from validators import (  # noqa: E402, F401
     contact,
     countries,
     dates,
