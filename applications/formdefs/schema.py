@@ -37,6 +37,14 @@ Key = Annotated[str, Field(pattern=KEY_PATTERN)]
 LANGUAGES = ("pl", "en", "uk", "ru")
 
 
+class SpecValueError(ValueError):
+    """A definition error that knows which attribute it is about, so the message can point at its JSON path."""
+
+    def __init__(self, message: str, at: str | None = None) -> None:
+        super().__init__(message)
+        self.at = at
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -189,24 +197,24 @@ class FieldSpec(Strict):
     def _consistent(self) -> FieldSpec:
         has_choices = self.type in (FieldType.CHOICE, FieldType.MULTICHOICE)
         if has_choices and not self.choices:
-            raise ValueError(f"a {self.type} field needs choices")
+            raise SpecValueError(f"a {self.type} field needs choices", "choices")
         if not has_choices and self.choices:
-            raise ValueError(f"a {self.type} field takes no choices")
+            raise SpecValueError(f"a {self.type} field takes no choices", "choices")
         if self.choices and len({c.value for c in self.choices}) != len(self.choices):
-            raise ValueError("choice values must be unique")
+            raise SpecValueError("choice values must be unique", "choices")
         if self.required_if is not None and self.required:
-            raise ValueError("required_if needs required: false")
+            raise SpecValueError("required_if needs required: false", "required_if")
         if self.pattern is not None:
             try:
                 re.compile(self.pattern)
             except re.error as exc:
-                raise ValueError(f"pattern is not a regular expression: {exc}") from exc
+                raise SpecValueError(f"pattern is not a regular expression: {exc}", "pattern") from exc
         if self.min_length is not None and self.max_length is not None and self.min_length > self.max_length:
-            raise ValueError("min_length is greater than max_length")
+            raise SpecValueError("min_length is greater than max_length", "min_length")
         if self.min_value is not None and self.max_value is not None and self.min_value > self.max_value:
-            raise ValueError("min_value is greater than max_value")
+            raise SpecValueError("min_value is greater than max_value", "min_value")
         if self.type == FieldType.DECLARATION and not self.required:
-            raise ValueError("a declaration must be required")
+            raise SpecValueError("a declaration must be required", "required")
         return self
 
 
@@ -226,9 +234,9 @@ class GroupSpec(Strict):
 
     @model_validator(mode="after")
     def _unique_keys(self) -> GroupSpec:
-        _check_unique([f.key for f in self.fields], "field keys in a group")
+        _check_unique([f.key for f in self.fields], "field keys in a group", "fields")
         if self.min_items > self.max_items:
-            raise ValueError("min_items is greater than max_items")
+            raise SpecValueError("min_items is greater than max_items", "min_items")
         return self
 
 
@@ -250,7 +258,7 @@ class StepSpec(Strict):
 
     @model_validator(mode="after")
     def _unique_keys(self) -> StepSpec:
-        _check_unique([i.key for i in self.items], "item keys in a step")
+        _check_unique([i.key for i in self.items], "item keys in a step", "items")
         return self
 
 
@@ -289,8 +297,8 @@ class FormDefinitionSpec(Strict):
 
     @model_validator(mode="after")
     def _unique_keys(self) -> FormDefinitionSpec:
-        _check_unique([s.key for s in self.steps], "step keys")
-        _check_unique([a.key for a in self.attachments], "attachment keys")
+        _check_unique([s.key for s in self.steps], "step keys", "steps")
+        _check_unique([a.key for a in self.attachments], "attachment keys", "attachments")
         return self
 
     def step(self, key: str) -> StepSpec:
@@ -300,9 +308,9 @@ class FormDefinitionSpec(Strict):
         raise KeyError(key)
 
 
-def _check_unique(keys: list[str], what: str) -> None:
+def _check_unique(keys: list[str], what: str, at: str | None = None) -> None:
     seen: set[str] = set()
     for key in keys:
         if key in seen:
-            raise ValueError(f"{what} must be unique: {key!r} appears twice")
+            raise SpecValueError(f"{what} must be unique: {key!r} appears twice", at)
         seen.add(key)
