@@ -11,7 +11,7 @@ from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
 from validators._common import as_text
-from validators.registry import field_validator
+from validators._registration import field_validator
 
 
 @field_validator("postal_code_pl")

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from validators._common import as_text
-from validators.registry import field_validator
+from validators._registration import field_validator
 
 # Codes that appear on travel documents but are not ISO 3166-1 countries (ICAO 9303 part 3, section 5).
 # pycountry knows only ISO countries, so these are listed by hand.

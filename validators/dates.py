@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from validators._common import as_date
-from validators.registry import field_validator
+from validators._registration import field_validator
 
 
 def age_on(birth: datetime.date, day: datetime.date) -> int:

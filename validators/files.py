@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from pypdf import PdfReader
 
-from validators.registry import field_validator
+from validators._registration import field_validator
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"

@@ -14,7 +14,7 @@ from stdnum.pl import pesel as stdnum_pesel
 from stdnum.pl import regon as stdnum_regon
 
 from validators._common import as_text
-from validators.registry import field_validator
+from validators._registration import field_validator
 
 
 def _digits_only(value: Any) -> str:

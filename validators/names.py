@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from validators._common import as_text
-from validators.registry import field_validator
+from validators._registration import field_validator
 
 # Besides letters and combining marks: the space, the hyphen and both apostrophes (O'Neil, D’Angelo).
 _ALLOWED_PUNCTUATION = frozenset(" -'\u2019")

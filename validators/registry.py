@@ -6,69 +6,31 @@ maps those names to plain functions so that the definition never holds code.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from validators._registration import (
+    FieldValidator,
+    Rule,
+    field_validator,
+    field_validator_names,
+    get_field_validator,
+    get_rule,
+    rule,
+    rule_names,
+)
 
-FieldValidator = Callable[..., Any]  # fn(value, **params) -> the cleaned value; raises ValidationError
-Rule = Callable[..., None]  # fn(values: Mapping[str, Any], **params) -> None; raises ValidationError({role: ...})
-
-_FIELD_VALIDATORS: dict[str, FieldValidator] = {}
-_RULES: dict[str, Rule] = {}
-
-
-def field_validator(name: str) -> Callable[[FieldValidator], FieldValidator]:
-    """Register a field validator under ``name`` (a name may be registered once)."""
-
-    def decorator(fn: FieldValidator) -> FieldValidator:
-        if name in _FIELD_VALIDATORS and _FIELD_VALIDATORS[name] is not fn:
-            raise ValueError(f"Field validator {name!r} is already registered")
-        _FIELD_VALIDATORS[name] = fn
-        return fn
-
-    return decorator
-
-
-def rule(name: str) -> Callable[[Rule], Rule]:
-    """Register a cross-field rule under ``name`` (a name may be registered once)."""
-
-    def decorator(fn: Rule) -> Rule:
-        if name in _RULES and _RULES[name] is not fn:
-            raise ValueError(f"Rule {name!r} is already registered")
-        _RULES[name] = fn
-        return fn
-
-    return decorator
-
-
-def get_field_validator(name: str) -> FieldValidator:
-    """Return the field validator registered as ``name``; KeyError if there is none."""
-    try:
-        return _FIELD_VALIDATORS[name]
-    except KeyError:
-        raise KeyError(f"Unknown field validator: {name!r}") from None
-
-
-def get_rule(name: str) -> Rule:
-    """Return the rule registered as ``name``; KeyError if there is none."""
-    try:
-        return _RULES[name]
-    except KeyError:
-        raise KeyError(f"Unknown rule: {name!r}") from None
-
-
-def field_validator_names() -> frozenset[str]:
-    """All registered field validator names (for checking a form definition before it is saved)."""
-    return frozenset(_FIELD_VALIDATORS)
-
-
-def rule_names() -> frozenset[str]:
-    """All registered rule names (for checking a form definition before it is saved)."""
-    return frozenset(_RULES)
-
+__all__ = [
+    "FieldValidator",
+    "Rule",
+    "field_validator",
+    "field_validator_names",
+    "get_field_validator",
+    "get_rule",
+    "rule",
+    "rule_names",
+]
 
 # The modules below register on import; importing them here makes a plain
 # ``from validators.registry import get_field_validator`` see every name.
-from validators import (  # noqa: E402, F401
+from validators import (  # noqa: F401
     contact,
     countries,
     dates,

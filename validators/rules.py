@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from validators._common import add_years, as_date, is_missing
+from validators._registration import rule
 from validators.identity import pesel_birth_date_and_sex
 from validators.money import minimum_wage
-from validators.registry import rule
 from validators.travel_documents import MRZData, normalise_mrz, parse_td3, to_mrz_name, travel_document_number
 
 

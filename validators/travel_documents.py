@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from validators._common import as_text
+from validators._registration import field_validator
 from validators.countries import is_known_country_code
-from validators.registry import field_validator
 
 TD3_LINE_LENGTH = 44
 _MRZ_CHARACTERS = re.compile(r"[0-9A-Z<]*")
