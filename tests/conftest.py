@@ -59,3 +59,22 @@ def new_page(chromium, live_server):
     yield make
     for context in contexts:
         context.close()
+
+
+def pytest_report_header(config) -> list[str]:
+    """Say which real services this run uses, so a CI log shows it."""
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    host = settings.DATABASES["default"].get("HOST") or "embedded file"
+    storage = settings.STORAGES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    broker = "Redis" if settings.REDIS_URL else "none (Celery eager, local-memory cache)"
+    return [f"MOS services: database={engine} ({host}), file storage={storage}, broker={broker}"]
+
+
+def pytest_runtest_setup(item) -> None:
+    if item.get_closest_marker("postgres"):
+        from django.conf import settings
+
+        if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+            pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://... (as .ci/run does)")
