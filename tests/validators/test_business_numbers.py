@@ -13,7 +13,9 @@ def test_valid_nip_is_returned_as_digits(value, cleaned):
     assert nip(value) == cleaned
 
 
-@pytest.mark.parametrize(("value", "code"), [("1234563219", "nip_checksum"), ("12345", "nip_format"), ("abc", "nip_format")])
+@pytest.mark.parametrize(
+    ("value", "code"), [("1234563219", "nip_checksum"), ("12345", "nip_format"), ("abc", "nip_format")]
+)
 def test_invalid_nip_is_refused(value, code):
     with pytest.raises(ValidationError) as error:
         nip(value)
