@@ -50,16 +50,19 @@ def send_verification_email(user: User) -> None:
 def send_already_registered_email(email: str, language: str) -> None:
     """Answer a registration for an address that already has an account, without telling the visitor."""
     with translation.override(language):
-        context = {"login_url": settings.SITE_URL + reverse("accounts:login"),
-                   "reset_url": settings.SITE_URL + reverse("accounts:password-reset")}
+        context = {
+            "login_url": settings.SITE_URL + reverse("accounts:login"),
+            "reset_url": settings.SITE_URL + reverse("accounts:password-reset"),
+        }
         subject = render_to_string("accounts/email/already_registered_subject.txt", context).strip()
         body = render_to_string("accounts/email/already_registered_body.txt", context)
     send_mail(subject, body, None, [email])
 
 
 @transaction.atomic
-def register_applicant(*, email: str, password: str, first_name: str, last_name: str, preferred_language: str,
-                       role: Role = Role.APPLICANT) -> User | None:
+def register_applicant(
+    *, email: str, password: str, first_name: str, last_name: str, preferred_language: str, role: Role = Role.APPLICANT
+) -> User | None:
     """Create an unverified account and send the link that confirms its e-mail address.
 
     Returns None when the address is taken: the visitor sees the same page either way, so registration
@@ -70,7 +73,10 @@ def register_applicant(*, email: str, password: str, first_name: str, last_name:
         transaction.on_commit(lambda: send_already_registered_email(email, preferred_language))
         return None
     user = User.objects.create_user(
-        email=email, password=password, first_name=first_name, last_name=last_name,
+        email=email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
         preferred_language=preferred_language,
     )
     assign_role(user, role)

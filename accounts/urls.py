@@ -15,11 +15,15 @@ urlpatterns = [
     path("language/", views.switch_language, name="switch-language"),
     path("password/change/", views.PasswordChangeView.as_view(), name="password-change"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password-reset"),
-    path("password/reset/sent/",
-         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
-         name="password-reset-done"),
+    path(
+        "password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password-reset-done",
+    ),
     path("password/reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password-reset-confirm"),
-    path("password/reset/complete/",
-         auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
-         name="password-reset-complete"),
+    path(
+        "password/reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
+        name="password-reset-complete",
+    ),
 ]

@@ -7,7 +7,8 @@ import time
 import django_otp
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, views as auth_views
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -34,8 +35,11 @@ def _safe_next(request: HttpRequest, candidate: str | None) -> str:
 
 def _with_language_cookie(response: HttpResponse, language: str) -> HttpResponse:
     response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
-        secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
@@ -56,8 +60,11 @@ class RegisterView(FormView):
     def form_valid(self, form: RegistrationForm) -> HttpResponse:
         data = form.cleaned_data
         services.register_applicant(
-            email=data["email"], password=data["password1"], first_name=data["first_name"],
-            last_name=data["last_name"], preferred_language=data["preferred_language"],
+            email=data["email"],
+            password=data["password1"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            preferred_language=data["preferred_language"],
         )
         return render(self.request, "accounts/register_done.html", {"email": data["email"]})
 
@@ -90,7 +97,10 @@ class LoginView(FormView):
             return self.form_invalid(form)
         if user.needs_second_factor:
             self.request.session[PENDING_SECOND_FACTOR] = {
-                "user": user.pk, "backend": user.backend, "next": next_url, "at": time.time(),
+                "user": user.pk,
+                "backend": user.backend,
+                "next": next_url,
+                "at": time.time(),
             }
             return redirect("accounts:login-second-factor")
         return _complete_login(self.request, user, next_url)

@@ -29,7 +29,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "dev-only-insecure-key-mos-7c1f0f3e9a2b4d5c8e6f1a0b9c8d7e6f5a4b3c2d1e0f"
+    SECRET_KEY = "dev-only-insecure-key-mos-7c1f0f3e9a2b4d5c8e6f1a0b9c8d7e6f5a4b3c2d1e0f"  # noqa: S105 - DEBUG only
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

@@ -50,8 +50,9 @@ def new_page(chromium, live_server):
     contexts = []
 
     def make(width: int = 1280, height: int = 900, locale: str = "en-GB"):
-        context = chromium.new_context(viewport={"width": width, "height": height}, base_url=live_server.url,
-                                       locale=locale)
+        context = chromium.new_context(
+            viewport={"width": width, "height": height}, base_url=live_server.url, locale=locale
+        )
         context.set_default_timeout(15_000)
         contexts.append(context)
         return context.new_page()

@@ -19,8 +19,15 @@ NEW_PASSWORD = "a-long-and-unusual-passphrase"
 
 
 def register(client, email="olena@example.org", **overrides):
-    data = {"email": email, "first_name": "Olena", "last_name": "Kovalenko", "preferred_language": "uk",
-            "password1": NEW_PASSWORD, "password2": NEW_PASSWORD, **overrides}
+    data = {
+        "email": email,
+        "first_name": "Olena",
+        "last_name": "Kovalenko",
+        "preferred_language": "uk",
+        "password1": NEW_PASSWORD,
+        "password2": NEW_PASSWORD,
+        **overrides,
+    }
     return client.post(reverse("accounts:register"), data)
 
 
@@ -77,9 +84,7 @@ def test_a_weak_password_is_refused_with_a_message_on_the_password_field(client)
     assert response.context["form"].has_error("password1")
 
 
-def test_registering_an_existing_address_looks_the_same_and_warns_the_owner(
-    client, django_capture_on_commit_callbacks
-):
+def test_registering_an_existing_address_looks_the_same_and_warns_the_owner(client, django_capture_on_commit_callbacks):
     ApplicantFactory(email="taken@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         response = register(client, email="taken@example.org")
@@ -185,12 +190,15 @@ def test_the_second_factor_step_needs_a_password_first(client):
 
 def test_login_redirects_only_to_local_pages(client):
     ApplicantFactory(email="safe@example.org")
-    response = client.post(reverse("accounts:login") + "?next=https://evil.example/",
-                           {"email": "safe@example.org", "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login") + "?next=https://evil.example/", {"email": "safe@example.org", "password": PASSWORD}
+    )
     assert response.url == reverse("home")
     client.post(reverse("accounts:logout"))
-    response = client.post(reverse("accounts:login"),
-                           {"email": "safe@example.org", "password": PASSWORD, "next": reverse("accounts:account")})
+    response = client.post(
+        reverse("accounts:login"),
+        {"email": "safe@example.org", "password": PASSWORD, "next": reverse("accounts:account")},
+    )
     assert response.url == reverse("accounts:account")
 
 
@@ -215,8 +223,9 @@ def test_password_reset_for_an_unknown_address_sends_nothing_and_looks_the_same(
 def test_the_account_page_saves_the_preferred_language(client):
     user = ApplicantFactory()
     client.force_login(user)
-    response = client.post(reverse("accounts:account"),
-                           {"first_name": "Ivan", "last_name": "Petrenko", "preferred_language": "ru"})
+    response = client.post(
+        reverse("accounts:account"), {"first_name": "Ivan", "last_name": "Petrenko", "preferred_language": "ru"}
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.preferred_language == "ru" and user.first_name == "Ivan"

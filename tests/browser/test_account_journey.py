@@ -1,4 +1,4 @@
-"""A person registers, confirms the e-mail, logs in and switches to Ukrainian, in a real browser, with axe-core checks."""
+"""A person registers, confirms the e-mail, logs in and switches to Ukrainian in a real browser; axe-core checks."""
 
 from __future__ import annotations
 

@@ -54,7 +54,7 @@ class Command(BaseCommand):
                 second_factor = f"TOTP secret {b32_secret(device)}; backup codes {', '.join(backup)}"
             rows.append((email, role.label, office_code or "", second_factor))
 
-        self.stdout.write(self.style.SUCCESS("Demo accounts (password for all: %s)" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
         for email, role, office, second_factor in rows:
             line = f"  {email:38} {role!s:14} {('office ' + office) if office else '':10} {second_factor}"
             self.stdout.write(line.rstrip())
