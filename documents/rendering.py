@@ -1,0 +1,130 @@
+"""One function that turns a template under templates/documents/ into a PDF/A-3b official document.
+
+Rendering is offline by construction: the URL fetcher serves only data: URLs and the project's own fonts and
+stylesheet, so nothing an applicant types can make WeasyPrint open a network connection or read another file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from weasyprint import CSS, HTML, Attachment
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+DOCUMENTS_DIR = Path(__file__).resolve().parent
+FONTS_DIR = DOCUMENTS_DIR / "fonts"
+STYLES_DIR = DOCUMENTS_DIR / "static_pdf"
+STYLESHEET = STYLES_DIR / "documents.css"
+ALLOWED_DIRS = (FONTS_DIR, STYLES_DIR)
+GENERATOR = "MOS"
+CONTENT_TYPES = {".ttf": "font/ttf", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
+
+
+class ForbiddenURL(ValueError):  # noqa: N818 - reads better at the raise site than ForbiddenURLError
+    """The renderer was asked for a URL outside data: and the project's own font and stylesheet files."""
+
+
+class RestrictedURLFetcher(URLFetcher):
+    """Serve data: URLs and file:// URLs under documents/fonts and documents/static_pdf; refuse everything else.
+
+    fail_on_errors makes a refused URL abort the render instead of leaving a silent hole in an official document.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(timeout=1, allowed_protocols=("data", "file"), allow_redirects=False, fail_on_errors=True)
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file":
+            path = allowed_file_path(url)
+            return URLFetcherResponse(path.as_uri(), path.read_bytes(),
+                                      {"Content-Type": CONTENT_TYPES.get(path.suffix, "application/octet-stream")})
+        raise ForbiddenURL(f"the document renderer does not fetch {url[:80]!r}")
+
+
+def allowed_file_path(url: str) -> Path:
+    """The local path of a file:// URL if it lies under one of ALLOWED_DIRS (after resolving .. and symlinks)."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        raise ForbiddenURL(f"not a local file URL: {url[:80]!r}")
+    path = Path(unquote(parts.path)).resolve()
+    if not any(path.is_relative_to(directory) for directory in ALLOWED_DIRS) or not path.is_file():
+        raise ForbiddenURL(f"the document renderer does not read {str(path)[:80]!r}")
+    return path
+
+
+@dataclass(frozen=True)
+class PdfAttachment:
+    """A file embedded in the PDF/A-3 (for example the application's answers as JSON)."""
+
+    name: str
+    content: bytes | str
+    description: str = ""
+    relationship: str = "Data"  # PDF/A-3 AFRelationship: Data, Source, Alternative, Supplement, Unspecified
+
+
+def pdf_identifier(case_number: str | None, template_name: str) -> bytes:
+    """The permanent part of the PDF file identifier: the same for every render of one document of one case."""
+    seed = f"MOS|{case_number or '-'}|{template_name}"
+    return hashlib.sha256(seed.encode()).hexdigest()[:32].encode()
+
+
+def render_html(template_name: str, context: dict, *, language: str, title: str, case_number: str | None = None,
+                created: datetime | None = None) -> str:
+    """The HTML of a document (the step before PDF; handy in tests and for previews)."""
+    created = (created or timezone.now()).astimezone(UTC).replace(microsecond=0)
+    document = {
+        "title": title,
+        "language": language,
+        "case_number": case_number or "",
+        "generator": GENERATOR,
+        "created": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    with translation.override(language):
+        return render_to_string(template_name, {**context, "document": document})
+
+
+def render_pdf(
+    template_name: str,
+    context: dict,
+    *,
+    language: str,
+    title: str,
+    case_number: str | None = None,
+    attachments: Sequence[PdfAttachment] = (),
+    variant: str = "pdf/a-3b",
+    created: datetime | None = None,
+) -> bytes:
+    """Render `template_name` (under templates/documents/) into PDF bytes.
+
+    `created` is the document's date (metadata and attachment dates); pass the same value to get the same bytes.
+    """
+    created = (created or timezone.now()).astimezone(UTC).replace(microsecond=0)
+    html = render_html(template_name, context, language=language, title=title, case_number=case_number,
+                       created=created)
+    fetcher = RestrictedURLFetcher()
+    font_config = FontConfiguration()
+    stylesheet = CSS(filename=str(STYLESHEET), url_fetcher=fetcher, font_config=font_config)
+    pdf_attachments = [
+        Attachment(string=a.content, name=a.name, description=a.description or None, relationship=a.relationship,
+                   created=created, modified=created, url_fetcher=fetcher)
+        for a in attachments
+    ]
+    return HTML(string=html, base_url=STYLES_DIR.as_uri() + "/", url_fetcher=fetcher).write_pdf(
+        stylesheets=[stylesheet],
+        font_config=font_config,
+        pdf_variant=variant or None,
+        pdf_identifier=pdf_identifier(case_number, template_name),
+        attachments=pdf_attachments,
+        custom_metadata=True,
+    )
