@@ -17,7 +17,10 @@ from validators.names import person_name
 from validators.registry import field_validator_names, get_field_validator
 
 TODAY = datetime.date(2025, 6, 15)
-LATIN_AND_CYRILLIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZąęłńóśźżĄĘŁŃÓŚŹŻäöüßабвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЄІЇҐ"
+LATIN_AND_CYRILLIC = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZąęłńóśźżĄĘŁŃÓŚŹŻäöüß"
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЄІЇҐ"
+)
 
 
 def code_of(fn, *args, **kwargs):
