@@ -7,6 +7,7 @@ stylesheet, so nothing an applicant types can make WeasyPrint open a network con
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +26,9 @@ STYLES_DIR = DOCUMENTS_DIR / "static_pdf"
 STYLESHEET = STYLES_DIR / "documents.css"
 ALLOWED_DIRS = (FONTS_DIR, STYLES_DIR)
 GENERATOR = "MOS"
+# WeasyPrint logs every rendering step at INFO; in a worker that is noise, warnings and errors still show.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
 CONTENT_TYPES = {".ttf": "font/ttf", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
 
 
