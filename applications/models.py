@@ -84,6 +84,11 @@ class FormDefinition(models.Model):
     def __str__(self) -> str:
         return f"{self.slug} v{self.version} ({self.get_status_display()})"
 
+    def save(self, *args, **kwargs) -> None:
+        # Validation in save(), not only in forms: no code path may store an invalid or changed frozen definition.
+        self.clean()
+        super().save(*args, **kwargs)
+
     @property
     def spec(self):
         """The parsed definition, cached on the instance until the JSON changes."""
@@ -127,11 +132,6 @@ class FormDefinition(models.Model):
                     raise ValidationError(_("A published form definition can only be retired."))
         self.title = spec.title.pl[:300]
 
-    def save(self, *args, **kwargs) -> None:
-        # Validation in save(), not only in forms: no code path may store an invalid or changed frozen definition.
-        self.clean()
-        super().save(*args, **kwargs)
-
 
 class FormDefinitionChange(models.Model):
     """The audit trail of a form definition: who did what, with a summary of the change."""
@@ -159,3 +159,16 @@ class FormDefinitionChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.definition} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
+from .case_models import (  # noqa: E402,F401 - registers the case models with Django
+    AnnexLinkCode,
+    Application,
+    ApplicationStatus,
+    Attachment,
+    CaseEvent,
+    CaseNumberSequence,
+    Draft,
+    DraftStatus,
+    EmployerAnnex,
+)

@@ -33,10 +33,7 @@ def format_loc(loc: tuple[Any, ...]) -> str:
     out: list[Any] = []
     expect: str | None = None
     for element in loc:
-        if expect == "item" and element in _ITEM_TAGS:
-            expect = None
-            continue
-        if expect == "condition" and element in _CONDITION_TAGS:
+        if (expect == "item" and element in _ITEM_TAGS) or (expect == "condition" and element in _CONDITION_TAGS):
             expect = None
             continue
         expect = None
@@ -44,9 +41,7 @@ def format_loc(loc: tuple[Any, ...]) -> str:
         out.append(element)
         if isinstance(element, int) and previous == "items":
             expect = "item"
-        elif isinstance(element, int) and previous in ("all", "any"):
-            expect = "condition"
-        elif element in ("show_if", "required_if", "not"):
+        elif (isinstance(element, int) and previous in ("all", "any")) or element in ("show_if", "required_if", "not"):
             expect = "condition"
     text = ""
     for element in out:

@@ -19,7 +19,8 @@ Example::
                           {"key": "pesel", "type": "pesel", "number": "18", "label": {...}, "required": false}]}],
      "attachments": [{"key": "photo", "label": {...}, "accept": ["image/jpeg", "image/png"], "max_size_mb": 5}],
      "rules": [{"rule": "pesel_matches_birth_and_sex",
-                "params": {"pesel": "personal.pesel", "date_of_birth": "personal.date_of_birth", "sex": "personal.sex"}}]}
+                "params": {"pesel": "personal.pesel", "date_of_birth": "personal.date_of_birth",
+                           "sex": "personal.sex"}}]}
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ class Text(Strict):
 
 # --- Conditions -------------------------------------------------------------------------------------------------
 
-Scalar = Union[str, int, float, bool, date, None]
+Scalar = Union[str, int, float, bool, date, None]  # noqa: UP007
 
 
 class Equals(Strict):
@@ -114,7 +115,10 @@ class AnyOf(Strict):
 
 def _condition_kind(value: Any) -> str | None:
     """Tell the kind of a condition by its keys, so an error names one kind instead of all seven."""
-    keys = set(value) if isinstance(value, dict) else set(type(value).model_fields) if isinstance(value, BaseModel) else set()
+    if isinstance(value, dict):
+        keys = set(value)
+    else:
+        keys = set(type(value).model_fields) if isinstance(value, BaseModel) else set()
     for key, kind in (("not", "not"), ("not_", "not"), ("all", "all"), ("any", "any"), ("equals", "equals"),
                       ("in", "in"), ("in_", "in"), ("is_set", "is_set")):
         if key in keys:
@@ -123,7 +127,7 @@ def _condition_kind(value: Any) -> str | None:
 
 
 Condition = Annotated[
-    Union[
+    Union[  # noqa: UP007
         Annotated[Equals, Tag("equals")], Annotated[In, Tag("in")], Annotated[Compare, Tag("compare")],
         Annotated[IsSet, Tag("is_set")], Annotated[Not, Tag("not")], Annotated[All, Tag("all")],
         Annotated[AnyOf, Tag("any")],
@@ -245,7 +249,8 @@ def _item_kind(value: Any) -> str:
     return "group" if kind == "group" else "field"
 
 
-Item = Annotated[Union[Annotated[GroupSpec, Tag("group")], Annotated[FieldSpec, Tag("field")]], Discriminator(_item_kind)]
+Item = Annotated[Union[Annotated[GroupSpec, Tag("group")], Annotated[FieldSpec, Tag("field")]],  # noqa: UP007
+                 Discriminator(_item_kind)]
 
 
 class StepSpec(Strict):

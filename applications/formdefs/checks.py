@@ -1,0 +1,229 @@
+"""The checks of answers, written once and called by both compilers (the Django step forms and the payload model).
+
+Each compiler only turns input into Python types (a form from POST strings, pydantic from strict JSON); everything
+after that - required and required_if, show_if, not applicable, length, pattern, range, choices, named validators and
+cross-field rules - happens here, so the wizard and the API cannot disagree about what is a valid answer.
+Errors are Django `ValidationError`s with translated messages, keyed by the field's key (or row field's key).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from applications.voivodeships import VOIVODESHIPS
+from validators.registry import get_field_validator, get_rule
+
+from .conditions import NOT_APPLICABLE, evaluate, is_blank, is_field_required, is_field_visible
+from .parsing import rule_roles
+from .schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, RuleSpec
+
+Errors = dict[str, ValidationError]
+
+#: The Python type of each field type's answer (the payload model uses it; the forms' fields produce it).
+PYTHON_TYPES: dict[FieldType, Any] = {
+    FieldType.INTEGER: int, FieldType.DECIMAL: Decimal, FieldType.DATE: date, FieldType.BOOLEAN: bool,
+    FieldType.DECLARATION: bool, FieldType.MULTICHOICE: list[str], FieldType.COUNTRIES: list[str],
+}
+
+#: The registry validator every field of a type goes through (countries: each element).
+TYPE_VALIDATORS: dict[FieldType, str] = {
+    FieldType.PESEL: "pesel", FieldType.DOCUMENT_NUMBER: "travel_document_number", FieldType.MRZ: "mrz_td3",
+    FieldType.POSTAL_CODE: "postal_code_pl", FieldType.PHONE: "phone", FieldType.EMAIL: "email",
+    FieldType.COUNTRY: "country_code", FieldType.COUNTRIES: "country_code", FieldType.NAME: "person_name",
+}
+
+VOIVODESHIP_CODES = frozenset(v["code"] for v in VOIVODESHIPS)
+DECIMAL_PLACES = 2
+
+
+def python_type(field: FieldSpec) -> Any:
+    return PYTHON_TYPES.get(field.type, str)
+
+
+def normalize(field: FieldSpec, value: Any) -> Any:
+    """Strip text and treat an unticked declaration as no answer, as a browser would send it."""
+    if isinstance(value, str):
+        value = value.strip()
+    if field.type == FieldType.DECLARATION and value is False:
+        return None
+    return value
+
+
+def clean_value(field: FieldSpec, value: Any) -> Any:
+    """Check one answer that is given (not blank) and return it cleaned; raise ValidationError otherwise."""
+    if value == NOT_APPLICABLE and field.not_applicable:
+        return value
+    if isinstance(value, str):
+        value = _check_text(field, value)
+    elif isinstance(value, int | Decimal) and not isinstance(value, bool):
+        _check_number(field, value)
+    if field.type == FieldType.CHOICE:
+        _check_choices(field, [value])
+    elif field.type == FieldType.MULTICHOICE:
+        _check_choices(field, value)
+    if field.type in (FieldType.MULTICHOICE, FieldType.COUNTRIES):
+        _check_items(field, value)
+    if field.type == FieldType.VOIVODESHIP and value not in VOIVODESHIP_CODES:
+        raise ValidationError(_("Choose one of the voivodeships."), code="invalid_choice")
+    if field.type in TYPE_VALIDATORS:
+        validate = get_field_validator(TYPE_VALIDATORS[field.type])
+        value = [validate(v) for v in value] if isinstance(value, list) else validate(value)
+    for ref in field.validators:
+        value = get_field_validator(ref.name)(value, **ref.params)
+    return value
+
+
+def _check_text(field: FieldSpec, value: str) -> str:
+    if "\x00" in value:
+        raise ValidationError(_("Null characters are not allowed."), code="null_characters_not_allowed")
+    if field.min_length is not None and len(value) < field.min_length:
+        raise ValidationError(_("Enter at least %(limit)d characters.") % {"limit": field.min_length},
+                              code="min_length")
+    if field.max_length is not None and len(value) > field.max_length:
+        raise ValidationError(_("Enter at most %(limit)d characters.") % {"limit": field.max_length},
+                              code="max_length")
+    if field.pattern is not None and not re.fullmatch(field.pattern, value):
+        raise ValidationError(_("Enter the answer in the format asked for."), code="pattern")
+    return value
+
+
+def _check_number(field: FieldSpec, value: int | Decimal) -> None:
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValidationError(_("Enter a number."), code="invalid")
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -DECIMAL_PLACES:
+            raise ValidationError(_("Enter an amount with at most two decimal places."), code="max_decimal_places")
+    if field.min_value is not None and value < field.min_value:
+        raise ValidationError(_("Enter a number not less than %(limit)s.") % {"limit": field.min_value},
+                              code="min_value")
+    if field.max_value is not None and value > field.max_value:
+        raise ValidationError(_("Enter a number not greater than %(limit)s.") % {"limit": field.max_value},
+                              code="max_value")
+
+
+def _check_choices(field: FieldSpec, values: list[Any]) -> None:
+    allowed = {c.value for c in field.choices or []}
+    if any(v not in allowed for v in values):
+        raise ValidationError(_("Choose one of the answers offered."), code="invalid_choice")
+    if len(set(values)) != len(values):
+        raise ValidationError(_("Choose each answer only once."), code="duplicate_choice")
+
+
+def _check_items(field: FieldSpec, values: list[Any]) -> None:
+    if field.min_items is not None and len(values) < field.min_items:
+        raise ValidationError(_("Choose at least %(limit)d.") % {"limit": field.min_items}, code="min_items")
+    if field.max_items is not None and len(values) > field.max_items:
+        raise ValidationError(_("Choose at most %(limit)d.") % {"limit": field.max_items}, code="max_items")
+
+
+def prune_hidden(fields: list[Any], values: Mapping[str, Any], answers: Mapping[str, Any], *, step_key: str,
+                 in_row: bool = False) -> dict[str, Any]:
+    """The values without the answers to hidden questions (repeated, since hiding one may hide another)."""
+    current = dict(values)
+    for _round in range(len(fields) + 1):
+        context = answers if in_row else {**answers, step_key: current}
+        row = current if in_row else None
+        kept = {k: v for k, v in current.items()
+                if not any(f.key == k and not is_field_visible(f, context, row=row) for f in fields)}
+        if kept == current:
+            break
+        current = kept
+    return current
+
+
+def check_fields(fields: list[FieldSpec], values: Mapping[str, Any], answers: Mapping[str, Any], *, step_key: str,
+                 in_row: bool = False, failed: frozenset[str] = frozenset(),
+                 reject_hidden: bool = False) -> tuple[dict[str, Any], Errors]:
+    """Check the plain fields of a step (or of one group row); return the cleaned answers and the errors.
+
+    `values` are typed answers; `failed` names fields whose input could not even be typed (already reported).
+    A hidden question's answer is dropped, or with `reject_hidden` (the payload) refused.
+    """
+    given = {k: normalize_by_key(fields, k, v) for k, v in values.items() if k not in failed}
+    visible = prune_hidden(fields, given, answers, step_key=step_key, in_row=in_row)
+    context = answers if in_row else {**answers, step_key: visible}
+    row = visible if in_row else None
+    cleaned: dict[str, Any] = {}
+    errors: Errors = {}
+    for field in fields:
+        if field.key in failed:
+            continue
+        value = given.get(field.key)
+        if field.key not in visible:
+            if reject_hidden and not is_blank(value):
+                errors[field.key] = ValidationError(_("This question is not asked given your other answers; "
+                                                      "leave it empty."), code="not_asked")
+            continue
+        if is_blank(value):
+            if is_field_required(field, context, row=row):
+                errors[field.key] = ValidationError(_("This field is required."), code="required")
+            continue
+        try:
+            cleaned[field.key] = clean_value(field, value)
+        except ValidationError as exc:
+            errors[field.key] = exc
+    return cleaned, errors
+
+
+def normalize_by_key(fields: list[FieldSpec], key: str, value: Any) -> Any:
+    for field in fields:
+        if field.key == key:
+            return normalize(field, value)
+    return value
+
+
+def check_row_count(group: GroupSpec, rows: list[Any]) -> None:
+    """A group has between min_items and max_items rows."""
+    if len(rows) < group.min_items:
+        raise ValidationError(_("Add at least %(limit)d.") % {"limit": group.min_items}, code="min_items")
+    if len(rows) > group.max_items:
+        raise ValidationError(_("Add at most %(limit)d.") % {"limit": group.max_items}, code="max_items")
+
+
+def rules_of_step(spec: FormDefinitionSpec, step_key: str, group_key: str | None = None) -> list[RuleSpec]:
+    """The rules a step form (or a group's row form) can check alone: all roles in this step (and group)."""
+    chosen = []
+    for rule in spec.rules:
+        paths = list(rule_roles(spec, rule.params)[0].values())
+        if not paths or not all(p.split(".")[0] == step_key for p in paths):
+            continue
+        groups = {p.split(".")[1] for p in paths if p.count(".") == 2}
+        if groups == ({group_key} if group_key else set()):
+            chosen.append(rule)
+    return chosen
+
+
+def check_rules(spec: FormDefinitionSpec, rules: list[RuleSpec], answers: Mapping[str, Any], *,
+                row: Mapping[str, Any] | None = None) -> dict[str, ValidationError]:
+    """Run cross-field rules; the errors are keyed by the answer path of the role the rule blames."""
+    errors: dict[str, ValidationError] = {}
+    for rule in rules:
+        roles, constants = rule_roles(spec, rule.params)
+        values = {}
+        for role, path in roles.items():
+            parts = path.split(".")
+            value = (row or {}).get(parts[2]) if len(parts) == 3 else (answers.get(parts[0]) or {}).get(parts[1])
+            values[role] = None if value == NOT_APPLICABLE else value
+        try:
+            get_rule(rule.rule)(values, **constants)
+        except ValidationError as exc:
+            blamed = exc.error_dict if hasattr(exc, "error_dict") else {next(iter(roles), ""): exc.error_list}
+            for role, problems in blamed.items():
+                path = roles.get(role) or next(iter(roles.values()), "")
+                error = ValidationError(rule.message.get(get_language()), code="rule") if rule.message else (
+                    ValidationError(problems))
+                errors.setdefault(path, error)
+    return errors
+
+
+def is_group_visible(group: GroupSpec, answers: Mapping[str, Any]) -> bool:
+    return evaluate(group.show_if, answers)
