@@ -1,0 +1,26 @@
+"""Load the official form definitions shipped in applications/formdefs/builtin/ (idempotent)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from applications.formdefs.services import import_definition
+from applications.models import FormDefinition
+
+BUILTIN = Path(__file__).resolve().parents[2] / "formdefs" / "builtin"
+
+
+class Command(BaseCommand):
+    help = "Import every built-in form definition as published, unless that slug and version exist already."
+
+    def handle(self, *args, **options) -> None:
+        for path in sorted(BUILTIN.glob("*.json")):
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text)
+            if FormDefinition.objects.filter(slug=data.get("slug"), version=data.get("version")).exists():
+                continue
+            definition = import_definition(text, publish=True)
+            self.stdout.write(f"Loaded {definition}")
