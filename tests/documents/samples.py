@@ -43,7 +43,8 @@ def small_definition() -> FormDefinitionSpec:
             ]},
             {"key": "work", "section": "G", "title": text("Zatrudnienie"), "items": [
                 {"key": "employer", "type": "text", "number": "1", "label": text("Nazwa pracodawcy")},
-                {"key": "salary", "type": "decimal", "number": "2", "label": text("Wynagrodzenie miesięczne brutto (PLN)")},
+                {"key": "salary", "type": "decimal", "number": "2",
+                 "label": text("Wynagrodzenie miesięczne brutto (PLN)")},
                 {"key": "position", "type": "text", "number": "3", "label": text("Stanowisko"), "required": False},
             ]},
         ],
@@ -94,7 +95,8 @@ def decision_context(outcome: str = "grant") -> dict:
         "permit_title": "zezwolenia na pobyt czasowy i pracę", "purpose": "wykonywanie pracy",
         "valid_from": date(2025, 6, 2), "valid_until": date(2028, 6, 1),
         "legal_basis": ["art. 114 ust. 1 ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach"],
-        "justification": "Cudzoziemka nie spełnia warunku, o którym mowa w art. 114 ust. 1 pkt 2.\n\nW toku postępowania ustalono…",
+        "justification": ("Cudzoziemka nie spełnia warunku, o którym mowa w art. 114 ust. 1 pkt 2.\n\n"
+                          "W toku postępowania ustalono…"),
         "voivode": "Wojewody Mazowieckiego",
         "officer": {"name": "Jan Kowalski", "position": "Kierownik Oddziału"},
     }
