@@ -138,9 +138,12 @@ YES_NO_INTRO = t(
     "Дайте відповідь на кожне запитання: так або ні.",
     "Ответьте на каждый вопрос: да или нет.",
 )
-# A name as on the travel document: Latin letters (with diacritics), spaces, hyphens, apostrophes and dots.
-LATIN_NAME_PATTERN = r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ' ’.\-]+$"
-LATIN_LIST_PATTERN = r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ' ’.,\-]+$"
+# Answers go into the official record in Latin script (names as in the travel document): Latin letters with their
+# diacritics (Latin-1, Latin Extended-A/B and Additional, combining marks), spaces, hyphens and apostrophes; the
+# `name` type's own validator (person_name) then allows any script, so this pattern is what keeps names Latin.
+_LATIN = r"A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u0300-\u036f' \u2019\-"
+LATIN_NAME_PATTERN = rf"^[{_LATIN}]+$"
+LATIN_LIST_PATTERN = rf"^[{_LATIN},]+$"  # several names separated by commas
 
 
 # --- Choice lists -----------------------------------------------------------------------------------------------
@@ -902,6 +905,8 @@ def other_documents() -> Json:
 # --- Rules shared by the main forms -----------------------------------------------------------------------------
 
 def common_rules() -> list[Json]:
+    # mrz_matches has no `nationality` role here: citizenship (item 14) is a list of codes, and the rule compares one
+    # code, so the nationality in the MRZ is not compared with the answers.
     return [
         rule("pesel_matches_birth_and_sex", pesel="personal_more.pesel", date_of_birth="personal.date_of_birth",
              sex="personal.sex"),
@@ -909,7 +914,7 @@ def common_rules() -> list[Json]:
         rule("valid_on_submission", expiry="travel_document.expiry_date"),
         rule("mrz_matches", mrz="travel_document.mrz", surname="personal.surname",
              given_names="personal.given_names", date_of_birth="personal.date_of_birth", sex="personal.sex",
-             nationality="personal_more.citizenship", expiry_date="travel_document.expiry_date",
+             expiry_date="travel_document.expiry_date",
              document_number="travel_document.document_series_number"),
         rule("date_order", start="stays.previous_stays.date_from", end="stays.previous_stays.date_to"),
         rule("date_order", start="stays.travels_abroad.date_from", end="stays.travels_abroad.date_to"),
@@ -1131,8 +1136,7 @@ def annex_identity_step() -> Json:
                 "10 digits. If the employer is not in the KRS, tick “not applicable”.",
                 "10 цифр. Якщо суб'єкта немає в KRS, позначте «не стосується».",
                 "10 цифр. Если субъекта нет в KRS, отметьте «не применимо»."),
-              required=False, not_applicable=True, validators=[{"name": "krs"}],
-              show_if=eq("employer.employer_kind", "registered")),
+              not_applicable=True, validators=[{"name": "krs"}], **registered),
         field("pkd_code", "text", t("Przeważający rodzaj działalności (kod PKD)", "Main business activity (PKD code)",
                                     "Основний вид діяльності (код PKD)", "Основной вид деятельности (код PKD)"),
               t("Np. 62.01.Z.", "E.g. 62.01.Z.", "Наприклад, 62.01.Z.", "Например, 62.01.Z."),
