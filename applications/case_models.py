@@ -1,0 +1,225 @@
+"""Drafts, attachments, the employer's annex, submitted applications (cases), case numbers and the case timeline.
+
+Kept apart from `models.py` (voivodeships, offices, form definitions) so each module holds one concern;
+`models.py` imports these so Django registers them.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class DraftStatus(models.TextChoices):
+    OPEN = "open", _("In progress")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Draft(models.Model):
+    """An application being filled in. It keeps the form-definition version it was started on."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
+    definition = models.ForeignKey("applications.FormDefinition", on_delete=models.PROTECT, related_name="drafts")
+    status = models.CharField(max_length=16, choices=DraftStatus.choices, default=DraftStatus.OPEN)
+    answers = models.JSONField(_("answers"), default=dict, blank=True,
+                               help_text=_("Cleaned answers per step, as JSON."))
+    wizard_state = models.JSONField(default=dict, blank=True, help_text="django-formtools storage data.")
+    unsaved_input = models.JSONField(default=dict, blank=True,
+                                     help_text="What was typed on a step that did not validate yet, per step.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("draft")
+        verbose_name_plural = _("drafts")
+
+    def __str__(self) -> str:
+        return f"{self.definition.slug} v{self.definition.version} — {self.applicant}"
+
+
+class Attachment(models.Model):
+    """A scan attached to a draft; after submission it belongs to the case and never changes."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="attachments", null=True, blank=True)
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="attachments",
+                                    null=True, blank=True)
+    requirement = models.CharField(_("requirement"), max_length=63)
+    file = models.FileField(_("file"), upload_to="attachments/%Y/%m/", max_length=300)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=64)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["requirement", "uploaded_at"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        constraints = [
+            models.CheckConstraint(condition=Q(draft__isnull=False) | Q(application__isnull=False),
+                                   name="attachment_belongs_somewhere"),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class ApplicationStatus(models.TextChoices):
+    """What the applicant sees; case processing moves it through `applications.services`."""
+
+    SUBMITTED = "submitted", _("Submitted")
+    FORMAL_CHECK = "formal_check", _("Formal check")
+    AWAITING_SUPPLEMENT = "awaiting_supplement", _("Waiting for your documents")
+    IN_PROGRESS = "in_progress", _("Being examined")
+    DECISION_ISSUED = "decision_issued", _("Decision issued")
+    LEFT_UNEXAMINED = "left_unexamined", _("Left unexamined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    CLOSED = "closed", _("Closed")
+
+
+#: Statuses in which the applicant may still withdraw the application.
+WITHDRAWABLE = frozenset({ApplicationStatus.SUBMITTED, ApplicationStatus.FORMAL_CHECK,
+                          ApplicationStatus.AWAITING_SUPPLEMENT, ApplicationStatus.IN_PROGRESS})
+
+
+class Application(models.Model):
+    """A submitted application: a case of one voivodeship office, with its answers frozen at submission."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case_number = models.CharField(_("case number"), max_length=20, unique=True)
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications")
+    draft = models.OneToOneField(Draft, on_delete=models.PROTECT, related_name="application")
+    definition = models.ForeignKey("applications.FormDefinition", on_delete=models.PROTECT,
+                                   related_name="applications")
+    voivodeship = models.ForeignKey("applications.Voivodeship", on_delete=models.PROTECT, related_name="applications")
+    office = models.ForeignKey("applications.Office", on_delete=models.PROTECT, related_name="applications")
+    answers = models.JSONField(_("answers"))
+    status = models.CharField(_("status"), max_length=32, choices=ApplicationStatus.choices,
+                              default=ApplicationStatus.SUBMITTED)
+    submitted_at = models.DateTimeField(_("submitted at"))
+    status_changed_at = models.DateTimeField(_("status changed at"))
+    applicant_language = models.CharField(max_length=8, default="pl")
+    surname = models.CharField(_("surname"), max_length=200, blank=True, db_index=True)
+    given_names = models.CharField(_("given names"), max_length=200, blank=True)
+    travel_document_number = models.CharField(_("travel document number"), max_length=40, blank=True,
+                                              db_index=True)
+    # The declaration and its confirmation (who, when, from where, how).
+    declaration_confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                                 related_name="+")
+    declaration_confirmed_at = models.DateTimeField()
+    declaration_ip = models.GenericIPAddressField(null=True, blank=True)
+    signature_method = models.CharField(max_length=32)
+    access_code_hash = models.CharField(max_length=128, blank=True,
+                                        help_text="Hash of the code on the receipt for the public status page.")
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        indexes = [models.Index(fields=["office", "status", "-submitted_at"], name="application_office_status")]
+
+    def __str__(self) -> str:
+        return self.case_number
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.status in WITHDRAWABLE
+
+
+class CaseNumberSequence(models.Model):
+    """The last case number given per voivodeship and year; incremented under a row lock, so never a gap or twin."""
+
+    voivodeship = models.ForeignKey("applications.Voivodeship", on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField()
+    last_value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["voivodeship", "year"], name="one_sequence_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.voivodeship.code}/{self.year}: {self.last_value}"
+
+
+class AnnexStatus(models.TextChoices):
+    DRAFT = "draft", _("Being filled in")
+    COMPLETE = "complete", _("Complete")
+
+
+class EmployerAnnex(models.Model):
+    """Annex 1, filled in by the employer and linked to one applicant's draft with a one-time code."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    employer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annexes")
+    definition = models.ForeignKey("applications.FormDefinition", on_delete=models.PROTECT, related_name="annexes")
+    draft = models.OneToOneField(Draft, on_delete=models.SET_NULL, related_name="employer_annex",
+                                 null=True, blank=True)
+    answers = models.JSONField(default=dict, blank=True)
+    wizard_state = models.JSONField(default=dict, blank=True, help_text="django-formtools storage data.")
+    unsaved_input = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=16, choices=AnnexStatus.choices, default=AnnexStatus.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("employer's annex")
+        verbose_name_plural = _("employer's annexes")
+
+    def __str__(self) -> str:
+        return f"Annex 1 ({self.employer})"
+
+
+class AnnexLinkCode(models.Model):
+    """A one-time code the applicant gives the employer; only its hash is stored."""
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="annex_codes")
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class CaseEvent(models.Model):
+    """One line of the case timeline, written by the code that made it happen."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("Application submitted")
+        WITHDRAWN = "withdrawn", _("Application withdrawn")
+        STATUS_CHANGED = "status_changed", _("Status changed")
+        FORMAL_CHECK_STARTED = "formal_check_started", _("Formal check started")
+        CALL_TO_SUPPLEMENT = "call_to_supplement", _("Call to supplement formal defects")
+        SUPPLEMENT_RECEIVED = "supplement_received", _("Supplement received")
+        APPOINTMENT = "appointment", _("Fingerprints appointment")
+        CONSULTATIONS = "consultations", _("Consultations in progress")
+        DECISION = "decision", _("Decision issued")
+        DOCUMENT = "document", _("Document issued")
+        LEFT_UNEXAMINED = "left_unexamined", _("Application left unexamined")
+        DISCONTINUED = "discontinued", _("Proceedings discontinued")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    data = models.JSONField(default=dict, blank=True, help_text="Facts shown to the applicant (dates, deadline).")
+    action_url = models.CharField(max_length=300, blank=True, help_text="Where the applicant acts, if anything.")
+    due_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+
+    def __str__(self) -> str:
+        return f"{self.application.case_number}: {self.kind}"
