@@ -334,7 +334,8 @@ def test_work_form_is_for_work_only():
     assert definition["permit_type"] == "temporary-residence-work"
     assert choice_values(definition, "purpose.purpose_of_stay") == ["work"]
     assert "purpose.purpose_other" not in answer_paths(definition)
-    assert "employer-annex-1" in definition["description"]["en"]
+    assert "Annex 1" in definition["description"]["en"]
+    assert "załącznik nr 1" in definition["description"]["pl"]
 
 
 def test_employer_annex():

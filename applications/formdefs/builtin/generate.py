@@ -242,8 +242,8 @@ PERMANENT_BASIS = [
       "основании разрешения на временное пребывание"),
     c("pole_card", "posiadacz Karty Polaka zamierzający osiedlić się w Polsce na stałe",
       "holder of the Pole's Card intending to settle in Poland permanently",
-      "власник Карти поляка, який має намір оселитися в Польщі на постійно",
-      "владелец Карты поляка, намеревающийся поселиться в Польше на постоянно"),
+      "власник Карти поляка, який має намір оселитися в Польщі на постійне проживання",
+      "владелец Карты поляка, намеревающийся поселиться в Польше на постоянное жительство"),
     c("protection", "status uchodźcy lub ochrona uzupełniająca i nieprzerwany pobyt w Polsce co najmniej 5 lat",
       "refugee status or subsidiary protection and at least 5 years of continuous stay in Poland",
       "статус біженця або додатковий захист і безперервне перебування в Польщі щонайменше 5 років",
@@ -300,7 +300,12 @@ def personal_step() -> Json:
     father_tick, father_cond = unknown_tick("father_name", f"{p}.father_name")
     mother_tick, mother_cond = unknown_tick("mother_name", f"{p}.mother_name")
     maiden_tick, maiden_cond = unknown_tick("mother_maiden_name", f"{p}.mother_maiden_name")
-    return step(p, "A", t("Dane osobowe cudzoziemca", "Personal data", "Особисті дані", "Личные данные"), [
+    return step(p, "A", t("Dane osobowe cudzoziemca", "Personal data", "Особисті дані", "Личные данные"), intro=t(
+        "Wniosek wypełnia się w języku polskim: imiona i nazwiska wpisz literami łacińskimi, tak jak w paszporcie.",
+        "The application is filled in in Polish: write names in Latin letters, as in your passport.",
+        "Заява заповнюється польською мовою: імена та прізвища пишіть латинськими літерами, як у паспорті.",
+        "Заявление заполняется на польском языке: имена и фамилии пишите латинскими буквами, как в паспорте.",
+    ), items=[
         field("surname", "name", t("Nazwisko", "Surname", "Прізвище", "Фамилия"), LATIN_HELP, "1",
               pattern=LATIN_NAME_PATTERN, max_length=100, prefill_from_mrz="surname"),
         field("previous_surnames", "text",
@@ -384,11 +389,13 @@ def personal_more_step() -> Json:
         field("education", "choice", t("Wykształcenie", "Education", "Освіта", "Образование"),
               t("Najwyższy ukończony poziom.", "The highest level you completed.", "Найвищий здобутий рівень.",
                 "Наивысший полученный уровень."), "16", choices=EDUCATION),
-        field("height_cm", "integer", t("Rysopis: wzrost (cm)", "Description: height (cm)", "Зовнішність: зріст (см)",
-                                        "Внешность: рост (см)"), None, "17", min_value=50, max_value=250),
-        field("eye_colour", "choice", t("Rysopis: kolor oczu", "Description: eye colour", "Зовнішність: колір очей",
-                                        "Внешность: цвет глаз"), None, "17", choices=EYE_COLOUR),
-        field("special_marks", "text", t("Rysopis: znaki szczególne", "Description: special marks",
+        field("height_cm", "integer", t("Rysopis: wzrost (cm)", "Physical description: height (cm)",
+                                        "Зовнішність: зріст (см)", "Внешность: рост (см)"),
+              None, "17", min_value=50, max_value=250),
+        field("eye_colour", "choice", t("Rysopis: kolor oczu", "Physical description: eye colour",
+                                        "Зовнішність: колір очей", "Внешность: цвет глаз"),
+              None, "17", choices=EYE_COLOUR),
+        field("special_marks", "text", t("Rysopis: znaki szczególne", "Physical description: special marks",
                                          "Зовнішність: особливі прикмети", "Внешность: особые приметы"),
               t("Np. blizny, tatuaże. Jeśli nie masz, zaznacz „nie dotyczy”.",
                 "E.g. scars or tattoos. If you have none, tick “not applicable”.",
@@ -971,14 +978,14 @@ def temporary_residence_work() -> Json:
           "Application for a temporary residence and work permit",
           "Заява про надання дозволу на тимчасове перебування та роботу",
           "Заявление о предоставлении разрешения на временное пребывание и работу"),
-        t("Cel pobytu: praca. Do wniosku potrzebny jest załącznik nr 1, który wypełnia pracodawca "
-          "(formularz employer-annex-1).",
-          "Purpose of stay: work. The application needs Annex 1, filled in by your employer "
-          "(form employer-annex-1).",
-          "Мета перебування: робота. До заяви потрібен додаток № 1, який заповнює роботодавець "
-          "(форма employer-annex-1).",
-          "Цель пребывания: работа. К заявлению нужно приложение № 1, которое заполняет работодатель "
-          "(форма employer-annex-1)."),
+        t("Cel pobytu: praca. Do wniosku potrzebny jest załącznik nr 1, który pracodawca wypełnia online i łączy "
+          "z Twoim wnioskiem.",
+          "Purpose of stay: work. The application needs Annex 1, which your employer fills in online and links to "
+          "your application.",
+          "Мета перебування: робота. До заяви потрібен додаток № 1, який роботодавець заповнює онлайн і "
+          "пов'язує з вашою заявою.",
+          "Цель пребывания: работа. К заявлению нужно приложение № 1, которое работодатель заполняет онлайн и "
+          "связывает с вашим заявлением."),
         [purpose_step(work_only=True)],
         [photo(), travel_document_copy(),
          purpose_documents(t("Dokumenty dotyczące pracy", "Documents about the work", "Документи щодо роботи",
