@@ -3,7 +3,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
-from applications import views as application_views
+from applications.views import public as application_views
 
 from . import views
 

@@ -1,7 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .permits import PERMIT_TYPES
+from ..permits import PERMIT_TYPES
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,1 @@
+"""Applicant and employer pages, one module per part of the journey."""
