@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 DOCUMENTS_DIR = Path(__file__).resolve().parent
 FONTS_DIR = DOCUMENTS_DIR / "fonts"
@@ -32,7 +32,7 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 CONTENT_TYPES = {".ttf": "font/ttf", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
 
 
-class ForbiddenURL(ValueError):  # noqa: N818 - reads better at the raise site than ForbiddenURLError
+class ForbiddenURL(ValueError):
     """The renderer was asked for a URL outside data: and the project's own font and stylesheet files."""
 
 
@@ -124,11 +124,14 @@ def render_pdf(
                    created=created, modified=created, url_fetcher=fetcher)
         for a in attachments
     ]
-    return HTML(string=html, base_url=STYLES_DIR.as_uri() + "/", url_fetcher=fetcher).write_pdf(
-        stylesheets=[stylesheet],
-        font_config=font_config,
-        pdf_variant=variant or None,
-        pdf_identifier=pdf_identifier(case_number, template_name),
-        attachments=pdf_attachments,
-        custom_metadata=True,
-    )
+    try:
+        return HTML(string=html, base_url=STYLES_DIR.as_uri() + "/", url_fetcher=fetcher).write_pdf(
+            stylesheets=[stylesheet],
+            font_config=font_config,
+            pdf_variant=variant or None,
+            pdf_identifier=pdf_identifier(case_number, template_name),
+            attachments=pdf_attachments,
+            custom_metadata=True,
+        )
+    except FatalURLFetchingError as exc:  # a BaseException in WeasyPrint: make it an ordinary error for callers
+        raise ForbiddenURL(str(exc.__cause__ or exc)) from exc

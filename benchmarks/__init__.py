@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` runs them; each module has run(quick: bool) -> dict."""
