@@ -139,7 +139,8 @@ def assert_agreement(spec, step, answers: dict) -> None:
     bound.is_valid()
     form_errors = bound.error_keys()
     # Rules that span steps are checked at submission only, so they stay out of a one-step comparison.
-    within = [r for r in spec.rules if all(p.startswith(step.key + ".") for p in rule_roles(spec, r.params)[0].values())]
+    within = [r for r in spec.rules
+              if all(p.startswith(step.key + ".") for p in rule_roles(spec, r.params)[0].values())]
     one_step = spec.model_copy(update={"rules": within})
     _cleaned, errors = validate_payload(one_step, {step.key: payload_for(step, answers, bound)})
     payload_errors = {e.path.removeprefix(step.key + ".") for e in errors
