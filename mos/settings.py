@@ -258,3 +258,12 @@ LOGGING = {
 # Domain settings.
 EMAIL_VERIFICATION_MAX_AGE_DAYS = 3
 STAFF_ROLES = ("officer", "supervisor", "administrator")
+
+# Fees shown on the start page (PLN): stamp duty per permit type and the residence card fee.
+STAMP_DUTY_PLN = {
+    "temporary-residence": int(os.environ.get("STAMP_DUTY_TEMPORARY_RESIDENCE", "340")),
+    "temporary-residence-work": int(os.environ.get("STAMP_DUTY_TEMPORARY_RESIDENCE_WORK", "440")),
+    "permanent-residence": int(os.environ.get("STAMP_DUTY_PERMANENT_RESIDENCE", "640")),
+    "eu-long-term-resident": int(os.environ.get("STAMP_DUTY_EU_LONG_TERM_RESIDENT", "640")),
+}
+CARD_FEE_PLN = int(os.environ.get("CARD_FEE_PLN", "100"))

@@ -17,5 +17,6 @@ urlpatterns = [
     path("", application_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
+    path("", include("applications.urls")),
     path("admin/", admin.site.urls),
 ]

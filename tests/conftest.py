@@ -7,6 +7,31 @@ import os
 import pytest
 
 
+def ensure_reference_data() -> None:
+    """Voivodeships, offices, role groups and the published built-in forms (idempotent).
+
+    Migrations load the first three; a transactional test flushes them, so live-server tests call this again.
+    """
+    from django.core.management import call_command
+
+    from accounts.services import ensure_role_groups
+
+    call_command("load_voivodeships", verbosity=0)
+    ensure_role_groups()
+    call_command("load_form_definitions", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        ensure_reference_data()
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    ensure_reference_data()
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """Plain static files (no manifest) and a private media folder per test."""
@@ -45,7 +70,7 @@ def chromium():
 
 
 @pytest.fixture
-def new_page(chromium, live_server):
+def new_page(chromium, live_server, reference_data):
     """Open a page in a fresh browser context (its own cookies): new_page(width=375) for a phone."""
     contexts = []
 

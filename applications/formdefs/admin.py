@@ -120,9 +120,6 @@ class FormDefinitionAdmin(admin.ModelAdmin):
             created = services.create_definition(definition=obj.definition, user=request.user)
             obj.pk, obj.slug, obj.version = created.pk, created.slug, created.version
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        form.save_m2m()  # the change log inline is read-only
-
     # --- buttons -----------------------------------------------------------------------------------------------
 
     def get_urls(self) -> list[Any]:

@@ -15,8 +15,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("slug")
-        parser.add_argument("--version", type=int, dest="definition_version")
         parser.add_argument("-o", "--output")
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser._optionals.conflict_handler = "resolve"  # --version names the definition's version here, not Django's
+        parser.add_argument("--version", type=int, dest="definition_version")
+        return parser
 
     def handle(self, *args, slug: str, definition_version: int | None, output: str | None, **options) -> None:
         versions = FormDefinition.objects.filter(slug=slug)

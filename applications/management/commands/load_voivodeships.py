@@ -9,4 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         count = load_voivodeships(Voivodeship, Office)
-        self.stdout.write(self.style.SUCCESS(f"{count} voivodeships and offices loaded."))
+        if options["verbosity"]:
+                self.stdout.write(self.style.SUCCESS(f"{count} voivodeships and offices loaded."))

@@ -31,6 +31,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options) -> None:
         call_command("load_voivodeships", verbosity=0)
+        call_command("load_form_definitions", verbosity=0)
         ensure_role_groups()
         rows = []
         for email, role, first_name, last_name, office_code in DEMO_ACCOUNTS:

@@ -1,0 +1,350 @@
+"""Applicant-side actions: drafts, attachments, the employer's annex, submission, withdrawal, the case timeline.
+
+Every function is one domain action in a transaction; views, the API, commands and `workflows` call these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import File
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from validators.files import validate_upload
+
+from . import signals
+from .case_models import (
+    WITHDRAWABLE,
+    AnnexLinkCode,
+    AnnexStatus,
+    Application,
+    ApplicationStatus,
+    Attachment,
+    CaseEvent,
+    CaseNumberSequence,
+    Draft,
+    DraftStatus,
+    EmployerAnnex,
+)
+from .formdefs.compile_payload import PayloadError, validate_payload  # noqa: F401 - views use it from here
+from .models import FormDefinition, FormDefinitionStatus, Office, Voivodeship
+from .signing import SIGNATURE_METHODS, SignatureEvidence
+
+ANNEX_CODE_VALIDITY = timedelta(days=14)
+
+
+class SubmissionError(Exception):
+    """The draft cannot be submitted; `errors` say which answers to fix (each points at its step)."""
+
+    def __init__(self, message: str, errors: list[PayloadError] | None = None) -> None:
+        super().__init__(str(message))
+        self.message = message
+        self.errors = errors or []
+
+
+# --- Drafts ------------------------------------------------------------------------------------------------------
+
+def published_definition(slug: str) -> FormDefinition:
+    return FormDefinition.objects.get(slug=slug, status=FormDefinitionStatus.PUBLISHED)
+
+
+def start_draft(*, applicant, slug: str) -> Draft:
+    """Start an application on the published version of a form; the draft keeps that version for good."""
+    definition = published_definition(slug)
+    if definition.spec.annex_of:
+        raise ValidationError(_("An annex is filled in by the employer, not started as an application."))
+    return Draft.objects.create(applicant=applicant, definition=definition)
+
+
+def save_step_answers(*, draft: Draft | EmployerAnnex, step_key: str, answers: Mapping[str, Any]
+                      ) -> Draft | EmployerAnnex:
+    """Store the cleaned answers of one step (JSON-ready) and forget what was typed there before.
+
+    Works for an applicant's draft and for an employer's annex alike: both are filled by the same wizard.
+    """
+    editable = {Draft: DraftStatus.OPEN, EmployerAnnex: AnnexStatus.DRAFT}[type(draft)]
+    cleaned = json.loads(json.dumps(dict(answers), cls=DjangoJSONEncoder))
+    with transaction.atomic():
+        draft = type(draft).objects.select_for_update().get(pk=draft.pk, status=editable)
+        draft.answers = {**draft.answers, step_key: cleaned}
+        draft.unsaved_input.pop(step_key, None)
+        fields = ["answers", "unsaved_input"] + (["updated_at"] if isinstance(draft, Draft) else [])
+        draft.save(update_fields=fields)
+    return draft
+
+
+def delete_draft(*, draft: Draft, applicant) -> None:
+    if draft.applicant_id != applicant.pk or draft.status != DraftStatus.OPEN:
+        raise PermissionDenied
+    with transaction.atomic():
+        files = [a.file.name for a in draft.attachments.all()]
+        draft.attachments.all().delete()
+        EmployerAnnex.objects.filter(draft=draft).update(draft=None)
+        draft.delete()
+        transaction.on_commit(lambda: _delete_files(files))
+
+
+def _delete_files(names: list[str]) -> None:
+    from django.core.files.storage import default_storage
+
+    for name in names:
+        default_storage.delete(name)
+
+
+# --- Attachments -------------------------------------------------------------------------------------------------
+
+def add_attachment(*, draft: Draft, requirement: str, upload: File) -> Attachment:
+    """Check the file by its bytes against the definition's requirement, then store it with its SHA-256."""
+    spec = draft.definition.spec
+    required = next((a for a in spec.attachments if a.key == requirement), None)
+    if required is None:
+        raise ValidationError(_("This attachment is not part of the application."), code="unknown_requirement")
+    if not required.multiple and draft.attachments.filter(requirement=requirement).exists():
+        raise ValidationError(_("Only one file is allowed here. Remove the current file first."), code="one_file")
+    params: dict[str, Any] = {}
+    for ref in required.validators:
+        if ref.name == "photo_dimensions":
+            params.update(ref.params)
+    info = validate_upload(upload, accept=required.accept, max_size_mb=required.max_size_mb, **params)
+    attachment = Attachment(draft=draft, requirement=requirement, original_name=info.safe_name,
+                            content_type=info.content_type, size=info.size, sha256=info.sha256)
+    attachment.file.save(info.safe_name, upload, save=False)
+    attachment.save()
+    return attachment
+
+
+def remove_attachment(*, attachment: Attachment, applicant) -> None:
+    draft = attachment.draft
+    if draft is None or draft.applicant_id != applicant.pk or draft.status != DraftStatus.OPEN:
+        raise PermissionDenied
+    name = attachment.file.name
+    attachment.delete()
+    transaction.on_commit(lambda: _delete_files([name]))
+
+
+def missing_attachments(draft: Draft) -> list[str]:
+    """Keys of required attachments with no file yet (conditions decide which are required)."""
+    from .formdefs.conditions import evaluate
+
+    present = set(draft.attachments.values_list("requirement", flat=True))
+    missing = []
+    for requirement in draft.definition.spec.attachments:
+        needed = requirement.required or (
+            requirement.required_if is not None and evaluate(requirement.required_if, draft.answers)
+        )
+        if needed and requirement.key not in present:
+            missing.append(requirement.key)
+    return missing
+
+
+# --- The employer's annex ----------------------------------------------------------------------------------------
+
+def _hash_code(code: str) -> str:
+    return hashlib.sha256(code.strip().upper().replace("-", "").encode()).hexdigest()
+
+
+def needs_employer_annex(draft: Draft) -> bool:
+    return FormDefinition.objects.filter(
+        status=FormDefinitionStatus.PUBLISHED, definition__annex_of=draft.definition.slug
+    ).exists()
+
+
+def create_annex_link_code(*, draft: Draft) -> str:
+    """A new one-time code for the employer (older unused codes of the draft stop working)."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud and typed by hand
+    raw = "".join(secrets.choice(alphabet) for _ in range(12))
+    now = timezone.now()
+    with transaction.atomic():
+        draft.annex_codes.filter(used_at__isnull=True).update(expires_at=now)
+        AnnexLinkCode.objects.create(draft=draft, code_hash=_hash_code(raw), expires_at=now + ANNEX_CODE_VALIDITY)
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def start_annex(*, employer, code: str) -> EmployerAnnex:
+    """The employer redeems the applicant's code: a new annex, linked to that draft, exactly once."""
+    with transaction.atomic():
+        link = (AnnexLinkCode.objects.select_for_update().select_related("draft")
+                .filter(code_hash=_hash_code(code)).first())
+        if link is None or link.used_at is not None or link.expires_at <= timezone.now():
+            raise ValidationError(_("This code is wrong, expired or already used. Ask the applicant for a new one."),
+                                  code="bad_code")
+        if link.draft.status != DraftStatus.OPEN:
+            raise ValidationError(_("This application has already been submitted."), code="submitted")
+        definition = FormDefinition.objects.get(status=FormDefinitionStatus.PUBLISHED,
+                                                definition__annex_of=link.draft.definition.slug)
+        EmployerAnnex.objects.filter(draft=link.draft).update(draft=None)  # a new annex replaces the old link
+        annex = EmployerAnnex.objects.create(employer=employer, definition=definition, draft=link.draft)
+        link.used_at, link.used_by = timezone.now(), employer
+        link.save(update_fields=["used_at", "used_by"])
+    return annex
+
+
+def complete_annex(*, annex: EmployerAnnex, employer) -> EmployerAnnex:
+    if annex.employer_id != employer.pk:
+        raise PermissionDenied
+    cleaned, errors = validate_payload(annex.definition.spec, annex.answers)
+    if errors:
+        raise SubmissionError(_("Some answers of the annex need your attention."), errors)
+    annex.answers, annex.status, annex.completed_at = cleaned, AnnexStatus.COMPLETE, timezone.now()
+    annex.save(update_fields=["answers", "status", "completed_at"])
+    return annex
+
+
+# --- Submission --------------------------------------------------------------------------------------------------
+
+def _with_declarations_ticked(spec, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers as they will be once the declarations are ticked on the signing page."""
+    from .wizard import is_signing_step
+
+    answers = dict(answers)
+    for step in spec.steps:
+        if is_signing_step(step):
+            answers[step.key] = {**answers.get(step.key, {}), **{item.key: True for item in step.items}}
+    return answers
+
+
+def check_draft(draft: Draft) -> list[PayloadError]:
+    """Everything that stands between this draft and submission (the declarations aside, which are ticked when
+    signing), each error pointing at its step."""
+    _cleaned, errors = validate_payload(draft.definition.spec,
+                                        _with_declarations_ticked(draft.definition.spec, draft.answers))
+    errors = list(errors)
+    for key in missing_attachments(draft):
+        errors.append(PayloadError("attachments", f"attachments.{key}", str(_("This attachment is required.")),
+                                   "required"))
+    if needs_employer_annex(draft):
+        annex = getattr(draft, "employer_annex", None)
+        if annex is None or annex.status != AnnexStatus.COMPLETE:
+            errors.append(PayloadError("annex", "annex", str(_("Your employer has not completed Annex 1 yet.")),
+                                       "annex_missing"))
+    return errors
+
+
+def allocate_case_number(*, voivodeship: Voivodeship, year: int) -> str:
+    """The next number of the voivodeship's register for the year: `14/2026/000123`.
+
+    The counter row is locked until the submitting transaction ends, so numbers are consecutive and unique
+    under concurrency, and a rolled-back submission gives its number back.
+    """
+    try:
+        with transaction.atomic():
+            CaseNumberSequence.objects.get_or_create(voivodeship=voivodeship, year=year)
+    except IntegrityError:
+        pass  # another submission created the row first
+    sequence = CaseNumberSequence.objects.select_for_update().get(voivodeship=voivodeship, year=year)
+    sequence.last_value += 1
+    sequence.save(update_fields=["last_value"])
+    return f"{voivodeship.code}/{year}/{sequence.last_value:06d}"
+
+
+def answer(answers: Mapping[str, Any], key: str) -> Any:
+    """The first answer with this field key in any step (keys such as `surname` are unique in a definition)."""
+    for step in answers.values():
+        if isinstance(step, Mapping) and key in step:
+            return step[key]
+    return None
+
+
+def submit_draft(*, draft_id: int, applicant, signature_method: str, credentials: dict, ip: str | None,
+                 declaration_confirmed: bool, language: str = "pl") -> Application:
+    """Submit exactly once: a second call (double click, second tab, retry) returns the same application."""
+    if not declaration_confirmed:
+        raise SubmissionError(_("Confirm the declaration to submit the application."))
+    method = SIGNATURE_METHODS[signature_method]
+    with transaction.atomic():
+        draft = (Draft.objects.select_for_update().select_related("definition")
+                 .get(pk=draft_id, applicant=applicant))
+        if draft.status == DraftStatus.SUBMITTED:
+            return draft.application
+        evidence: SignatureEvidence = method.sign(user=applicant, credentials=credentials, ip=ip)
+        errors = check_draft(draft)
+        if errors:
+            raise SubmissionError(_("Some answers need your attention before you can submit."), errors)
+        cleaned, _errors = validate_payload(draft.definition.spec, draft.answers)
+        voivodeship = Voivodeship.objects.get(code=cleaned["residence"]["voivodeship"])
+        office = Office.objects.get(voivodeship=voivodeship)
+        now = timezone.now()
+        application = Application.objects.create(
+            case_number=allocate_case_number(voivodeship=voivodeship, year=timezone.localdate(now).year),
+            applicant=applicant, draft=draft, definition=draft.definition, voivodeship=voivodeship, office=office,
+            answers=cleaned, submitted_at=now, status_changed_at=now, applicant_language=language,
+            surname=str(answer(cleaned, "surname") or "")[:200],
+            given_names=str(answer(cleaned, "given_names") or "")[:200],
+            travel_document_number=str(answer(cleaned, "document_series_number")
+                                       or answer(cleaned, "document_number") or "")[:40],
+            declaration_confirmed_by=applicant, declaration_confirmed_at=evidence.signed_at,
+            declaration_ip=evidence.ip, signature_method=evidence.method,
+        )
+        draft.attachments.update(application=application)
+        draft.status = DraftStatus.SUBMITTED
+        draft.save(update_fields=["status", "updated_at"])
+        record_event(application, CaseEvent.Kind.SUBMITTED, data={"case_number": application.case_number})
+        transaction.on_commit(lambda: signals.application_submitted.send(sender=Application,
+                                                                         application=application))
+    return application
+
+
+def withdraw_application(*, application: Application, applicant) -> Application:
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk, applicant=applicant)
+        if application.status == ApplicationStatus.WITHDRAWN:
+            return application
+        if application.status not in WITHDRAWABLE:
+            raise ValidationError(_("This application can no longer be withdrawn."), code="not_withdrawable")
+        application.withdrawn_at = timezone.now()
+        set_status(application, ApplicationStatus.WITHDRAWN)
+        application.save(update_fields=["withdrawn_at"])
+        record_event(application, CaseEvent.Kind.WITHDRAWN)
+        transaction.on_commit(lambda: signals.application_withdrawn.send(sender=Application,
+                                                                         application=application))
+    return application
+
+
+# --- What case processing tells the applicant --------------------------------------------------------------------
+
+def set_status(application: Application, status: ApplicationStatus | str) -> None:
+    application.status = status
+    application.status_changed_at = timezone.now()
+    application.save(update_fields=["status", "status_changed_at"])
+
+
+def record_event(application: Application, kind: CaseEvent.Kind | str, *, data: dict | None = None,
+                 action_url: str = "", due_at=None) -> CaseEvent:
+    """Add a line to the applicant's timeline (no officer-internal detail belongs in `data`)."""
+    return CaseEvent.objects.create(application=application, kind=kind, data=data or {}, action_url=action_url,
+                                    due_at=due_at)
+
+
+def prefill_from_mrz(*, draft: Draft, mrz, mrz_text: str) -> int:
+    """Copy what the passport's MRZ says into the fields that ask for it, as typed-but-unsaved input to check."""
+    from .formdefs.schema import FieldSpec, FieldType
+    from .wizard import answers_to_data
+
+    unsaved = dict(draft.unsaved_input)
+    count = 0
+    for step in draft.definition.spec.steps:
+        values: dict[str, str] = {}
+        for item in step.items:
+            if not isinstance(item, FieldSpec):
+                continue
+            if item.type == FieldType.MRZ:
+                values[item.key] = mrz_text.strip()
+            elif item.prefill_from_mrz and getattr(mrz, item.prefill_from_mrz, None) not in (None, ""):
+                value = getattr(mrz, item.prefill_from_mrz)
+                values[item.key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        if values:
+            data = unsaved.get(step.key) or answers_to_data(step, draft.answers.get(step.key) or {})
+            unsaved[step.key] = {**data, **{key: [value] for key, value in values.items()}}
+            count += len(values)
+    type(draft).objects.filter(pk=draft.pk).update(unsaved_input=unsaved)
+    draft.unsaved_input = unsaved
+    return count

@@ -1,0 +1,148 @@
+"""The employer's Annex 1: the applicant hands out a one-time code; the employer fills the annex and links it."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from accounts.models import Role
+
+from .. import selectors, services
+from ..case_models import AnnexStatus
+from ..presentation import summarise
+from ..wizard import StepForm, visible_wizard_steps, wizard_steps
+from .access import ApplicantRequiredMixin, EmployerRequiredMixin
+from .wizard import DraftWizardView
+
+
+class AnnexCodeView(ApplicantRequiredMixin, View):
+    """The applicant's side: make a code to give to the employer, and see whether the annex is there."""
+
+    def get(self, request, draft_id) -> HttpResponse:
+        draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
+        return render(request, "applications/annex_code.html", {
+            "draft": draft, "annex": getattr(draft, "employer_annex", None),
+            "needs_annex": services.needs_employer_annex(draft)})
+
+    def post(self, request, draft_id) -> HttpResponse:
+        draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
+        if not services.needs_employer_annex(draft):
+            raise PermissionDenied
+        code = services.create_annex_link_code(draft=draft)
+        return render(request, "applications/annex_code.html", {
+            "draft": draft, "annex": getattr(draft, "employer_annex", None), "code": code, "needs_annex": True})
+
+
+class RedeemCodeForm(forms.Form):
+    code = forms.CharField(label=gettext_lazy("Code from the applicant"), max_length=20,
+                           help_text=gettext_lazy("Twelve letters and digits, for example ABCD-EFGH-JKLM."),
+                           widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}))
+
+
+class EmployerDashboardView(EmployerRequiredMixin, View):
+    def get(self, request) -> HttpResponse:
+        language = get_language()
+        annexes = [{"annex": a, "title": a.definition.spec.title.get(language),
+                    "applicant": a.draft.applicant.get_full_name() if a.draft else ""}
+                   for a in selectors.annexes_for_employer(request.user)]
+        return render(request, "applications/employer_dashboard.html",
+                      {"annexes": annexes, "form": RedeemCodeForm()})
+
+    def post(self, request) -> HttpResponse:
+        form = RedeemCodeForm(request.POST)
+        if form.is_valid():
+            try:
+                annex = services.start_annex(employer=request.user, code=form.cleaned_data["code"])
+            except ValidationError as error:
+                form.add_error("code", error)
+            else:
+                first = wizard_steps(annex.definition.spec)[0].key
+                return redirect("applications:annex-step", annex_id=annex.public_id, step=first)
+        language = get_language()
+        annexes = [{"annex": a, "title": a.definition.spec.title.get(language)}
+                   for a in selectors.annexes_for_employer(request.user)]
+        return render(request, "applications/employer_dashboard.html", {"annexes": annexes, "form": form})
+
+
+class AnnexWizardView(DraftWizardView):
+    """The same wizard, over the employer's annex."""
+
+    url_name = "applications:annex-step"
+
+    def dispatch(self, request, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.has_role(Role.EMPLOYER):
+            raise PermissionDenied
+        self.draft = get_object_or_404(selectors.annexes_for_employer(request.user), public_id=kwargs["annex_id"],
+                                       status=AnnexStatus.DRAFT)
+        request.mos_draft = self.draft
+        self.spec = self.draft.definition.spec
+        self.language = get_language()
+        self.form_list = OrderedDict((step.key, StepForm) for step in wizard_steps(self.spec))
+        self.condition_dict = {step.key: self._visible(step) for step in wizard_steps(self.spec)}
+        return super(DraftWizardView, self).dispatch(request, *args, **kwargs)
+
+    def get_step_url(self, step: str) -> str:
+        url = reverse(self.url_name, kwargs={"annex_id": self.draft.public_id, "step": step})
+        return url + ("?return=check" if self._returning_to_check() and step != self.done_step_name else "")
+
+    def _check_url(self) -> str:
+        return reverse("applications:annex-check", kwargs={"annex_id": self.draft.public_id})
+
+    def render_next_step(self, form, **kwargs) -> HttpResponse:
+        if self._returning_to_check():
+            return HttpResponseRedirect(self._check_url())
+        return super(DraftWizardView, self).render_next_step(form, **kwargs)
+
+    def render_done(self, form, **kwargs) -> HttpResponse:
+        return HttpResponseRedirect(self._check_url())
+
+    def get_context_data(self, form, **kwargs) -> dict:
+        context = super().get_context_data(form=form, **kwargs)
+        context.update({"offers_mrz_prefill": False, "back_url": reverse("applications:employer-dashboard")})
+        return context
+
+
+class AnnexCheckView(EmployerRequiredMixin, View):
+    def _annex(self, request, annex_id):
+        return get_object_or_404(selectors.annexes_for_employer(request.user), public_id=annex_id)
+
+    def get(self, request, annex_id) -> HttpResponse:
+        annex = self._annex(request, annex_id)
+        spec, language = annex.definition.spec, get_language()
+        _cleaned, errors = services.validate_payload(spec, annex.answers)
+        by_step: dict[str, list[str]] = {}
+        for error in errors:
+            by_step.setdefault(error.step, []).append(error.message)
+        summaries = summarise(spec, annex.answers, language, steps=visible_wizard_steps(spec, annex.answers))
+        for summary in summaries:
+            summary.errors = by_step.get(summary.step.key, [])
+            summary.change_url = (reverse("applications:annex-step",
+                                          kwargs={"annex_id": annex.public_id, "step": summary.step.key})
+                                  + ("?return=check" if annex.status == AnnexStatus.DRAFT else ""))
+        return render(request, "applications/annex_check.html", {
+            "annex": annex, "summaries": summaries, "can_complete": not errors,
+            "form_title": spec.title.get(language)})
+
+    def post(self, request, annex_id) -> HttpResponse:
+        annex = self._annex(request, annex_id)
+        if annex.status == AnnexStatus.DRAFT:
+            try:
+                services.complete_annex(annex=annex, employer=request.user)
+            except services.SubmissionError as error:
+                messages.error(request, error.message)
+                return redirect("applications:annex-check", annex_id=annex.public_id)
+            messages.success(request, _("Annex 1 is complete and linked to the application."))
+        return redirect("applications:employer-dashboard")

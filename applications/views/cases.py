@@ -1,0 +1,43 @@
+"""The applicant's case page (what happened, what is expected) and withdrawal."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+
+from .. import selectors, services
+from ..presentation import summarise
+from .access import ApplicantRequiredMixin
+
+
+class CaseView(ApplicantRequiredMixin, View):
+    def get(self, request, case_id) -> HttpResponse:
+        case = get_object_or_404(selectors.cases_for_applicant(request.user), public_id=case_id)
+        language = get_language()
+        spec = case.definition.spec
+        return render(request, "applications/case.html", {
+            "case": case, "form_title": spec.title.get(language), "just_submitted": "submitted" in request.GET,
+            "events": selectors.case_timeline(case), "attachments": case.attachments.all(),
+            "summaries": summarise(spec, case.answers, language),
+        })
+
+
+class WithdrawView(ApplicantRequiredMixin, View):
+    def get(self, request, case_id) -> HttpResponse:
+        case = get_object_or_404(selectors.cases_for_applicant(request.user), public_id=case_id)
+        return render(request, "applications/withdraw.html", {"case": case})
+
+    def post(self, request, case_id) -> HttpResponse:
+        case = get_object_or_404(selectors.cases_for_applicant(request.user), public_id=case_id)
+        try:
+            services.withdraw_application(application=case, applicant=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your application has been withdrawn."))
+        return redirect("applications:case", case_id=case.public_id)

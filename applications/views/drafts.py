@@ -1,0 +1,168 @@
+"""Start an application, list drafts and cases, check the answers, sign and submit, delete a draft."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from .. import selectors, services
+from ..formdefs.schema import FieldSpec
+from ..models import FormDefinition
+from ..permits import PERMIT_TYPES
+from ..presentation import summarise
+from ..signing import SignatureRefused
+from ..wizard import first_unfinished_step, is_signing_step, visible_wizard_steps, wizard_steps
+from .access import ApplicantRequiredMixin, client_ip
+
+
+def _step_url(draft, step_key: str, *, back_to_check: bool = False) -> str:
+    url = reverse("applications:draft-step", kwargs={"draft_id": draft.public_id, "step": step_key})
+    return url + ("?return=check" if back_to_check else "")
+
+
+class StartView(ApplicantRequiredMixin, View):
+    """Choose the permit: who each is for, what it costs, what to prepare."""
+
+    def get(self, request) -> HttpResponse:
+        published = {d.slug for d in selectors.published_main_forms()}
+        permits = [
+            {"permit": p, "stamp_duty": settings.STAMP_DUTY_PLN.get(p.slug), "available": p.slug in published}
+            for p in PERMIT_TYPES
+        ]
+        return render(request, "applications/start.html", {"permits": permits, "card_fee": settings.CARD_FEE_PLN})
+
+    def post(self, request) -> HttpResponse:
+        try:
+            draft = services.start_draft(applicant=request.user, slug=request.POST.get("permit_type", ""))
+        except (FormDefinition.DoesNotExist, ValidationError):
+            messages.error(request, _("Choose one of the permits below."))
+            return redirect("applications:start")
+        return redirect(_step_url(draft, wizard_steps(draft.definition.spec)[0].key))
+
+
+class DashboardView(ApplicantRequiredMixin, View):
+    def get(self, request) -> HttpResponse:
+        language = get_language()
+        drafts = [{"draft": d, "title": d.definition.spec.title.get(language)}
+                  for d in selectors.open_drafts_for_applicant(request.user)]
+        cases = [{"case": c, "title": c.definition.spec.title.get(language)}
+                 for c in selectors.cases_for_applicant(request.user)]
+        return render(request, "applications/dashboard.html", {"drafts": drafts, "cases": cases})
+
+
+class ResumeDraftView(ApplicantRequiredMixin, View):
+    """Continue where the applicant stopped: the first unfinished step, or the summary when all are done."""
+
+    def get(self, request, draft_id) -> HttpResponse:
+        draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
+        step = first_unfinished_step(draft.definition.spec, draft)
+        if step is None:
+            return redirect("applications:draft-check", draft_id=draft.public_id)
+        return redirect(_step_url(draft, step))
+
+
+class CheckAnswersView(ApplicantRequiredMixin, View):
+    def get(self, request, draft_id) -> HttpResponse:
+        draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
+        spec, language = draft.definition.spec, get_language()
+        errors = services.check_draft(draft)
+        steps = visible_wizard_steps(spec, draft.answers)
+        summaries = summarise(spec, draft.answers, language, steps=steps)
+        by_step: dict[str, list[str]] = {}
+        for error in errors:
+            by_step.setdefault(error.step, []).append(error.message)
+        for summary in summaries:
+            summary.errors = by_step.pop(summary.step.key, [])
+            summary.change_url = _step_url(draft, summary.step.key, back_to_check=True)
+            summary.unanswered = summary.step.key not in draft.answers
+        return render(request, "applications/check_answers.html", {
+            "draft": draft, "form_title": spec.title.get(language), "summaries": summaries,
+            "attachment_errors": by_step.pop("attachments", []), "annex_errors": by_step.pop("annex", []),
+            "other_errors": [m for messages_ in by_step.values() for m in messages_],
+            "can_sign": not errors, "attachments": draft.attachments.all(),
+            "needs_annex": services.needs_employer_annex(draft),
+            "annex": getattr(draft, "employer_annex", None),
+        })
+
+
+class SignForm(forms.Form):
+    password = forms.CharField(
+        label=gettext_lazy("Your password"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=gettext_lazy("Confirm that it is you who submits the application: type the password of your account."),
+    )
+
+    def __init__(self, *args, declarations: list[FieldSpec], language: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.declarations = declarations
+        for field in declarations:
+            self.fields[field.key] = forms.BooleanField(
+                label=field.label.get(language), required=True,
+                error_messages={"required": gettext_lazy("Tick the declaration to submit the application.")},
+            )
+        self.order_fields([f.key for f in declarations] + ["password"])
+
+
+def _declarations(spec) -> list[tuple[str, FieldSpec]]:
+    return [(step.key, item) for step in spec.steps if is_signing_step(step) for item in step.items]
+
+
+class SignAndSubmitView(ApplicantRequiredMixin, View):
+    template_name = "applications/sign.html"
+
+    def _form(self, request, draft, data=None) -> SignForm:
+        return SignForm(data, declarations=[f for _, f in _declarations(draft.definition.spec)],
+                        language=get_language())
+
+    def get(self, request, draft_id) -> HttpResponse:
+        draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
+        return render(request, self.template_name, {"draft": draft, "form": self._form(request, draft)})
+
+    def post(self, request, draft_id) -> HttpResponse:
+        submitted = selectors.cases_for_applicant(request.user).filter(draft__public_id=draft_id).first()
+        if submitted is not None:  # a second click or a second tab: the same application, once
+            return redirect("applications:case", case_id=submitted.public_id)
+        draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
+        form = self._form(request, draft, request.POST)
+        if form.is_valid():
+            declarations = _declarations(draft.definition.spec)
+            for step_key, field in declarations:
+                draft = services.save_step_answers(
+                    draft=draft, step_key=step_key, answers={**draft.answers.get(step_key, {}), field.key: True})
+            try:
+                application = services.submit_draft(
+                    draft_id=draft.pk, applicant=request.user, signature_method="password",
+                    credentials={"password": form.cleaned_data["password"]}, ip=client_ip(request),
+                    declaration_confirmed=True, language=get_language(),
+                )
+            except SignatureRefused as refused:
+                form.add_error("password", refused.message)
+            except services.SubmissionError as error:
+                messages.error(request, error.message)
+                return redirect("applications:draft-check", draft_id=draft.public_id)
+            else:
+                return HttpResponseRedirect(reverse("applications:case", kwargs={"case_id": application.public_id})
+                                            + "?submitted=1")
+        return render(request, self.template_name, {"draft": draft, "form": form}, status=200)
+
+
+class DeleteDraftView(ApplicantRequiredMixin, View):
+    def get(self, request, draft_id) -> HttpResponse:
+        draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
+        return render(request, "applications/draft_delete.html",
+                      {"draft": draft, "title": draft.definition.spec.title.get(get_language())})
+
+    def post(self, request, draft_id) -> HttpResponse:
+        draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
+        services.delete_draft(draft=draft, applicant=request.user)
+        messages.success(request, _("The draft has been deleted."))
+        return redirect("applications:dashboard")

@@ -1,0 +1,159 @@
+"""The step-by-step application form (django-formtools named-URL wizard, stored in the draft)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from formtools.wizard.views import NamedUrlWizardView
+
+from validators.travel_documents import parse_td3
+
+from .. import services
+from ..formdefs.conditions import is_step_visible
+from ..formdefs.schema import FieldSpec, FieldType
+from ..selectors import open_drafts_for_applicant
+from ..wizard import StepForm, to_querydict, answers_to_data, with_row_added, with_row_removed, wizard_steps
+
+RETURN_TO_CHECK = "check"
+
+
+class DraftWizardView(NamedUrlWizardView):
+    form_list = [forms.Form]  # replaced per request by the draft's steps; formtools insists on one at import time
+    storage_name = "applications.wizard.DraftWizardStorage"
+    url_name = "applications:draft-step"
+    done_step_name = "done"
+    template_name = "applications/wizard_step.html"
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        self.draft = get_object_or_404(open_drafts_for_applicant(request.user), public_id=kwargs["draft_id"])
+        request.mos_draft = self.draft
+        self.spec = self.draft.definition.spec
+        self.language = get_language()
+        self.form_list = OrderedDict((step.key, StepForm) for step in wizard_steps(self.spec))
+        self.condition_dict = {step.key: self._visible(step) for step in wizard_steps(self.spec)}
+        return super().dispatch(request, *args, **kwargs)
+
+    def _visible(self, step):
+        return lambda wizard: is_step_visible(step, wizard.draft.answers)
+
+    def get_prefix(self, request, *args, **kwargs) -> str:
+        return f"draft_v{self.draft.definition.version}"
+
+    def get_step_url(self, step: str) -> str:
+        url = reverse(self.url_name, kwargs={"draft_id": self.draft.public_id, "step": step})
+        return url + ("?return=check" if self._returning_to_check() and step != self.done_step_name else "")
+
+    def _returning_to_check(self) -> bool:
+        return (self.request.GET.get("return") or self.request.POST.get("return")) == RETURN_TO_CHECK
+
+    def get_form(self, step: str | None = None, data: Any = None, files: Any = None) -> StepForm:
+        step = step or self.steps.current
+        show_errors = True
+        if data is None and step in self.draft.unsaved_input:
+            data = to_querydict(self.draft.unsaved_input[step])  # what was typed last time, not yet accepted
+        if data is not None and not hasattr(data, "getlist"):
+            data = to_querydict(data)
+        return StepForm(spec=self.spec, step_key=step, data=data, language=self.language,
+                        answers=self.draft.answers, show_errors=show_errors)
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        step = kwargs.get("step")
+        if step in self.get_form_list():
+            self.storage.current_step = step
+            return self.render(self.get_form(step=step, data=self._stored_data(step)))
+        return super().get(request, *args, **kwargs)
+
+    def _stored_data(self, step: str):
+        if step in self.draft.unsaved_input:
+            return None  # get_form shows the unsaved input
+        if step in self.draft.answers:
+            return to_querydict(answers_to_data(self.spec.step(step), self.draft.answers[step]))
+        return None
+
+    def post(self, *args, **kwargs) -> HttpResponse:
+        data = self.request.POST
+        step = self.steps.current
+        step_spec = self.spec.step(step)
+        for group in (i for i in step_spec.items if not isinstance(i, FieldSpec)):
+            if f"add_row_{group.key}" in data:
+                return self._redisplay(step, with_row_added(data, group), f"group-{group.key}")
+            for index in range(group.max_items + 1):
+                if f"remove_row_{group.key}_{index}" in data:
+                    return self._redisplay(step, with_row_removed(data, group, index), f"group-{group.key}")
+        if "prefill_mrz" in data:
+            return self._prefill_from_mrz(data.get("mrz_lines", ""))
+        if self.request.POST.get("wizard_goto_step") in self.get_form_list():
+            self._keep_unsaved(step, data)
+        return super().post(*args, **kwargs)
+
+    def _redisplay(self, step: str, data, anchor: str) -> HttpResponse:
+        self._keep_unsaved(step, data)
+        form = StepForm(spec=self.spec, step_key=step, data=data, language=self.language,
+                        answers=self.draft.answers, show_errors=False)
+        return self.render(form, anchor=anchor)
+
+    def _keep_unsaved(self, step: str, data) -> None:
+        clean = {k: v for k, v in data.lists() if k != "csrfmiddlewaretoken" and not k.startswith(self.prefix)}
+        self.draft.unsaved_input = {**self.draft.unsaved_input, step: clean}
+        type(self.draft).objects.filter(pk=self.draft.pk).update(unsaved_input=self.draft.unsaved_input)
+
+    def _prefill_from_mrz(self, text: str) -> HttpResponse:
+        from django.core.exceptions import ValidationError
+
+        step = self.steps.current
+        try:
+            mrz = parse_td3(text)
+        except ValidationError as error:
+            form = self.get_form(step=step, data=self._stored_data(step))
+            return self.render(form, mrz_error=" ".join(error.messages), mrz_lines=text)
+        filled = services.prefill_from_mrz(draft=self.draft, mrz=mrz, mrz_text=text)
+        messages.success(self.request, _("We copied %(count)s answers from your passport. Check them.")
+                         % {"count": filled})
+        return redirect(self.get_step_url(step))
+
+    def render(self, form=None, **kwargs) -> HttpResponse:
+        return super().render(form, **kwargs)
+
+    def get_context_data(self, form: StepForm, **kwargs) -> dict:
+        context = super().get_context_data(form=form, **kwargs)
+        visible = list(self.get_form_list())
+        context.update({
+            "draft": self.draft, "spec": self.spec, "step_form": form, "step_spec": form.step,
+            "step_number": visible.index(form.step_key) + 1, "step_count": len(visible),
+            "step_title": form.step.title.get(self.language),
+            "step_intro": form.step.intro.get(self.language) if form.step.intro else "",
+            "form_title": self.spec.title.get(self.language),
+            "returning_to_check": self._returning_to_check(),
+            "offers_mrz_prefill": form.step_key == visible[0] and any(
+                f.type == FieldType.MRZ for s in self.spec.steps for f in s.items if isinstance(f, FieldSpec)),
+        })
+        return context
+
+    def process_step(self, form: StepForm) -> dict:
+        self.draft = services.save_step_answers(draft=self.draft, step_key=self.steps.current,
+                                                answers=form.cleaned_answers)
+        self.request.mos_draft.answers = self.draft.answers
+        return super().process_step(form)
+
+    def render_next_step(self, form, **kwargs) -> HttpResponse:
+        if self._returning_to_check():
+            return HttpResponseRedirect(reverse("applications:draft-check", kwargs={"draft_id": self.draft.public_id}))
+        return super().render_next_step(form, **kwargs)
+
+    def render_done(self, form, **kwargs) -> HttpResponse:
+        """The last step was saved: the answers are checked as a whole on the check-answers page."""
+        return HttpResponseRedirect(reverse("applications:draft-check", kwargs={"draft_id": self.draft.public_id}))
+
+    def done(self, form_list, **kwargs) -> HttpResponse:  # pragma: no cover - render_done never calls it
+        raise NotImplementedError

@@ -1,0 +1,203 @@
+"""The application wizard: django-formtools' named-URL wizard over the steps of a draft's pinned definition.
+
+Its storage is the draft row (not the session), so the applicant can stop anywhere and continue on another
+device; each valid step also writes its cleaned answers to `Draft.answers`, the payload that is submitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.http import QueryDict
+from django.utils import timezone
+from formtools.wizard.storage.base import BaseStorage
+
+from .case_models import Draft
+from .formdefs.compile_forms import NA_SUFFIX, BoundStep, bind_step
+from .formdefs.conditions import NOT_APPLICABLE, is_step_visible
+from .formdefs.schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec
+
+
+def is_signing_step(step: StepSpec) -> bool:
+    """A step of declarations only: it is answered on the signing page, not in the wizard."""
+    return all(isinstance(i, FieldSpec) and i.type == FieldType.DECLARATION for i in step.items)
+
+
+def wizard_steps(spec: FormDefinitionSpec) -> list[StepSpec]:
+    return [s for s in spec.steps if not is_signing_step(s)]
+
+
+def visible_wizard_steps(spec: FormDefinitionSpec, answers: Mapping[str, Any]) -> list[StepSpec]:
+    return [s for s in wizard_steps(spec) if is_step_visible(s, answers)]
+
+
+def first_unfinished_step(spec: FormDefinitionSpec, draft: Draft) -> str | None:
+    """Where to resume: the first visible step with no saved answers (or with typed input not yet accepted)."""
+    for step in visible_wizard_steps(spec, draft.answers):
+        if step.key not in draft.answers or step.key in draft.unsaved_input:
+            return step.key
+    return None
+
+
+# --- Answers <-> form data ---------------------------------------------------------------------------------------
+
+def _field_data(field: FieldSpec, value: Any, prefix: str) -> dict[str, list[str]]:
+    name = prefix + field.key
+    if value is None:
+        return {}
+    if field.not_applicable and value == NOT_APPLICABLE:
+        return {name + NA_SUFFIX: ["on"]}
+    if field.type == FieldType.BOOLEAN:
+        return {name: ["true" if value else "false"]}
+    if field.type == FieldType.DECLARATION:
+        return {name: ["on"]} if value else {}
+    if isinstance(value, list):
+        return {name: [str(v) for v in value]}
+    return {name: [str(value)]}
+
+
+def answers_to_data(step: StepSpec, answers: Mapping[str, Any], *, extra_rows: Mapping[str, int] | None = None
+                    ) -> dict[str, list[str]]:
+    """The POST data that would give these answers: used to show saved or prefilled answers on a step."""
+    data: dict[str, list[str]] = {}
+    for item in step.items:
+        if isinstance(item, GroupSpec):
+            rows = list(answers.get(item.key) or [])
+            rows += [{}] * (extra_rows or {}).get(item.key, 0)
+            data.update(_management(item.key, len(rows), item))
+            for index, row in enumerate(rows):
+                for field in item.fields:
+                    data.update(_field_data(field, row.get(field.key), f"{item.key}-{index}-"))
+        else:
+            data.update(_field_data(item, answers.get(item.key), ""))
+    return data
+
+
+def _management(prefix: str, total: int, group: GroupSpec) -> dict[str, list[str]]:
+    return {f"{prefix}-TOTAL_FORMS": [str(total)], f"{prefix}-INITIAL_FORMS": ["0"],
+            f"{prefix}-MIN_NUM_FORMS": ["0"], f"{prefix}-MAX_NUM_FORMS": [str(group.max_items)]}
+
+
+def to_querydict(data: Mapping[str, list[str]]) -> QueryDict:
+    query = QueryDict(mutable=True)
+    for key, values in data.items():
+        query.setlist(key, list(values))
+    return query
+
+
+def with_row_added(data: QueryDict, group: GroupSpec) -> QueryDict:
+    data = data.copy()
+    total = int(data.get(f"{group.key}-TOTAL_FORMS") or 0)
+    data[f"{group.key}-TOTAL_FORMS"] = str(min(total + 1, group.max_items))
+    return data
+
+
+def with_row_removed(data: QueryDict, group: GroupSpec, index: int) -> QueryDict:
+    """Drop one row and renumber the rows after it, keeping everything else typed on the page."""
+    data = data.copy()
+    total = int(data.get(f"{group.key}-TOTAL_FORMS") or 0)
+    if not 0 <= index < total:
+        return data
+    for i in range(index, total):
+        for field in group.fields:
+            for suffix in ("", NA_SUFFIX):
+                source, target = f"{group.key}-{i + 1}-{field.key}{suffix}", f"{group.key}-{i}-{field.key}{suffix}"
+                if source in data:
+                    data.setlist(target, data.getlist(source))
+                else:
+                    data.pop(target, None)
+    for field in group.fields:
+        for suffix in ("", NA_SUFFIX):
+            data.pop(f"{group.key}-{total - 1}-{field.key}{suffix}", None)
+    data[f"{group.key}-TOTAL_FORMS"] = str(total - 1)
+    return data
+
+
+# --- The composite step form that formtools handles ----------------------------------------------------------
+
+class StepForm:
+    """One wizard page: the step's form plus its groups' formsets, validated together.
+
+    formtools needs only `data`, `files`, `is_valid()` and `prefix`; `show_errors` lets a page show what was
+    typed (after "add a row" or a prefill) without judging it yet.
+    """
+
+    def __init__(self, *, spec: FormDefinitionSpec, step_key: str, data: Any, language: str,
+                 answers: Mapping[str, Any], show_errors: bool = True) -> None:
+        self.spec, self.step_key, self.language = spec, step_key, language
+        self.step = spec.step(step_key)
+        self.data = data if data is not None else to_querydict(answers_to_data(self.step, answers.get(step_key) or {}))
+        self.files: dict = {}
+        self.prefix = None
+        self.show_errors = show_errors
+        context = {k: v for k, v in answers.items() if k != step_key}
+        self.bound: BoundStep = bind_step(spec, step_key, self.data, language=language, answers=context)
+
+    def is_valid(self) -> bool:
+        return self.bound.is_valid()
+
+    @property
+    def form(self):
+        return self.bound.form
+
+    @property
+    def formsets(self) -> dict:
+        return self.bound.formsets
+
+    @property
+    def cleaned_answers(self) -> dict[str, Any]:
+        return self.bound.cleaned_answers
+
+    def items(self) -> list[tuple[Any, Any, Any]]:
+        """In the definition's order: (field spec, bound field, its "not applicable" box or None), or for a
+        group (group spec, formset, per row a list of (bound field, "not applicable" box or None))."""
+        rows = []
+        for item in self.step.items:
+            if isinstance(item, GroupSpec):
+                if item.key in self.formsets:
+                    formset = self.formsets[item.key]
+                    fields = [[(row[f.key], row[f.key + NA_SUFFIX] if f.not_applicable else None)
+                               for f in item.fields] for row in formset.forms]
+                    rows.append((item, formset, fields))
+            else:
+                na = self.form[item.key + NA_SUFFIX] if item.not_applicable else None
+                rows.append((item, self.form[item.key], na))
+        return rows
+
+    def error_list(self) -> list[tuple[str, str, str]]:
+        """(element id, label, message) of every error on the page, for the error summary."""
+        if not self.show_errors:
+            return []
+        found = [("", "", str(e)) for e in self.form.non_field_errors()]
+        for name, errors in self.form.errors.items():
+            if name != "__all__":
+                found += [(self.form[name].id_for_label, self.form[name].label, str(e)) for e in errors]
+        for key, formset in self.formsets.items():
+            found += [(f"group-{key}", "", str(e)) for e in formset.non_form_errors()]
+            for index, row in enumerate(formset.forms):
+                for name, errors in row.errors.items():
+                    if name != "__all__":
+                        label = f"{row[name].label} ({index + 1})"
+                        found += [(row[name].id_for_label, label, str(e)) for e in errors]
+        return found
+
+
+# --- Storage ------------------------------------------------------------------------------------------------------
+
+class DraftWizardStorage(BaseStorage):
+    """formtools storage kept in the draft (or annex) row; the view puts it on `request.mos_draft`."""
+
+    def __init__(self, prefix: str, request=None, file_storage=None) -> None:
+        super().__init__(prefix, request, file_storage)
+        self.draft: Draft = request.mos_draft
+        self.data = self.draft.wizard_state.get(self.prefix) or {}
+        if not self.data:
+            self.init_data()
+
+    def update_response(self, response) -> None:
+        super().update_response(response)
+        state = {**self.draft.wizard_state, self.prefix: self.data}
+        extra = {"updated_at": timezone.now()} if isinstance(self.draft, Draft) else {}
+        type(self.draft).objects.filter(pk=self.draft.pk).update(wizard_state=state, **extra)
+        self.draft.wizard_state = state
