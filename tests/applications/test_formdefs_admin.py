@@ -47,11 +47,12 @@ def test_the_editor_shows_the_json_path_of_a_mistake(admin_client, draft, rich_d
 
 
 def test_a_new_definition_is_added_from_json(admin_client, rich_data):
-    response = admin_client.post("/admin/applications/formdefinition/add/", {"definition": json.dumps(rich_data), **INLINE})
+    add = "/admin/applications/formdefinition/add/"
+    response = admin_client.post(add, {"definition": json.dumps(rich_data), **INLINE})
     assert response.status_code == 302
     created = FormDefinition.objects.get(slug="rich-test", version=1)
     assert created.changes.get().action == "created"
-    again = admin_client.post("/admin/applications/formdefinition/add/", {"definition": json.dumps(rich_data), **INLINE})
+    again = admin_client.post(add, {"definition": json.dumps(rich_data), **INLINE})
     assert "exists already" in again.content.decode()
 
 
@@ -88,8 +89,8 @@ def test_list_actions(admin_client, draft):
     admin_client.post(url, {"action": "copy_selected", "_selected_action": [draft.pk]})
     admin_client.post(url, {"action": "publish_selected", "_selected_action": [draft.pk]})
     admin_client.post(url, {"action": "retire_selected", "_selected_action": [draft.pk]})
-    assert list(FormDefinition.objects.filter(slug="rich-test").order_by("version").values_list("status", flat=True)) == [
-        "retired", "draft"]
+    versions = FormDefinition.objects.filter(slug="rich-test").order_by("version")
+    assert list(versions.values_list("status", flat=True)) == ["retired", "draft"]
 
 
 def test_officers_and_applicants_are_refused(client, draft):
