@@ -61,11 +61,12 @@ def test_a_work_permit_cannot_be_submitted_without_the_annex():
 def test_a_wrong_or_expired_code_is_refused_with_a_message(client, time_machine):
     applicant, employer = ApplicantFactory(), EmployerFactory()
     draft = services.start_draft(applicant=applicant, slug="temporary-residence-work")
-    code = services.create_annex_link_code(draft=draft)
+    time_machine.move_to(timezone.now() - timedelta(days=15))
+    code = services.create_annex_link_code(draft=draft)  # made 15 days ago: valid for 14
+    time_machine.move_to(timezone.now() + timedelta(days=15))
     client.force_login(employer)
     wrong = client.post(reverse("applications:employer-dashboard"), {"code": "AAAA-BBBB-CCCC"})
     assert wrong.context["form"].has_error("code")
-    time_machine.move_to(timezone.now() + timedelta(days=15))
     late = client.post(reverse("applications:employer-dashboard"), {"code": code})
     assert late.context["form"].has_error("code") and not EmployerAnnex.objects.exists()
 
