@@ -28,14 +28,14 @@ def test_a_new_user_registers_verifies_logs_in_and_switches_to_ukrainian(new_pag
     page.get_by_label("E-mail address").fill("olena@example.org")
     page.get_by_label("First name").fill("Olena")
     page.get_by_label("Last name").fill("Kovalenko")
-    page.get_by_label("Password", exact=True).fill("short")
+    page.locator("#id_password1").fill("short")
     page.get_by_label("Repeat the password").fill("short")
     page.get_by_role("button", name="Create the account").click()
     # A bad password is refused on the field, and what was typed is still there.
     assert page.get_by_role("alert").is_visible()
     assert page.get_by_label("Last name").input_value() == "Kovalenko"
     assert_no_axe_violations(page)
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.locator("#id_password1").fill(PASSWORD)
     page.get_by_label("Repeat the password").fill(PASSWORD)
     page.get_by_role("button", name="Create the account").click()
     assert page.locator("h1").inner_text() == "Check your e-mail"
@@ -48,7 +48,7 @@ def test_a_new_user_registers_verifies_logs_in_and_switches_to_ukrainian(new_pag
     assert_no_axe_violations(page)
 
     page.get_by_label("E-mail address").fill("olena@example.org")
-    page.get_by_label("Password").fill(PASSWORD)
+    page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     assert page.get_by_role("link", name="My account").is_visible()
 
