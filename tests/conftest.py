@@ -32,6 +32,22 @@ def reference_data(transactional_db):
     ensure_reference_data()
 
 
+@pytest.fixture
+def client():
+    """A browser whose visitor reads English (tests assert English text); Polish stays the site's default."""
+    from django.test import Client
+
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
+
+
+@pytest.fixture(autouse=True)
+def _english(request):
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """Plain static files (no manifest) and a private media folder per test."""
@@ -53,9 +69,13 @@ def _test_settings(settings, tmp_path):
     ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """One headless Chromium for the whole session (Playwright's own browser downloads are not used)."""
+    """A headless Chromium per test module (Playwright's own browser downloads are not used).
+
+    Not per session: Playwright's event loop would stay current in this thread and break code that calls
+    `asyncio.run` afterwards (pyHanko's signing does).
+    """
     from playwright.sync_api import sync_playwright
 
     from tests.browser import CHROMIUM_ARGS, require_chromium

@@ -34,8 +34,14 @@ def test_the_home_page_explains_the_permits_in_each_language(client, language, t
     assert 'href="#main"' in html  # skip link
 
 
-def test_the_home_page_is_polish_by_default(client):
-    assert HOME_TITLES["pl"] in client.get(reverse("home")).content.decode()
+def test_the_home_page_is_polish_by_default():
+    from django.test import Client
+
+    assert HOME_TITLES["pl"] in Client().get(reverse("home")).content.decode()
+
+
+def test_the_browser_language_is_followed(client):
+    assert HOME_TITLES["uk"] in client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="uk").content.decode()
 
 
 def test_the_language_switcher_sets_the_language_for_an_anonymous_visitor(client):

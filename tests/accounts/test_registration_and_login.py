@@ -87,7 +87,7 @@ def test_a_weak_password_is_refused_with_a_message_on_the_password_field(client)
 def test_registering_an_existing_address_looks_the_same_and_warns_the_owner(client, django_capture_on_commit_callbacks):
     ApplicantFactory(email="taken@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        response = register(client, email="taken@example.org")
+        response = register(client, email="taken@example.org", preferred_language="en")
     assert response.status_code == 200
     assert "taken@example.org" in response.content.decode()
     assert User.objects.filter(email__iexact="taken@example.org").count() == 1
