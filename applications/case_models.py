@@ -191,6 +191,9 @@ class AnnexLinkCode(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return f"annex code for {self.draft_id} (until {self.expires_at:%Y-%m-%d})"
+
 
 class CaseEvent(models.Model):
     """One line of the case timeline, written by the code that made it happen."""

@@ -35,7 +35,7 @@ from .case_models import (
     DraftStatus,
     EmployerAnnex,
 )
-from .formdefs.compile_payload import PayloadError, validate_payload  # noqa: F401 - views use it from here
+from .formdefs.compile_payload import PayloadError, validate_payload
 from .models import FormDefinition, FormDefinitionStatus, Office, Voivodeship
 from .signing import SIGNATURE_METHODS, SignatureEvidence
 

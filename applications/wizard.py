@@ -79,6 +79,24 @@ def _management(prefix: str, total: int, group: GroupSpec) -> dict[str, list[str
             f"{prefix}-MIN_NUM_FORMS": ["0"], f"{prefix}-MAX_NUM_FORMS": [str(group.max_items)]}
 
 
+def storable(data, step: StepSpec) -> dict[str, list[str]]:
+    """The part of a POST worth keeping for a step: its own fields only, without NUL characters (which
+    PostgreSQL's JSON cannot hold), so nothing a browser sends can break saving the draft."""
+    known = set(answers_keys(step))
+    return {key: [value.replace("\x00", "") for value in values] for key, values in data.lists()
+            if key in known or any(key.startswith(f"{group}-") for group in known)}
+
+
+def answers_keys(step: StepSpec) -> list[str]:
+    keys: list[str] = []
+    for item in step.items:
+        if isinstance(item, GroupSpec):
+            keys.append(item.key)
+        else:
+            keys += [item.key, item.key + NA_SUFFIX]
+    return keys
+
+
 def to_querydict(data: Mapping[str, list[str]]) -> QueryDict:
     query = QueryDict(mutable=True)
     for key, values in data.items():

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
@@ -140,25 +140,68 @@ def prune_hidden(fields: list[Any], values: Mapping[str, Any], answers: Mapping[
     return current
 
 
+class Checked(NamedTuple):
+    """What `check_fields` found: the cleaned answers, the errors, and the answers conditions look at."""
+
+    cleaned: dict[str, Any]
+    errors: Errors
+    shown: dict[str, Any]  # the valid answers (as given, not cleaned) to the questions asked
+
+
+def valid_answers(fields: list[FieldSpec], values: Mapping[str, Any], *,
+                  failed: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The answers that conditions may look at: given, typed and passing `clean_value` (as given, not cleaned).
+
+    An answer that is refused - whether its compiler could not type it or a check refused it - is *not set* for
+    every condition, so where the refusal happens (form field, pydantic type or `checks`) never changes which
+    questions are asked. The wizard behaves so across steps anyway: it only stores a step's valid answers.
+    """
+    return {k: v for k, v in _clean_all(fields, values, failed)[0].items()}
+
+
+def _clean_all(fields: list[FieldSpec], values: Mapping[str, Any], failed: frozenset[str]
+               ) -> tuple[dict[str, Any], dict[str, Any], Errors]:
+    """(valid answers as given, the same answers cleaned, errors of the refused ones) of the non-blank answers."""
+    valid: dict[str, Any] = {}
+    cleaned: dict[str, Any] = {}
+    errors: Errors = {}
+    for field in fields:
+        if field.key in failed or field.key not in values:
+            continue
+        value = normalize(field, values[field.key])
+        if is_blank(value):
+            continue
+        try:
+            cleaned[field.key] = clean_value(field, value)
+        except ValidationError as exc:
+            errors[field.key] = exc
+        else:
+            valid[field.key] = value
+    return valid, cleaned, errors
+
+
 def check_fields(fields: list[FieldSpec], values: Mapping[str, Any], answers: Mapping[str, Any], *, step_key: str,
                  in_row: bool = False, failed: frozenset[str] = frozenset(),
-                 reject_hidden: bool = False) -> tuple[dict[str, Any], Errors]:
+                 reject_hidden: bool = False) -> Checked:
     """Check the plain fields of a step (or of one group row); return the cleaned answers and the errors.
 
     `values` are typed answers; `failed` names fields whose input could not even be typed (already reported).
-    A hidden question's answer is dropped, or with `reject_hidden` (the payload) refused.
+    A hidden question's answer is dropped, or with `reject_hidden` (the payload) refused. Conditions see only the
+    valid answers to visible questions (`valid_answers`), so the two compilers decide visibility alike.
     """
     given = {k: normalize_by_key(fields, k, v) for k, v in values.items() if k not in failed}
-    visible = prune_hidden(fields, given, answers, step_key=step_key, in_row=in_row)
-    context = answers if in_row else {**answers, step_key: visible}
-    row = visible if in_row else None
+    valid, cleaned_all, invalid = _clean_all(fields, given, failed)
+    shown = prune_hidden(fields, valid, answers, step_key=step_key, in_row=in_row)
+    context = answers if in_row else {**answers, step_key: shown}
+    row = shown if in_row else None
     cleaned: dict[str, Any] = {}
     errors: Errors = {}
     for field in fields:
         if field.key in failed:
             continue
         value = given.get(field.key)
-        if field.key not in visible:
+        visible = field.key in shown if field.key in valid else is_field_visible(field, context, row=row)
+        if not visible:
             if reject_hidden and not is_blank(value):
                 errors[field.key] = ValidationError(_("This question is not asked given your other answers; "
                                                       "leave it empty."), code="not_asked")
@@ -167,11 +210,11 @@ def check_fields(fields: list[FieldSpec], values: Mapping[str, Any], answers: Ma
             if is_field_required(field, context, row=row):
                 errors[field.key] = ValidationError(_("This field is required."), code="required")
             continue
-        try:
-            cleaned[field.key] = clean_value(field, value)
-        except ValidationError as exc:
-            errors[field.key] = exc
-    return cleaned, errors
+        if field.key in invalid:
+            errors[field.key] = invalid[field.key]
+        else:
+            cleaned[field.key] = cleaned_all[field.key]
+    return Checked(cleaned, errors, shown)
 
 
 def normalize_by_key(fields: list[FieldSpec], key: str, value: Any) -> Any:

@@ -9,9 +9,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 
 from .. import selectors, services
@@ -98,7 +97,8 @@ class SignForm(forms.Form):
     password = forms.CharField(
         label=gettext_lazy("Your password"), strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text=gettext_lazy("Confirm that it is you who submits the application: type the password of your account."),
+        help_text=gettext_lazy(
+            "Confirm that it is you who submits the application: type the password of your account."),
     )
 
     def __init__(self, *args, declarations: list[FieldSpec], language: str, **kwargs) -> None:

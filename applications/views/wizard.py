@@ -21,7 +21,15 @@ from .. import services
 from ..formdefs.conditions import is_step_visible
 from ..formdefs.schema import FieldSpec, FieldType
 from ..selectors import open_drafts_for_applicant
-from ..wizard import StepForm, to_querydict, answers_to_data, with_row_added, with_row_removed, wizard_steps
+from ..wizard import (
+    StepForm,
+    answers_to_data,
+    storable,
+    to_querydict,
+    with_row_added,
+    with_row_removed,
+    wizard_steps,
+)
 
 RETURN_TO_CHECK = "check"
 
@@ -104,8 +112,7 @@ class DraftWizardView(NamedUrlWizardView):
         return self.render(form, anchor=anchor)
 
     def _keep_unsaved(self, step: str, data) -> None:
-        clean = {k: v for k, v in data.lists() if k != "csrfmiddlewaretoken" and not k.startswith(self.prefix)}
-        self.draft.unsaved_input = {**self.draft.unsaved_input, step: clean}
+        self.draft.unsaved_input = {**self.draft.unsaved_input, step: storable(data, self.spec.step(step))}
         type(self.draft).objects.filter(pk=self.draft.pk).update(unsaved_input=self.draft.unsaved_input)
 
     def _prefill_from_mrz(self, text: str) -> HttpResponse:
@@ -139,6 +146,9 @@ class DraftWizardView(NamedUrlWizardView):
                 f.type == FieldType.MRZ for s in self.spec.steps for f in s.items if isinstance(f, FieldSpec)),
         })
         return context
+
+    def get_form_step_data(self, form: StepForm) -> dict:
+        return storable(form.data, form.step)
 
     def process_step(self, form: StepForm) -> dict:
         self.draft = services.save_step_answers(draft=self.draft, step_key=self.steps.current,
