@@ -14,7 +14,7 @@ from django.utils import timezone
 from formtools.wizard.storage.base import BaseStorage
 
 from .case_models import Draft
-from .formdefs.compile_forms import NA_SUFFIX, BoundStep, bind_step
+from .formdefs.compile_forms import NA_SUFFIX, BoundStep, bind_step, build_group_formset
 from .formdefs.conditions import NOT_APPLICABLE, is_step_visible
 from .formdefs.schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec
 
@@ -132,6 +132,26 @@ def with_row_removed(data: QueryDict, group: GroupSpec, index: int) -> QueryDict
     return data
 
 
+def _typed_rows(data, group: GroupSpec) -> list[dict[str, Any]]:
+    """The rows typed for a group, as initial values of an unbound formset (shown, not judged)."""
+    try:
+        total = min(int(data.get(f"{group.key}-TOTAL_FORMS") or 0), group.max_items)
+    except (TypeError, ValueError):
+        total = 0
+    rows = []
+    for index in range(max(total, 0)):
+        row: dict[str, Any] = {}
+        for field in group.fields:
+            name = f"{group.key}-{index}-{field.key}"
+            values = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+            if values:
+                row[field.key] = values if field.type in (FieldType.MULTICHOICE, FieldType.COUNTRIES) else values[0]
+            if data.get(name + NA_SUFFIX):
+                row[field.key + NA_SUFFIX] = True
+        rows.append(row)
+    return rows
+
+
 # --- The composite step form that formtools handles ----------------------------------------------------------
 
 class StepForm:
@@ -151,6 +171,14 @@ class StepForm:
         self.show_errors = show_errors
         context = {k: v for k, v in answers.items() if k != step_key}
         self.bound: BoundStep = bind_step(spec, step_key, self.data, language=language, answers=context)
+        # Groups hidden by an answer on this very page are still drawn (the page's script shows them when that
+        # answer changes; without a script everything shows); the server ignores them while they are hidden.
+        self.display_formsets: dict[str, Any] = {}
+        for group in (i for i in self.step.items if isinstance(i, GroupSpec)):
+            if group.key not in self.bound.formsets:
+                formset_class = build_group_formset(spec, step_key, group.key, language=language, answers=context)
+                self.display_formsets[group.key] = formset_class(prefix=group.key,
+                                                                 initial=_typed_rows(self.data, group))
 
     def is_valid(self) -> bool:
         return self.bound.is_valid()
@@ -169,19 +197,32 @@ class StepForm:
 
     def items(self) -> list[tuple[Any, Any, Any]]:
         """In the definition's order: (field spec, bound field, its "not applicable" box or None), or for a
-        group (group spec, formset, per row a list of (bound field, "not applicable" box or None))."""
+        group (group spec, formset, per row a list of (bound field, "not applicable" box or None, field spec))."""
         rows = []
         for item in self.step.items:
             if isinstance(item, GroupSpec):
-                if item.key in self.formsets:
-                    formset = self.formsets[item.key]
-                    fields = [[(row[f.key], row[f.key + NA_SUFFIX] if f.not_applicable else None)
+                formset = self.formsets[item.key] if item.key in self.formsets else self.display_formsets.get(item.key)
+                if formset is not None:
+                    fields = [[(row[f.key], row[f.key + NA_SUFFIX] if f.not_applicable else None, f)
                                for f in item.fields] for row in formset.forms]
                     rows.append((item, formset, fields))
             else:
                 na = self.form[item.key + NA_SUFFIX] if item.not_applicable else None
                 rows.append((item, self.form[item.key], na))
         return rows
+
+    def show_if_json(self) -> dict[str, Any]:
+        """The conditions of this page's fields and groups, for the page's script (comfort, not safety)."""
+        found: dict[str, Any] = {}
+        for item in self.step.items:
+            if item.show_if is not None:
+                found[item.key] = item.show_if.model_dump(by_alias=True, mode="json", exclude_none=True)
+            if isinstance(item, GroupSpec):
+                for field in item.fields:
+                    if field.show_if is not None:
+                        found[f"{item.key}.{field.key}"] = field.show_if.model_dump(
+                            by_alias=True, mode="json", exclude_none=True)
+        return found
 
     def error_list(self) -> list[tuple[str, str, str]]:
         """(element id, label, message) of every error on the page, for the error summary."""

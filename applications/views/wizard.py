@@ -137,6 +137,7 @@ class DraftWizardView(NamedUrlWizardView):
         visible = list(self.get_form_list())
         context.update({
             "draft": self.draft, "spec": self.spec, "step_form": form, "step_spec": form.step,
+            "answers_for_conditions": {k: v for k, v in self.draft.answers.items() if k != form.step_key},
             "step_number": visible.index(form.step_key) + 1, "step_count": len(visible),
             "step_title": form.step.title.get(self.language),
             "step_intro": form.step.intro.get(self.language) if form.step.intro else "",
