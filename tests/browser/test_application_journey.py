@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -48,7 +49,7 @@ class Journey:
         return label(key, self.language)
 
     def check(self) -> None:
-        path = re.sub(r"[0-9a-f-]{36}", "<id>", self.page.url.split("?")[0])
+        path = re.sub(r"[0-9a-f-]{36}", "id", urlsplit(self.page.url).path)
         if path not in self.visited:
             self.visited.add(path)
             assert_no_axe_violations(self.page)
