@@ -165,7 +165,10 @@ class StepForm:
                  answers: Mapping[str, Any], show_errors: bool = True) -> None:
         self.spec, self.step_key, self.language = spec, step_key, language
         self.step = spec.step(step_key)
-        self.data = data if data is not None else to_querydict(answers_to_data(self.step, answers.get(step_key) or {}))
+        if data is None:  # nothing posted or typed: show the saved answers, not judged yet
+            data = to_querydict(answers_to_data(self.step, answers.get(step_key) or {}))
+            show_errors = False
+        self.data = data
         self.files: dict = {}
         self.prefix = None
         self.show_errors = show_errors
