@@ -116,8 +116,6 @@ class Application(models.Model):
     declaration_confirmed_at = models.DateTimeField()
     declaration_ip = models.GenericIPAddressField(null=True, blank=True)
     signature_method = models.CharField(max_length=32)
-    access_code_hash = models.CharField(max_length=128, blank=True,
-                                        help_text="Hash of the code on the receipt for the public status page.")
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -348,3 +348,27 @@ def prefill_from_mrz(*, draft: Draft, mrz, mrz_text: str) -> int:
     type(draft).objects.filter(pk=draft.pk).update(unsaved_input=unsaved)
     draft.unsaved_input = unsaved
     return count
+
+
+def access_code(application: Application) -> str:
+    """The code printed on the receipt that opens the public status page for this case.
+
+    Derived with HMAC from the case number and a server key, so it needs no storage and cannot be guessed
+    from the case number; `ACCESS_CODE_KEY` (default: SECRET_KEY) must stay stable.
+    """
+    import hmac
+
+    from django.conf import settings
+
+    key = (getattr(settings, "ACCESS_CODE_KEY", "") or settings.SECRET_KEY).encode()
+    digest = hmac.new(key, f"mos-access:{application.case_number}".encode(), hashlib.sha256).digest()
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    code = "".join(alphabet[b % len(alphabet)] for b in digest[:12])
+    return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+
+
+def access_code_matches(application: Application, code: str) -> bool:
+    import hmac
+
+    given = (code or "").strip().upper().replace(" ", "")
+    return hmac.compare_digest(access_code(application).replace("-", ""), given.replace("-", ""))
