@@ -91,6 +91,9 @@ class DraftWizardView(NamedUrlWizardView):
 
     def post(self, *args, **kwargs) -> HttpResponse:
         data = self.request.POST
+        posted_step = data.get(f"{self.prefix}-current_step")
+        if posted_step in self.get_form_list() and posted_step != self.steps.current:
+            self.storage.current_step = posted_step  # the page the person was on (formtools does the same)
         step = self.steps.current
         step_spec = self.spec.step(step)
         for group in (i for i in step_spec.items if not isinstance(i, FieldSpec)):
