@@ -156,19 +156,20 @@ def valid_answers(fields: list[FieldSpec], values: Mapping[str, Any], *,
     every condition, so where the refusal happens (form field, pydantic type or `checks`) never changes which
     questions are asked. The wizard behaves so across steps anyway: it only stores a step's valid answers.
     """
-    return {k: v for k, v in _clean_all(fields, values, failed)[0].items()}
+    given = {k: normalize_by_key(fields, k, v) for k, v in values.items()}
+    return _clean_all(fields, given, failed)[0]
 
 
 def _clean_all(fields: list[FieldSpec], values: Mapping[str, Any], failed: frozenset[str]
                ) -> tuple[dict[str, Any], dict[str, Any], Errors]:
-    """(valid answers as given, the same answers cleaned, errors of the refused ones) of the non-blank answers."""
+    """(valid answers as given, the same answers cleaned, errors of the refused ones) of normalized answers."""
     valid: dict[str, Any] = {}
     cleaned: dict[str, Any] = {}
     errors: Errors = {}
     for field in fields:
         if field.key in failed or field.key not in values:
             continue
-        value = normalize(field, values[field.key])
+        value = values[field.key]
         if is_blank(value):
             continue
         try:

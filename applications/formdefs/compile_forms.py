@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.voivodeships import VOIVODESHIPS
 
-from .checks import check_fields, check_row_count, check_rules, is_group_visible, prune_hidden, rules_of_step
+from .checks import check_fields, check_row_count, check_rules, is_group_visible, rules_of_step
 from .conditions import NOT_APPLICABLE, is_blank
 from .schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec
 
@@ -141,12 +141,11 @@ class _AnswersForm(forms.Form):
         super().clean()
         values = self._typed()
         failed = frozenset(k for k in self.errors if k in {f.key for f in self.fields_spec})
-        cleaned, errors = check_fields(self.fields_spec, values, self.answers, step_key=self.step_key,
-                                       in_row=self.in_row, failed=failed)
+        cleaned, errors, shown = check_fields(self.fields_spec, values, self.answers, step_key=self.step_key,
+                                              in_row=self.in_row, failed=failed)
         for key, error in errors.items():
             self.add_error(key, error)
-        self.typed_values = prune_hidden(self.fields_spec, values, self.answers, step_key=self.step_key,
-                                         in_row=self.in_row)
+        self.typed_values = shown  # the answers conditions look at (the groups' context): valid and asked
         self._check_rules(cleaned)
         self.cleaned_data = {k: v for k, v in cleaned.items() if k not in self.errors}
         return self.cleaned_data

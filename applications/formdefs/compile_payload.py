@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, 
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
-from .checks import check_fields, check_row_count, check_rules, is_group_visible, prune_hidden, python_type
+from .checks import check_fields, check_row_count, check_rules, is_group_visible, python_type, valid_answers
 from .conditions import NOT_APPLICABLE, is_blank, is_step_visible
 from .schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec
 
@@ -132,8 +132,7 @@ def _code(exc: ValidationError) -> str:
 def check_payload(spec: FormDefinitionSpec, typed: dict[str, Any], *, failed: frozenset[str] = frozenset()
                   ) -> tuple[dict[str, Any], dict[str, ValidationError]]:
     """Check typed answers of a whole payload with the shared checks; errors are keyed by dotted answer path."""
-    answers = {step: {k: v for k, v in (data or {}).items() if f"{step}.{k}" not in failed}
-               for step, data in typed.items()}
+    answers = {step: _condition_answers(spec, step, data, failed) for step, data in typed.items()}
     cleaned: dict[str, Any] = {}
     errors: dict[str, ValidationError] = {}
     for step in spec.steps:
@@ -147,11 +146,10 @@ def check_payload(spec: FormDefinitionSpec, typed: dict[str, Any], *, failed: fr
         fields = [i for i in step.items if isinstance(i, FieldSpec)]
         local_failed = frozenset(k for k in data if f"{step.key}.{k}" in failed)
         values = {f.key: data.get(f.key) for f in fields}
-        step_clean, step_errors = check_fields(fields, values, answers, step_key=step.key, failed=local_failed,
-                                               reject_hidden=True)
+        step_clean, step_errors, shown = check_fields(fields, values, answers, step_key=step.key,
+                                                      failed=local_failed, reject_hidden=True)
         errors.update({f"{step.key}.{k}": e for k, e in step_errors.items()})
-        context = {**answers, step.key: prune_hidden(fields, {k: v for k, v in values.items()
-                                                              if k not in local_failed}, answers, step_key=step.key)}
+        context = {**answers, step.key: shown}  # as `bind_step` gives the groups: valid answers to asked questions
         for group in (i for i in step.items if isinstance(i, GroupSpec)):
             step_clean.update(_check_group(spec, step.key, group, data.get(group.key), context, failed, errors))
         cleaned[step.key] = step_clean
@@ -160,6 +158,20 @@ def check_payload(spec: FormDefinitionSpec, typed: dict[str, Any], *, failed: fr
         if not any(p.count(".") == 2 for p in _role_paths(spec, rule)):
             errors.update({p: e for p, e in check_rules(spec, [rule], rule_answers).items() if p not in errors})
     return cleaned, errors
+
+
+def _condition_answers(spec: FormDefinitionSpec, step_key: str, data: Any, failed: frozenset[str]) -> dict[str, Any]:
+    """A step's answers as other steps' conditions see them: only the valid ones (what the wizard stores)."""
+    if not isinstance(data, dict):
+        return {}
+    data = {k: v for k, v in data.items() if f"{step_key}.{k}" not in failed}
+    try:
+        step = spec.step(step_key)
+    except KeyError:
+        return data
+    fields = [i for i in step.items if isinstance(i, FieldSpec)]
+    plain = {f.key for f in fields}
+    return {**{k: v for k, v in data.items() if k not in plain}, **valid_answers(fields, data)}
 
 
 def _check_group(spec: FormDefinitionSpec, step_key: str, group: GroupSpec, rows: Any, context: dict[str, Any],
@@ -181,8 +193,8 @@ def _check_group(spec: FormDefinitionSpec, step_key: str, group: GroupSpec, rows
     for index, row in enumerate(rows):
         prefix = f"{path}.{index}."
         local_failed = frozenset(k for k in row if prefix + k in failed)
-        row_clean, row_errors = check_fields(group.fields, row, context, step_key=step_key, in_row=True,
-                                             failed=local_failed, reject_hidden=True)
+        row_clean, row_errors, _shown = check_fields(group.fields, row, context, step_key=step_key, in_row=True,
+                                                     failed=local_failed, reject_hidden=True)
         errors.update({prefix + k: e for k, e in row_errors.items()})
         for rule_path, exc in check_rules(spec, row_rules, context,
                                           row=row_clean).items():

@@ -176,3 +176,11 @@ def test_form_and_payload_model_agree_on_the_rich_test_definition(spec, step):
 @pytest.mark.parametrize(("spec", "step"), cases(sorted(BUILTIN.glob("*.json"))))
 def test_form_and_payload_model_agree_on_every_builtin_definition(spec, step):
     run_property(spec, step, examples=40)
+
+
+def test_a_condition_on_an_invalid_answer_is_judged_alike_by_form_and_payload():
+    """Regression: `income` is shown because `languages` holds "en", yet `languages` itself is refused ("nope")."""
+    spec = parse_spec(RICH.read_text(encoding="utf-8"))
+    answers = {"email": None, "phone": None, "postal_code": None, "voivodeship": None, "languages": ["en", "nope"],
+               "income": Decimal("0"), "has_stays": None, "stays": [], "declaration": None}
+    assert_agreement(spec, spec.step("contact"), answers)

@@ -126,3 +126,19 @@ def test_json_schema_documents_the_payload(rich_spec):
     assert personal["surname"]["maxLength"] == 40 and personal["surname"]["x-number"] == "1"
     assert personal["code"]["pattern"] == "^[A-Z]{2}[0-9]{3}$"
     assert set(schema["properties"]) == {"personal", "contact", "document"}
+
+
+def test_an_invalid_answer_counts_as_not_set_for_conditions_in_the_form_and_the_payload(rich_spec):
+    # `income` is asked when a language is "en", `phone` is required without an e-mail: an answer that is refused -
+    # however it is refused (by a form field, a payload type or a check) - neither shows nor requires anything.
+    payload = {**VALID, "contact": {**VALID["contact"], "email": "not-an-email", "voivodeship": "02",
+                                    "languages": ["en", "nope"], "income": None}}
+    assert {(e.path, e.code) for e in validate_payload(rich_spec, payload)[1]} == {
+        ("contact.email", "email"), ("contact.languages", "literal_error"), ("contact.phone", "required")}
+    data = MultiValueDict({"email": ["not-an-email"], "postal_code": ["00-950"], "voivodeship": ["02"],
+                           "languages": ["en", "nope"], "income": ["10"], "has_stays": ["false"],
+                           "declaration": ["on"], "stays-TOTAL_FORMS": ["0"], "stays-INITIAL_FORMS": ["0"]})
+    bound = bind_step(rich_spec, "contact", data)
+    assert not bound.is_valid()
+    assert bound.error_keys() == {"email", "languages", "phone"}
+    assert "income" not in bound.form.typed_values  # not asked: dropped, as the payload would refuse it
