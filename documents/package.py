@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from applications.formdefs.conditions import NOT_APPLICABLE as PAYLOAD_NOT_APPLICABLE
 from applications.formdefs.schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec
 from documents.rendering import PdfAttachment, render_pdf
 
@@ -72,8 +73,10 @@ def format_answer(field: FieldSpec, value: Any) -> str:
 
 
 def field_cell(field: FieldSpec, answers: Mapping[str, Any]) -> dict[str, Any]:
-    """One printed answer: absent (not asked) or empty on a not-applicable field reads NIE DOTYCZY."""
-    if field.key not in answers or (field.not_applicable and is_empty(answers[field.key])):
+    """One printed answer: absent (not asked), answered "not applicable", or empty on a not-applicable field reads
+    NIE DOTYCZY."""
+    if (field.key not in answers or answers[field.key] == PAYLOAD_NOT_APPLICABLE
+            or (field.not_applicable and is_empty(answers[field.key]))):
         return {"value": NOT_APPLICABLE, "not_applicable": True}
     value = answers[field.key]
     if is_empty(value) and field.type not in (FieldType.BOOLEAN, FieldType.DECLARATION):
@@ -144,15 +147,23 @@ def answers_json(answers: Mapping[str, Any]) -> str:
     return json.dumps(answers, ensure_ascii=False, sort_keys=True, indent=1, default=str)
 
 
+def package_title(definition: FormDefinitionSpec) -> str:
+    return f"Wniosek: {definition.title.pl}"
+
+
+def package_files(*, answers: Mapping[str, Any], annex: Mapping[str, Any] | None = None, **_: Any
+                  ) -> list[PdfAttachment]:
+    """The machine-readable payload embedded in the package: application.json (and annex.json)."""
+    files = [PdfAttachment("application.json", answers_json(answers), "Dane wniosku (JSON)")]
+    if annex:
+        files.append(PdfAttachment("annex.json", answers_json(annex.get("answers") or {}), "Dane załącznika (JSON)"))
+    return files
+
+
 def render_package(*, created: datetime | None = None, **parts: Any) -> bytes:
     """Render the application package PDF/A-3b with application.json (and annex.json) embedded."""
-    context = package_context(**parts)
-    files = [PdfAttachment("application.json", answers_json(parts["answers"]), "Dane wniosku (JSON)")]
-    if parts.get("annex"):
-        files.append(PdfAttachment("annex.json", answers_json(parts["annex"].get("answers") or {}),
-                                   "Dane załącznika (JSON)"))
-    return render_pdf(TEMPLATE, context, language="pl", title=f"Wniosek: {context['form_title']}",
-                      case_number=parts["case_number"], attachments=files, created=created)
+    return render_pdf(TEMPLATE, package_context(**parts), language="pl", title=package_title(parts["definition"]),
+                      case_number=parts["case_number"], attachments=package_files(**parts), created=created)
 
 
 def voivodeship_name(code: str) -> str:

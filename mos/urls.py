@@ -18,5 +18,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
     path("", include("applications.urls")),
+    path("", include("documents.urls")),
     path("admin/", admin.site.urls),
 ]

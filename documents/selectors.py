@@ -1,0 +1,38 @@
+"""Reads of issued documents, scoped to who asks: a forgotten check returns nothing (404), never a document."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+
+from applications.case_models import Application
+from documents.models import ONCE_PER_CASE, Document
+
+
+def documents_for_applicant(user) -> QuerySet[Document]:
+    if not user.is_authenticated:
+        return Document.objects.none()
+    return Document.objects.filter(application__applicant=user).select_related("application")
+
+
+def documents_for_office(office) -> QuerySet[Document]:
+    """The documents of one voivodeship office's cases (for case processing: scope by the officer's office)."""
+    return Document.objects.filter(application__office=office).select_related("application")
+
+
+def documents_of_case(application: Application) -> QuerySet[Document]:
+    return application.documents.order_by("created_at", "pk")
+
+
+def documents_matching(case_number: str, sha256: str) -> QuerySet[Document]:
+    """Issued documents of a case with this digest (the public verification; callers show no personal data)."""
+    return Document.objects.filter(application__case_number=case_number, sha256=sha256.lower())
+
+
+def documents_with_digest(sha256: str) -> QuerySet[Document]:
+    return Document.objects.filter(sha256=sha256.lower()).select_related("application")
+
+
+def cases_missing_submission_documents() -> QuerySet[Application]:
+    """Submitted cases without their package or receipt (a render that never ran or failed for good)."""
+    return (Application.objects.annotate(issued=Count("documents", filter=Q(documents__kind__in=ONCE_PER_CASE)))
+            .filter(issued__lt=len(ONCE_PER_CASE)).order_by("submitted_at"))

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from documents import views
+
+app_name = "documents"
+
+urlpatterns = [
+    path("documents/<uuid:document_id>/download/", views.DownloadView.as_view(), name="download"),
+    path("verify/", views.VerifyView.as_view(), name="verify"),
+]
