@@ -124,3 +124,25 @@ def signing_dir(tmp_path_factory, settings):
     """One development seal for the whole run, outside the work tree."""
     settings.DOCUMENT_SIGNING_DEV_DIR = str(tmp_path_factory.getbasetemp() / "dev-signing")
     return settings.DOCUMENT_SIGNING_DEV_DIR
+
+
+@pytest.fixture(autouse=True)
+def celery_eager():
+    """Run Celery tasks in-process here even when REDIS_URL is set (CI), and restore the app's settings after."""
+    from mos.celery import app
+
+    saved = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager, app.conf.task_eager_propagates = True, True
+    yield app
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
+
+
+@pytest.fixture
+def visitor():
+    """An anonymous English-reading browser with an address of its own, so throttle counters never mix."""
+    import random
+
+    from django.test import Client
+
+    address = f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+    return Client(HTTP_ACCEPT_LANGUAGE="en", REMOTE_ADDR=address)
