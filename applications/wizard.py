@@ -104,9 +104,18 @@ def to_querydict(data: Mapping[str, list[str]]) -> QueryDict:
     return query
 
 
+def row_count(data, group: GroupSpec) -> int:
+    """How many entries the page says the group has (0 for anything that is not a sensible number)."""
+    try:
+        total = int(data.get(f"{group.key}-TOTAL_FORMS") or 0)
+    except (TypeError, ValueError):
+        return 0
+    return min(max(total, 0), group.max_items)
+
+
 def with_row_added(data: QueryDict, group: GroupSpec) -> QueryDict:
     data = data.copy()
-    total = int(data.get(f"{group.key}-TOTAL_FORMS") or 0)
+    total = row_count(data, group)
     data[f"{group.key}-TOTAL_FORMS"] = str(min(total + 1, group.max_items))
     return data
 
@@ -114,7 +123,7 @@ def with_row_added(data: QueryDict, group: GroupSpec) -> QueryDict:
 def with_row_removed(data: QueryDict, group: GroupSpec, index: int) -> QueryDict:
     """Drop one row and renumber the rows after it, keeping everything else typed on the page."""
     data = data.copy()
-    total = int(data.get(f"{group.key}-TOTAL_FORMS") or 0)
+    total = row_count(data, group)
     if not 0 <= index < total:
         return data
     for i in range(index, total):
@@ -134,12 +143,8 @@ def with_row_removed(data: QueryDict, group: GroupSpec, index: int) -> QueryDict
 
 def _typed_rows(data, group: GroupSpec) -> list[dict[str, Any]]:
     """The rows typed for a group, as initial values of an unbound formset (shown, not judged)."""
-    try:
-        total = min(int(data.get(f"{group.key}-TOTAL_FORMS") or 0), group.max_items)
-    except (TypeError, ValueError):
-        total = 0
     rows = []
-    for index in range(max(total, 0)):
+    for index in range(row_count(data, group)):
         row: dict[str, Any] = {}
         for field in group.fields:
             name = f"{group.key}-{index}-{field.key}"

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -92,7 +93,9 @@ class DraftWizardView(NamedUrlWizardView):
     def post(self, *args, **kwargs) -> HttpResponse:
         data = self.request.POST
         posted_step = data.get(f"{self.prefix}-current_step")
-        if posted_step in self.get_form_list() and posted_step != self.steps.current:
+        if posted_step not in self.get_form_list():
+            raise SuspiciousOperation("The wizard's management data names no step of this form.")
+        if posted_step != self.steps.current:
             self.storage.current_step = posted_step  # the page the person was on (formtools does the same)
         step = self.steps.current
         step_spec = self.spec.step(step)
