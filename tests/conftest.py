@@ -41,6 +41,17 @@ def client():
 
 
 @pytest.fixture(autouse=True)
+def _celery_runs_in_the_test():
+    """Tasks run inside the test even when REDIS_URL is set (CI): no worker listens to the test's broker."""
+    from mos.celery import app
+
+    before = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager, app.conf.task_eager_propagates = True, True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = before
+
+
+@pytest.fixture(autouse=True)
 def _english(request):
     from django.utils import translation
 
