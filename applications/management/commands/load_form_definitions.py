@@ -23,4 +23,5 @@ class Command(BaseCommand):
             if FormDefinition.objects.filter(slug=data.get("slug"), version=data.get("version")).exists():
                 continue
             definition = import_definition(text, publish=True)
-            self.stdout.write(f"Loaded {definition}")
+            if options["verbosity"]:
+                self.stdout.write(f"Loaded {definition}")
