@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "accounts",
     "validators",
     "applications",
+    "information",
     "documents",
     "workflows",
 ]

@@ -19,5 +19,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("applications.urls")),
     path("", include("documents.urls")),
+    path("info/", include("information.urls")),
     path("admin/", admin.site.urls),
 ]
