@@ -89,4 +89,4 @@ class SecondFactorForm(forms.Form):
 class AccountForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "preferred_language"]
+        fields = ["first_name", "last_name", "preferred_language", "email_notifications"]

@@ -56,6 +56,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     email_verified = models.BooleanField(_("e-mail verified"), default=False)
+    email_notifications = models.BooleanField(
+        _("e-mail notifications"), default=True,
+        help_text=_("Send me an e-mail when something happens in my case. Letters the law requires are always sent."),
+    )
     is_staff = models.BooleanField(
         _("admin site access"), default=False, help_text=_("Whether the user can log into the admin site.")
     )
