@@ -60,7 +60,7 @@ def _english(request):
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
+def _test_settings(settings, tmp_path, request):
     """Plain static files (no manifest) and a private media folder per test."""
     settings.STORAGES = {
         **settings.STORAGES,
@@ -73,6 +73,8 @@ def _test_settings(settings, tmp_path):
         }
         settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Rendering the package and receipt takes about a second a submission; the documents tests switch it on.
+    settings.DOCUMENTS_RENDER_ON_SUBMIT = "tests/documents/" in str(request.node.path)
     settings.PASSWORD_HASHERS = [
         # Argon2 is the production hasher (and a test checks that); MD5 keeps the rest of the suite fast.
         "django.contrib.auth.hashers.MD5PasswordHasher",
