@@ -172,3 +172,4 @@ from .case_models import (  # noqa: E402,F401 - registers the case models with D
     DraftStatus,
     EmployerAnnex,
 )
+from .notification_models import ApiToken, NotificationLog, NotificationStatus  # noqa: E402,F401

@@ -1,0 +1,152 @@
+"""E-mails to the applicant about their case: one per case event that needs their attention or changes the status.
+
+Contract: `services.record_event` hands every new event to `enqueue` after the transaction commits; `enqueue`
+queues the Celery task `applications.tasks.send_event_notification` for the kinds in `RULES`, and `deliver` sends
+at most one e-mail per event (a `NotificationLog` row per event, locked while sending; a task that runs twice finds
+it sent). Kinds in `MANDATORY_KINDS` are letters the law requires the applicant to learn about, so they are sent even
+to an applicant who turned e-mails off (`User.email_notifications`).
+
+The message is in the applicant's preferred language and carries no personal data beyond the first name and the
+case number: what happened (a fixed sentence per kind, with a deadline when there is one) and a link to the case
+page, where the applicant logs in to read the details.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
+from django.utils.translation import override
+
+from .case_models import CaseEvent
+from .notification_models import NotificationLog, NotificationStatus
+
+logger = logging.getLogger(__name__)
+Kind = CaseEvent.Kind
+
+#: Kinds the law requires the applicant to be told about: sent whatever the applicant's e-mail setting says.
+MANDATORY_KINDS = frozenset({Kind.CALL_TO_SUPPLEMENT, Kind.DECISION, Kind.LEFT_UNEXAMINED, Kind.APPOINTMENT})
+#: Documents announced by another e-mail of the same moment (the package comes with the receipt).
+SILENT_DOCUMENT_KINDS = frozenset({"application_package"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Which sentence an e-mail about one kind of event says."""
+
+    sentence: str  # an English msgid, translated when the message is built
+    sentence_with_deadline: str = ""
+
+
+RULES: dict[str, Rule] = {
+    Kind.SUBMITTED: Rule(N_("Your application has been submitted to the voivodeship office.")),
+    Kind.WITHDRAWN: Rule(N_("Your application has been withdrawn.")),
+    Kind.STATUS_CHANGED: Rule(N_("The status of your case has changed.")),
+    Kind.FORMAL_CHECK_STARTED: Rule(N_("The office has started checking that your application is complete.")),
+    Kind.CALL_TO_SUPPLEMENT: Rule(
+        N_("The office asks you to supplement your application."),
+        N_("The office asks you to supplement your application by %(deadline)s. If you do not, the application "
+           "will be left unexamined.")),
+    Kind.SUPPLEMENT_RECEIVED: Rule(N_("The office has received your supplement.")),
+    Kind.APPOINTMENT: Rule(N_("The office invites you to give your fingerprints."),
+                           N_("The office invites you to give your fingerprints. Please respond by %(deadline)s.")),
+    Kind.DECISION: Rule(N_("The office has issued a decision in your case.")),
+    Kind.DOCUMENT: Rule(N_("A new document from the office is available in your case.")),
+    Kind.LEFT_UNEXAMINED: Rule(N_("Your application has been left unexamined.")),
+    Kind.DISCONTINUED: Rule(N_("The proceedings in your case have been discontinued.")),
+}
+
+def is_mandatory(kind: str) -> bool:
+    return kind in MANDATORY_KINDS
+
+
+def is_notified(event: CaseEvent) -> bool:
+    if event.kind not in RULES:
+        return False
+    return not (event.kind == Kind.DOCUMENT and (event.data or {}).get("kind") in SILENT_DOCUMENT_KINDS)
+
+
+def enqueue(event: CaseEvent) -> None:
+    """Queue the e-mail about a new event (called after commit by `services.record_event`)."""
+    if is_notified(event):
+        from .tasks import send_event_notification
+
+        send_event_notification.delay(event.pk)
+
+
+def case_link(application) -> str:
+    return settings.SITE_URL + reverse("applications:case", kwargs={"case_id": application.public_id})
+
+
+def build_message(event: CaseEvent, user) -> EmailMessage:
+    """The e-mail about `event` in the user's language: first name, case number, what happened, a link."""
+    application = event.application
+    with override(user.preferred_language or settings.LANGUAGE_CODE):
+        rule = RULES[event.kind]
+        if event.due_at and rule.sentence_with_deadline:
+            deadline = date_format(timezone.localtime(event.due_at), "DATE_FORMAT")
+            sentence = _(rule.sentence_with_deadline) % {"deadline": deadline}
+        else:
+            sentence = _(rule.sentence)
+        context = {
+            "first_name": user.first_name, "case_number": application.case_number, "sentence": sentence,
+            "case_url": case_link(application), "mandatory": is_mandatory(event.kind),
+            "account_url": settings.SITE_URL + reverse("accounts:account"),
+        }
+        subject = " ".join(render_to_string("applications/email/case_event_subject.txt", context).split())
+        body = render_to_string("applications/email/case_event_body.txt", context)
+    return EmailMessage(subject=subject, body=body, to=[user.email])
+
+
+def skip_reason(event: CaseEvent, user) -> str:
+    """Why no e-mail goes out for this event ('' when one should)."""
+    if not is_notified(event):
+        return "kind not notified"
+    if not user.email or not user.is_active:
+        return "no active address"
+    if not user.email_notifications and not is_mandatory(event.kind):
+        return "switched off by the applicant"
+    return ""
+
+
+def deliver(event_id: int) -> NotificationLog | None:
+    """Send the e-mail about one event unless it was sent (or decided against) already; raise to be retried."""
+    event = CaseEvent.objects.select_related("application__applicant").filter(pk=event_id).first()
+    if event is None:
+        return None
+    user = event.application.applicant
+    log, _created = NotificationLog.objects.get_or_create(
+        event=event, defaults={"application": event.application, "kind": event.kind, "recipient": user.email,
+                               "language": user.preferred_language})
+    failure: Exception | None = None
+    with transaction.atomic():
+        log = NotificationLog.objects.select_for_update().get(pk=log.pk)
+        if log.status in (NotificationStatus.SENT, NotificationStatus.SKIPPED):
+            return log
+        if reason := skip_reason(event, user):
+            log.status, log.error = NotificationStatus.SKIPPED, reason
+            log.save(update_fields=["status", "error"])
+            return log
+        log.attempts += 1
+        log.recipient, log.language = user.email, user.preferred_language
+        try:
+            build_message(event, user).send()
+        except Exception as exc:  # recorded, then raised again so that Celery retries
+            failure = exc
+            log.status, log.error = NotificationStatus.FAILED, f"{type(exc).__name__}: {exc}"[:2000]
+        else:
+            log.status, log.error, log.sent_at = NotificationStatus.SENT, "", timezone.now()
+        log.save()
+    if failure is not None:
+        logger.warning("notification about event %s failed: %s", event_id, failure)
+        raise failure
+    return log
