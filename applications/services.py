@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from validators.files import validate_upload
 
-from . import signals
+from . import notifications, signals
 from .case_models import (
     WITHDRAWABLE,
     AnnexLinkCode,
@@ -320,8 +320,10 @@ def set_status(application: Application, status: ApplicationStatus | str) -> Non
 def record_event(application: Application, kind: CaseEvent.Kind | str, *, data: dict | None = None,
                  action_url: str = "", due_at=None) -> CaseEvent:
     """Add a line to the applicant's timeline (no officer-internal detail belongs in `data`)."""
-    return CaseEvent.objects.create(application=application, kind=kind, data=data or {}, action_url=action_url,
-                                    due_at=due_at)
+    event = CaseEvent.objects.create(application=application, kind=kind, data=data or {}, action_url=action_url,
+                                     due_at=due_at)
+    transaction.on_commit(lambda: notifications.enqueue(event), robust=True)
+    return event
 
 
 def prefill_from_mrz(*, draft: Draft, mrz, mrz_text: str) -> int:
