@@ -1,0 +1,121 @@
+"""The case page: what happened (in the reader's language, no internal notes), what to do now, the decision deadline."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from applications import tracking
+from applications.case_models import CaseEvent
+from tests.applications_tracking.conftest import add_document, record
+from tests.factories import ApplicantFactory
+
+pytestmark = pytest.mark.django_db
+Kind = CaseEvent.Kind
+
+
+def page(client, case) -> str:
+    client.force_login(case.applicant)
+    response = client.get(reverse("applications:case", kwargs={"case_id": case.public_id}))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_timeline_tells_each_step_without_officer_notes(client, case):
+    record(case, Kind.FORMAL_CHECK_STARTED, data={"note": "INTERNAL: looks suspicious"})
+    record(case, Kind.CALL_TO_SUPPLEMENT, data={"defects": ["Sign the application form"], "officer": "J. Nowak"},
+           action_url="/cases/supplement/1/", due_at=timezone.now() + timedelta(days=14))
+    record(case, Kind.SUPPLEMENT_RECEIVED, data={"complete_on": "2030-03-02"})
+    record(case, Kind.APPOINTMENT, data={"at": "2030-03-10T09:30:00+01:00", "place": "ul. Marszałkowska 3/5",
+                                         "room_plan": "INTERNAL"})
+    record(case, Kind.CONSULTATIONS, data={"authorities": "INTERNAL list"})
+    record(case, Kind.DECISION, data={"outcome": "granted", "reasoning_draft": "INTERNAL"})
+    html = page(client, case)
+    for sentence in ("Your application was submitted", "started checking", "supplement the application by",
+                     "Sign the application form", "received your supplement", "complete as of",
+                     "fingerprints on", "Marszałkowska", "other authorities", "the permit is granted"):
+        assert sentence in html, sentence
+    assert "INTERNAL" not in html and "J. Nowak" not in html
+
+
+def test_the_timeline_reads_in_the_page_language(client, case):
+    record(case, Kind.CALL_TO_SUPPLEMENT, action_url="/x/", due_at=timezone.make_aware(timezone.datetime(2030, 12,
+                                                                                                         10)))
+    client.force_login(case.applicant)
+    response = client.get(reverse("applications:case", kwargs={"case_id": case.public_id}),
+                          HTTP_ACCEPT_LANGUAGE="pl")
+    assert "grudnia 2030" in response.content.decode()
+
+
+def test_the_open_call_to_supplement_is_what_to_do_now_until_answered(client, case):
+    due = timezone.now() + timedelta(days=14)
+    record(case, Kind.CALL_TO_SUPPLEMENT, action_url="/supplement/here/", due_at=due)
+    html = page(client, case)
+    assert "What you need to do now" in html and 'href="/supplement/here/"' in html
+    record(case, Kind.SUPPLEMENT_RECEIVED)
+    assert "What you need to do now" not in page(client, case)
+
+
+def test_an_expired_or_replaced_request_is_not_shown_as_open():
+    now = timezone.now()
+    first = CaseEvent(kind=Kind.CALL_TO_SUPPLEMENT, action_url="/a/", due_at=now + timedelta(days=3))
+    second = CaseEvent(kind=Kind.CALL_TO_SUPPLEMENT, action_url="/b/", due_at=now + timedelta(days=7))
+    expired = CaseEvent(kind=Kind.APPOINTMENT, action_url="/c/", due_at=now - timedelta(days=1))
+    assert tracking.open_expectation([first, second]).action_url == "/b/"
+    assert tracking.open_expectation([expired]) is None
+    assert tracking.open_expectation([second, CaseEvent(kind=Kind.LEFT_UNEXAMINED)]) is None
+
+
+@pytest.mark.parametrize(("slug", "complete", "deadline"), [
+    ("temporary-residence", date(2030, 1, 31), date(2030, 4, 1)),
+    ("temporary-residence-work", date(2030, 3, 1), date(2030, 4, 30)),
+    ("permanent-residence", date(2030, 1, 31), date(2030, 4, 30)),
+    ("eu-long-term-resident", date(2030, 11, 15), date(2031, 2, 15)),
+])
+def test_the_decision_deadline_runs_from_the_day_the_case_became_complete(slug, complete, deadline):
+    from applications.models import FormDefinition
+
+    case = type("Case", (), {"definition": FormDefinition(slug=slug)})()
+    events = [CaseEvent(kind=Kind.FORMAL_CHECK_STARTED, data={"complete_on": complete.isoformat()})]
+    assert tracking.decision_deadline(case, events) == deadline
+    assert tracking.decision_deadline(case, [CaseEvent(kind=Kind.SUBMITTED)]) is None
+    assert tracking.decision_deadline(case, [*events, CaseEvent(kind=Kind.DECISION)]) is None
+
+
+def test_the_case_page_shows_the_decision_deadline(client, case):
+    record(case, Kind.STATUS_CHANGED, data={"status": "in_progress", "complete_on": "2030-01-31"})
+    html = page(client, case)
+    assert "The office should decide by" in html and "April 1, 2030" in html
+
+
+def test_documents_are_listed_with_links_that_check_permission(client, case):
+    document = add_document(case, kind="decision")
+    html = page(client, case)
+    link = reverse("documents:download", kwargs={"document_id": document.public_id})
+    assert link in html and "Decision" in html
+    other = ApplicantFactory()
+    client.force_login(other)
+    assert client.get(link).status_code == 404
+    assert client.get(reverse("applications:case", kwargs={"case_id": case.public_id})).status_code == 404
+
+
+def test_the_case_page_needs_as_many_queries_for_thirty_events_as_for_one(client, case,
+                                                                          django_assert_max_num_queries):
+    client.force_login(case.applicant)
+    url = reverse("applications:case", kwargs={"case_id": case.public_id})
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for number in range(10):
+        record(case, Kind.APPOINTMENT, data={"at": "2030-03-10T09:30:00+01:00"})
+        record(case, Kind.STATUS_CHANGED, data={"status": "in_progress"})
+        add_document(case)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert response.content.decode().count("timeline-document") == 10
