@@ -1,0 +1,108 @@
+"""The public status of a case: case number + access code from the receipt, no login, nothing personal.
+
+A wrong code and an unknown case number look the same and take the same work (the code is derived for any number
+and compared in constant time). Lookups are throttled in Django's cache per IP address and per case number
+(`STATUS_LOOKUP_LIMIT_PER_IP`, `STATUS_LOOKUP_LIMIT_PER_CASE` per `STATUS_LOOKUP_WINDOW` seconds).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import date
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.validators import RegexValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .case_models import Application, ApplicationStatus
+from .services import access_code_matches
+
+CASE_NUMBER_PATTERN = r"^[0-9]{2}/[0-9]{4}/[0-9]{6}$"
+ACCESS_CODE_PATTERN = r"^[A-HJ-NP-Z2-9]{4}-?[A-HJ-NP-Z2-9]{4}-?[A-HJ-NP-Z2-9]{4}$"
+
+#: What a visitor may learn about each status: the stage, in words that say nothing about the person.
+PUBLIC_STAGES: dict[str, str] = {
+    ApplicationStatus.SUBMITTED: _("Submitted, waiting for the office"),
+    ApplicationStatus.FORMAL_CHECK: _("Formal check"),
+    ApplicationStatus.AWAITING_SUPPLEMENT: _("Waiting for documents from the applicant"),
+    ApplicationStatus.IN_PROGRESS: _("Being examined"),
+    ApplicationStatus.DECISION_ISSUED: _("Decision issued"),
+    ApplicationStatus.LEFT_UNEXAMINED: _("Left unexamined"),
+    ApplicationStatus.WITHDRAWN: _("Withdrawn"),
+    ApplicationStatus.CLOSED: _("Closed"),
+}
+
+NOT_FOUND_MESSAGE = _("We found no case with this number and access code. Check both and try again.")
+THROTTLED_MESSAGE = _("Too many attempts. Please try again in an hour.")
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    case_number: str
+    status: str
+    stage: str
+    changed_on: date
+
+
+class StatusLookupForm(forms.Form):
+    case_number = forms.CharField(
+        label=_("Case number"), max_length=14, help_text=_("As on the receipt, for example 14/2026/000123."),
+        validators=[RegexValidator(
+            CASE_NUMBER_PATTERN, _("Enter the case number as on the receipt: two digits, the year and six digits, "
+                                   "for example 14/2026/000123."), "invalid")],
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric", "spellcheck": "false"}),
+    )
+    access_code = forms.CharField(
+        label=_("Access code"), max_length=20, help_text=_("Printed on the receipt, for example ABCD-EFGH-JKLM."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+    def clean_case_number(self) -> str:
+        return self.cleaned_data["case_number"].strip()
+
+    def clean_access_code(self) -> str:
+        code = self.cleaned_data["access_code"].strip().upper().replace(" ", "")
+        if not re.fullmatch(ACCESS_CODE_PATTERN, code):
+            raise forms.ValidationError(_("Enter the access code as on the receipt: twelve letters and digits, "
+                                          "for example ABCD-EFGH-JKLM."), code="invalid")
+        return code
+
+
+def _count(scope: str, key: str, limit: int, window: int) -> bool:
+    bucket = int(time.time() // window)
+    name = f"status-lookup:{scope}:{key}:{bucket}"
+    cache.add(name, 0, timeout=window + 5)
+    try:
+        count = cache.incr(name)
+    except ValueError:  # expired between add and incr
+        cache.add(name, 1, timeout=window + 5)
+        count = 1
+    return count <= limit
+
+
+def allow_lookup(ip: str | None, case_number: str | None) -> bool:
+    """Count one attempt from `ip` (and on `case_number` when given); False once either is over its limit."""
+    window = int(getattr(settings, "STATUS_LOOKUP_WINDOW", 3600))
+    by_ip = _count("ip", ip or "-", int(getattr(settings, "STATUS_LOOKUP_LIMIT_PER_IP", 10)), window)
+    by_case = True
+    if case_number:
+        by_case = _count("case", case_number, int(getattr(settings, "STATUS_LOOKUP_LIMIT_PER_CASE", 5)), window)
+    return by_ip and by_case
+
+
+def lookup(case_number: str, code: str) -> PublicStatus | None:
+    """The public status of the case, or None when the number or the code is wrong (indistinguishably)."""
+    application = (Application.objects.filter(case_number=case_number)
+                   .only("case_number", "status", "status_changed_at").first())
+    # Derive and compare a code even for an unknown number, so both answers take the same time.
+    matches = access_code_matches(application or Application(case_number=case_number), code)
+    if application is None or not matches:
+        return None
+    return PublicStatus(case_number=application.case_number, status=application.status,
+                        stage=str(PUBLIC_STAGES.get(application.status, _("In progress"))),
+                        changed_on=timezone.localdate(application.status_changed_at))
