@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import annex, attachments, cases, drafts, wizard
+from .views import annex, attachments, cases, drafts, status, wizard
 
 app_name = "applications"
 
@@ -21,6 +21,7 @@ urlpatterns = [
          name="attachment-download"),
     path("cases/<uuid:case_id>/", cases.CaseView.as_view(), name="case"),
     path("cases/<uuid:case_id>/withdraw/", cases.WithdrawView.as_view(), name="case-withdraw"),
+    path("status/", status.StatusView.as_view(), name="status"),
     path("employer/", annex.EmployerDashboardView.as_view(), name="employer-dashboard"),
     path("employer/annexes/<uuid:annex_id>/step/<str:step>/",
          annex.AnnexWizardView.as_view(url_name="applications:annex-step", done_step_name="done"), name="annex-step"),
