@@ -11,6 +11,15 @@ from tests.journey.conftest import submit_sample
 
 
 @pytest.fixture(autouse=True)
+def _fresh_throttle_counters():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _no_pdf_rendering(settings):
     settings.DOCUMENTS_RENDER_ON_SUBMIT = False
     settings.SITE_URL = "https://mos.example.gov.pl"

@@ -112,7 +112,7 @@ def test_the_case_page_needs_as_many_queries_for_thirty_events_as_for_one(client
 
     with CaptureQueriesContext(connection) as few:
         client.get(url)
-    for number in range(10):
+    for _ in range(10):
         record(case, Kind.APPOINTMENT, data={"at": "2030-03-10T09:30:00+01:00"})
         record(case, Kind.STATUS_CHANGED, data={"status": "in_progress"})
         add_document(case)
