@@ -73,7 +73,7 @@ def run_journey(new_page, *, slug: str, language: str, width: int, with_annex: b
     applicant = ApplicantFactory(preferred_language=language)
     spec = FormDefinition.objects.get(slug=slug, status=FormDefinitionStatus.PUBLISHED).spec
     payload = applicant_payload(slug)
-    steps = [s for s in wizard_steps(spec)]
+    steps = list(wizard_steps(spec))
     me = Journey(new_page(width=width, locale=language), language)
 
     me.log_in(applicant.email)

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 
 SPECIMEN_MRZ = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
                 "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+ON_PERSONAL = {"draft_v1-current_step": "personal"}
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def applicant_client(client):
 
 def test_pasting_the_passport_mrz_prefills_the_personal_and_passport_fields(applicant_client):
     client, draft = applicant_client
-    response = client.post(step_url(draft, "personal"), {"prefill_mrz": "1", "mrz_lines": SPECIMEN_MRZ, "draft_v1-current_step": "personal"})
+    response = client.post(step_url(draft, "personal"), {"prefill_mrz": "1", "mrz_lines": SPECIMEN_MRZ, **ON_PERSONAL})
     assert response.status_code == 302
     page = client.get(step_url(draft, "personal")).content.decode()
     assert 'value="ERIKSSON"' in page and 'value="ANNA MARIA"' in page and 'value="1974-08-12"' in page
@@ -42,7 +43,7 @@ def test_pasting_the_passport_mrz_prefills_the_personal_and_passport_fields(appl
 def test_a_damaged_mrz_is_refused_on_the_mrz_field(applicant_client):
     client, draft = applicant_client
     damaged = SPECIMEN_MRZ.replace("L898902C36", "L898902C37")
-    response = client.post(step_url(draft, "personal"), {"prefill_mrz": "1", "mrz_lines": damaged, "draft_v1-current_step": "personal"})
+    response = client.post(step_url(draft, "personal"), {"prefill_mrz": "1", "mrz_lines": damaged, **ON_PERSONAL})
     assert response.status_code == 200
     assert response.context["mrz_error"] and 'id="id_mrz_lines_error"' in response.content.decode()
 
