@@ -1,10 +1,16 @@
-"""Case processing: office staff scoping (flows, tasks and deadlines follow)."""
+"""Case processing: office staff scoping, the process of a case and the facts its steps record.
+
+Viewflow's `Task` table is the history of who did which step; the legal facts (deadlines, answers, decisions) live
+here as plain columns so they can be shown, reported and queried.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.models import Process
 
 
 class StaffMembership(models.Model):
@@ -19,3 +25,217 @@ class StaffMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.office}"
+
+
+class CaseProcess(Process):
+    """The Viewflow process of one application (multi-table, so the office scoping is an indexed join)."""
+
+    application = models.OneToOneField("applications.Application", on_delete=models.PROTECT, related_name="process")
+    formally_complete = models.BooleanField(default=False)
+    fingerprints_outcome = models.CharField(max_length=16, blank=True)
+
+    class Meta:
+        verbose_name = _("case process")
+        verbose_name_plural = _("case processes")
+
+    def __str__(self) -> str:
+        return f"process of {self.application_id}"
+
+
+class SupplementRequest(models.Model):
+    """A call to supplement formal defects, with its legal deadline and the applicant's answer."""
+
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT,
+                                    related_name="supplement_requests")
+    defects = models.JSONField(_("defects"), default=list)
+    deadline = models.DateTimeField(_("deadline"))
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    expired_at = models.DateTimeField(_("expired at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("call to supplement")
+        verbose_name_plural = _("calls to supplement")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: until {self.deadline:%Y-%m-%d}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_at is None and self.expired_at is None
+
+
+class AppointmentSlot(models.Model):
+    """A free fingerprints appointment an office publishes; a booking takes it."""
+
+    office = models.ForeignKey("applications.Office", on_delete=models.CASCADE, related_name="appointment_slots")
+    starts_at = models.DateTimeField(_("starts at"))
+    place = models.CharField(_("place"), max_length=300)
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("appointment slot")
+        verbose_name_plural = _("appointment slots")
+
+    def __str__(self) -> str:
+        return f"{self.starts_at:%Y-%m-%d %H:%M} {self.place}"
+
+
+class Appointment(models.Model):
+    class Outcome(models.TextChoices):
+        TAKEN = "taken", _("Fingerprints taken")
+        NO_SHOW_REBOOK = "no_show_rebook", _("Did not come: book a new appointment")
+        NO_SHOW_END = "no_show_end", _("Did not come: leave the application unexamined")
+
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT,
+                                    related_name="appointments")
+    slot = models.OneToOneField(AppointmentSlot, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="appointment")
+    starts_at = models.DateTimeField(_("date and time"))
+    place = models.CharField(_("place"), max_length=300)
+    booked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    booked_at = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+    recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+        verbose_name = _("fingerprints appointment")
+        verbose_name_plural = _("fingerprints appointments")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Agency(models.TextChoices):
+    BORDER_GUARD = "border_guard", _("Border Guard")
+    POLICE = "police", _("Police")
+    ABW = "abw", _("Internal Security Agency")
+    LABOUR_OFFICE = "labour_office", _("Labour office")
+
+
+class Consultation(models.Model):
+    """One agency's opinion; unanswered by the deadline it counts as no objection (`deemed=True`)."""
+
+    class Answer(models.TextChoices):
+        NO_OBJECTIONS = "no_objections", _("No objections")
+        OBJECTIONS = "objections", _("Objections")
+
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT,
+                                    related_name="consultations")
+    agency = models.CharField(_("agency"), max_length=16, choices=Agency.choices)
+    asked_at = models.DateTimeField(auto_now_add=True)
+    deadline = models.DateTimeField(_("deadline"))
+    answer = models.CharField(_("answer"), max_length=16, choices=Answer.choices, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    deemed = models.BooleanField(_("deemed no objection after the deadline"), default=False)
+
+    class Meta:
+        ordering = ["agency", "-asked_at"]
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.agency}"
+
+
+class DecisionKind(models.TextChoices):
+    GRANT = "grant", _("Grant")
+    REFUSAL = "refusal", _("Refusal")
+
+
+class Review(models.Model):
+    """The substantive review: the checklist, notes and the proposed decision (its author is the proposer)."""
+
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="reviews")
+    checklist = models.JSONField(default=dict)
+    notes = models.TextField(_("notes"), blank=True)
+    proposed = models.CharField(_("proposed decision"), max_length=16, choices=DecisionKind.choices)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("substantive review")
+        verbose_name_plural = _("substantive reviews")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.proposed}"
+
+
+class Decision(models.Model):
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="decisions")
+    review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="decisions")
+    kind = models.CharField(_("decision"), max_length=16, choices=DecisionKind.choices)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    justification = models.TextField(_("justification"), blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(auto_now_add=True)
+    needs_approval = models.BooleanField(default=False)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+")
+    approved = models.BooleanField(null=True)
+    approval_note = models.TextField(_("note"), blank=True)
+    issued_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-pk"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        constraints = [
+            models.CheckConstraint(condition=~Q(kind="grant") | Q(valid_from__isnull=False, valid_to__isnull=False),
+                                   name="grant_has_validity"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.kind}"
+
+
+class ResidenceCard(models.Model):
+    application = models.OneToOneField("applications.Application", on_delete=models.PROTECT,
+                                       related_name="residence_card")
+    number = models.CharField(_("card number"), max_length=20, unique=True)
+    ready_at = models.DateTimeField(_("ready for collection"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("residence card")
+        verbose_name_plural = _("residence cards")
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class AuditEntry(models.Model):
+    """Append-only trail of officer actions (who, when, what, on which object, from which IP)."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="+")
+    action = models.CharField(max_length=64)
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+")
+    object_repr = models.CharField(max_length=200, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.user_id} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("audit entries are never changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("audit entries are never deleted")

@@ -1,0 +1,44 @@
+"""The applicant's task inside a case: answering a call to supplement (reached from the case timeline)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from applications.selectors import cases_for_applicant
+
+from .forms import SupplementForm
+from .services import WorkflowError
+from .supplements import answer_supplement, open_supplement_request, open_supplement_task
+
+
+class SupplementView(LoginRequiredMixin, View):
+    template_name = "workflows/supplement.html"
+
+    def get(self, request: HttpRequest, case_id) -> HttpResponse:
+        application = get_object_or_404(cases_for_applicant(request.user), public_id=case_id)
+        return self.page(request, application, SupplementForm())
+
+    def post(self, request: HttpRequest, case_id) -> HttpResponse:
+        application = get_object_or_404(cases_for_applicant(request.user), public_id=case_id)
+        form = SupplementForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                answer_supplement(application=application, applicant=request.user,
+                                  message=form.cleaned_data["message"], uploads=form.cleaned_data["files"])
+            except WorkflowError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Thank you. The office will check your documents."))
+                return redirect("applications:case", case_id=application.public_id)
+        return self.page(request, application, form, status=400)
+
+    def page(self, request, application, form, status=200) -> HttpResponse:
+        request_ = open_supplement_request(application)
+        is_open = request_ is not None and open_supplement_task(application) is not None
+        return render(request, self.template_name, {"case": application, "form": form, "call": request_,
+                                                    "is_open": is_open}, status=status)

@@ -1,0 +1,21 @@
+"""The legal audit trail: every officer action is written here by the service that performs it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import AuditEntry
+
+
+def client_ip(request) -> str | None:
+    """The caller's address as the web server saw it (a proxy in front must set REMOTE_ADDR correctly)."""
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+def audit(user, action: str, *, application=None, obj: Any = None, ip: str | None = None,
+          data: dict | None = None) -> AuditEntry:
+    return AuditEntry.objects.create(
+        user=user if getattr(user, "is_authenticated", False) else None, action=action, application=application,
+        object_repr=(f"{type(obj).__name__} {getattr(obj, 'pk', '')}: {obj}"[:200] if obj is not None else ""),
+        ip=ip, data=data or {},
+    )

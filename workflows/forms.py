@@ -1,0 +1,143 @@
+"""Forms of the officer task pages and of the applicant's supplement page (input only; rules are in services)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Appointment, AppointmentSlot, Consultation, DecisionKind
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+#: Conditions checked in the substantive review (all permit types; work permits add the last one).
+REVIEW_CONDITIONS = [
+    ("purpose", _("The purpose of stay is justified and documented")),
+    ("insurance", _("Health insurance is in place")),
+    ("income", _("Stable and regular income or means of support")),
+    ("accommodation", _("Accommodation in Poland is secured")),
+    ("no_threat", _("No threat to security or public order (consultations)")),
+]
+WORK_CONDITION = ("work", _("The employer's annex meets the conditions of the work permit"))
+
+
+class FormalCheckForm(forms.Form):
+    complete = forms.ChoiceField(label=_("Is the application formally complete?"), choices=YES_NO,
+                                 widget=forms.RadioSelect)
+    defects = forms.CharField(label=_("Formal defects to supplement"), required=False, widget=forms.Textarea,
+                              help_text=_("One defect per line. They are printed in the call to supplement."))
+
+    def clean(self):
+        data = super().clean()
+        data["defect_list"] = [line for line in (data.get("defects") or "").splitlines() if line.strip()]
+        if data.get("complete") == "no" and not data["defect_list"]:
+            self.add_error("defects", _("List the formal defects the applicant must supplement."))
+        return data
+
+
+class BookAppointmentForm(forms.Form):
+    slot = forms.ModelChoiceField(label=_("Free slot"), queryset=AppointmentSlot.objects.none(), required=False,
+                                  empty_label=_("No slot: give the date and place below"))
+    starts_at = forms.DateTimeField(label=_("Date and time"), required=False,
+                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    place = forms.CharField(label=_("Place"), required=False, max_length=300)
+
+    def __init__(self, *args, slots=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if slots is not None:
+            self.fields["slot"].queryset = slots
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("slot") and not (data.get("starts_at") and (data.get("place") or "").strip()):
+            raise forms.ValidationError(_("Choose a free slot, or give the date, time and place."))
+        return data
+
+
+class FingerprintsForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("What happened at the appointment?"), choices=Appointment.Outcome.choices,
+                                widget=forms.RadioSelect)
+
+
+class ConsultationForm(forms.Form):
+    answer = forms.ChoiceField(label=_("The agency's answer"), choices=Consultation.Answer.choices,
+                               widget=forms.RadioSelect)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("answer") == Consultation.Answer.OBJECTIONS and not (data.get("note") or "").strip():
+            self.add_error("note", _("Say what the agency objects to."))
+        return data
+
+
+class ReviewForm(forms.Form):
+    conditions = forms.MultipleChoiceField(label=_("Conditions met"), required=False,
+                                           widget=forms.CheckboxSelectMultiple, choices=REVIEW_CONDITIONS)
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea)
+    proposed = forms.ChoiceField(label=_("Proposed decision"), choices=DecisionKind.choices,
+                                 widget=forms.RadioSelect)
+
+    def __init__(self, *args, work_permit: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if work_permit:
+            self.fields["conditions"].choices = [*REVIEW_CONDITIONS, WORK_CONDITION]
+
+
+class DecisionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices, widget=forms.RadioSelect)
+    valid_from = forms.DateField(label=_("Valid from"), required=False,
+                                 widget=forms.DateInput(attrs={"type": "date"}))
+    valid_to = forms.DateField(label=_("Valid to"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    justification = forms.CharField(label=_("Justification"), required=False, widget=forms.Textarea,
+                                    help_text=_("Required for a refusal."))
+
+
+class ApprovalForm(forms.Form):
+    approved = forms.ChoiceField(label=_("Your answer"), widget=forms.RadioSelect,
+                                 choices=[("yes", _("Approve the decision")),
+                                          ("no", _("Return it to the officer"))])
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea)
+
+
+class ResidenceCardForm(forms.Form):
+    number = forms.CharField(label=_("Card number"), max_length=20)
+    ready_at = forms.DateTimeField(label=_("Ready for collection from"),
+                                   widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+
+
+class ReassignForm(forms.Form):
+    to_user = forms.ModelChoiceField(label=_("Give the task to"), queryset=None)
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from accounts.models import User
+
+        self.fields["to_user"].queryset = User.objects.filter(pk__in=[p.pk for p in people])
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class SupplementForm(forms.Form):
+    files = MultipleFileField(label=_("Documents"), required=False,
+                              help_text=_("PDF, JPEG or PNG, up to 10 MB each. You can choose several files."))
+    message = forms.CharField(label=_("Your answer"), required=False, widget=forms.Textarea)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("files") and not (data.get("message") or "").strip():
+            raise forms.ValidationError(_("Upload the missing documents or write an answer."))
+        return data

@@ -1,0 +1,175 @@
+"""Reads for office staff, always scoped by the user's office: a task or case of another office is simply not there."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from applications.case_models import Application, Attachment
+from applications.presentation import summarise
+from documents.models import Document
+from documents.selectors import documents_for_office
+
+from .flows import ResidencePermitFlow
+from .models import Appointment, AppointmentSlot, Consultation, Decision, SupplementRequest
+from .services import APPLICANT_NODES, SUPERVISOR_NODES, is_staff, is_supervisor, office_id_of
+
+OPEN = (STATUS.NEW, STATUS.ASSIGNED)
+
+
+def _nodes(names) -> list:
+    return [getattr(ResidencePermitFlow, name) for name in names]
+
+
+def tasks_of_office(user) -> QuerySet[Task]:
+    """Human tasks of the user's office (none for anybody who is not staff)."""
+    if not is_staff(user):
+        return Task.objects.none()
+    return (Task.objects.filter(process__caseprocess__application__office_id=office_id_of(user),
+                                flow_task_type="HUMAN")
+            .exclude(flow_task__in=_nodes(APPLICANT_NODES))
+            .select_related("owner", "process__caseprocess__application"))
+
+
+def inbox(user) -> QuerySet[Task]:
+    return tasks_of_office(user).filter(status=STATUS.ASSIGNED, owner=user).order_by("created")
+
+
+def queue(user) -> QuerySet[Task]:
+    """Unassigned tasks this user may claim (approvals only for supervisors)."""
+    tasks = tasks_of_office(user).filter(status=STATUS.NEW, owner__isnull=True)
+    if not is_supervisor(user):
+        tasks = tasks.exclude(flow_task__in=_nodes(SUPERVISOR_NODES))
+    return tasks.order_by("created")
+
+
+def open_tasks_of_office(user) -> QuerySet[Task]:
+    """Everything open in the office (the supervisor's view)."""
+    if not is_supervisor(user):
+        return Task.objects.none()
+    return tasks_of_office(user).filter(status__in=OPEN).order_by("created")
+
+
+def office_task(user, task_id: int) -> Task:
+    return get_object_or_404(tasks_of_office(user), pk=task_id)
+
+
+def cases_of_office(user) -> QuerySet[Application]:
+    if not is_staff(user):
+        return Application.objects.none()
+    return Application.objects.filter(office_id=office_id_of(user)).select_related("office", "definition")
+
+
+def office_case(user, case_id) -> Application:
+    return get_object_or_404(cases_of_office(user), public_id=case_id)
+
+
+def office_document(user, document_id) -> Document:
+    documents = documents_for_office_id(office_id_of(user)) if is_staff(user) else Document.objects.none()
+    return get_object_or_404(documents, public_id=document_id)
+
+
+def documents_for_office_id(office_id: int) -> QuerySet[Document]:
+    from applications.models import Office
+
+    return documents_for_office(Office(pk=office_id))
+
+
+def office_attachment(user, attachment_id) -> Attachment:
+    if not is_staff(user):
+        return get_object_or_404(Attachment.objects.none(), public_id=attachment_id)
+    return get_object_or_404(Attachment.objects.filter(application__office_id=office_id_of(user)),
+                             public_id=attachment_id)
+
+
+def free_slots(user) -> QuerySet[AppointmentSlot]:
+    return (AppointmentSlot.objects.filter(office_id=office_id_of(user), appointment__isnull=True,
+                                           starts_at__gt=timezone.now()).order_by("starts_at"))
+
+
+def colleagues(user, task: Task) -> list:
+    """Staff of the user's office who could be given `task` (for a supervisor's reassignment)."""
+    from accounts.models import User
+
+    from .services import may_work_on
+
+    staff = User.objects.filter(staff_membership__office_id=office_id_of(user), is_active=True).order_by("email")
+    return [person for person in staff if may_work_on(person, task)]
+
+
+@dataclass
+class CaseFile:
+    """Everything an officer sees about a case on a task page."""
+
+    application: Application
+    permit_title: str
+    summary: list
+    annex_summary: list | None
+    attachments: list
+    documents: list
+    supplement_requests: list
+    appointments: list
+    consultations: list
+    decisions: list
+    history: list = field(default_factory=list)
+
+
+def case_file(application: Application, language: str) -> CaseFile:
+    annex = getattr(application.draft, "employer_annex", None)
+    return CaseFile(
+        application=application,
+        permit_title=application.definition.spec.title.get(language),
+        summary=summarise(application.definition.spec, application.answers, language),
+        annex_summary=summarise(annex.definition.spec, annex.answers, language) if annex else None,
+        attachments=list(application.attachments.order_by("requirement", "uploaded_at")),
+        documents=list(application.documents.order_by("created_at", "pk")),
+        supplement_requests=list(SupplementRequest.objects.filter(application=application)),
+        appointments=list(Appointment.objects.filter(application=application)),
+        consultations=list(Consultation.objects.filter(application=application)),
+        decisions=list(Decision.objects.filter(application=application).select_related(
+            "review__proposed_by", "decided_by", "approved_by")),
+        history=list(Task.objects.filter(process__caseprocess__application=application, flow_task_type="HUMAN")
+                     .select_related("owner").order_by("created")),
+    )
+
+
+@dataclass
+class Dashboard:
+    stages: list[tuple[str, int]]
+    overdue_supplements: list[SupplementRequest]
+    overdue_consultations: list[Consultation]
+    overdue_appointments: list[Appointment]
+    median_days_to_decision: float | None
+    decisions_counted: int
+
+
+def dashboard(user) -> Dashboard:
+    """Cases by stage, what is past its deadline, and the median days from submission to decision (30 days)."""
+    office_id = office_id_of(user)
+    now = timezone.now()
+    open_tasks = (Task.objects.filter(process__caseprocess__application__office_id=office_id, status__in=OPEN,
+                                      flow_task_type="HUMAN"))
+    stages = Counter(str(task.flow_task.task_title or task.flow_task.name) for task in open_tasks)
+    decisions = (Decision.objects.filter(application__office_id=office_id, issued_at__gte=now - timedelta(days=30))
+                 .select_related("application"))
+    days = [(d.issued_at - d.application.submitted_at).total_seconds() / 86400 for d in decisions]
+    return Dashboard(
+        stages=sorted(stages.items()),
+        overdue_supplements=list(SupplementRequest.objects.filter(
+            application__office_id=office_id, answered_at__isnull=True, expired_at__isnull=True, deadline__lt=now,
+        ).select_related("application")),
+        overdue_consultations=list(Consultation.objects.filter(
+            application__office_id=office_id, answer="", deadline__lt=now).select_related("application")),
+        overdue_appointments=list(Appointment.objects.filter(
+            application__office_id=office_id, outcome="", starts_at__lt=now).select_related("application")),
+        median_days_to_decision=round(statistics.median(days), 1) if days else None,
+        decisions_counted=len(days),
+    )

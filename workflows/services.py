@@ -1,0 +1,314 @@
+"""Officer and supervisor actions on a case. Each checks the user (Viewflow does not, when called from code),
+works under the flow lock, writes the audit trail and then completes its Viewflow task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import PROCESS, STATUS
+
+from applications.case_models import Application, ApplicationStatus, CaseEvent
+from applications.services import record_event, set_status
+
+from .audit import audit
+from .flows import CONSULTATION_NODES, ResidencePermitFlow
+from .models import (
+    Appointment,
+    AppointmentSlot,
+    CaseProcess,
+    Consultation,
+    Decision,
+    DecisionKind,
+    ResidenceCard,
+    Review,
+    SupplementRequest,
+)
+
+#: Nodes only a supervisor works; the applicant's node is assigned to the applicant when it is created.
+SUPERVISOR_NODES = frozenset({"approve"})
+APPLICANT_NODES = frozenset({"supplement"})
+
+
+class WorkflowError(Exception):
+    """The action cannot be done now (taken by someone else, finished, invalid); the view shows the message."""
+
+    def __init__(self, message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def supplement_days() -> int:
+    return int(getattr(settings, "SUPPLEMENT_DEADLINE_DAYS", 14))
+
+
+# --- Who may do what ---------------------------------------------------------------------------------------------
+
+def office_id_of(user) -> int | None:
+    membership = getattr(user, "staff_membership", None) if user.is_authenticated else None
+    return membership.office_id if membership else None
+
+
+def is_staff(user) -> bool:
+    return office_id_of(user) is not None and (user.has_role("officer") or user.has_role("supervisor"))
+
+
+def is_supervisor(user) -> bool:
+    return office_id_of(user) is not None and user.has_role("supervisor")
+
+
+def application_of(task: Task) -> Application:
+    return CaseProcess.objects.select_related("application").get(pk=task.process_id).application
+
+
+def may_work_on(user, task: Task) -> bool:
+    """Whether `user` may claim or be given this task (own office; supervisors for approvals)."""
+    node = task.flow_task.name
+    if node in APPLICANT_NODES or not is_staff(user):
+        return False
+    if application_of(task).office_id != office_id_of(user):
+        return False
+    return is_supervisor(user) if node in SUPERVISOR_NODES else True
+
+
+# --- Starting and ending ------------------------------------------------------------------------------------------
+
+def start_case(application: Application) -> CaseProcess:
+    """Start the process of a submitted application, once (a repeated signal finds the running one)."""
+    existing = CaseProcess.objects.filter(application=application).first()
+    if existing:
+        return existing
+    return ResidencePermitFlow.start.run(application=application)
+
+
+def discontinue_case(application: Application, *, user=None, ip: str | None = None) -> None:
+    """The applicant withdrew: cancel every open step; the case ends as discontinued (status stays withdrawn)."""
+    process = CaseProcess.objects.filter(application=application).first()
+    if process is None or process.status in (PROCESS.DONE, PROCESS.CANCELED):
+        return
+    with transaction.atomic():
+        ResidencePermitFlow.instance.cancel(process)
+        SupplementRequest.objects.filter(application=application, answered_at__isnull=True,
+                                         expired_at__isnull=True).update(expired_at=timezone.now())
+        record_event(application, CaseEvent.Kind.DISCONTINUED)
+        audit(user, "case.discontinued", application=application, obj=process, ip=ip)
+
+
+# --- Claiming and assignment -------------------------------------------------------------------------------------
+
+def claim_task(*, task: Task, user, ip: str | None = None) -> Task:
+    """Take a task from the office's queue: one conditional UPDATE, so exactly one of racing officers wins."""
+    if not may_work_on(user, task):
+        raise PermissionDenied
+    with transaction.atomic():
+        taken = Task.objects.filter(pk=task.pk, status=STATUS.NEW, owner__isnull=True).update(
+            owner=user, status=STATUS.ASSIGNED, assigned=timezone.now())
+        if not taken:
+            raise WorkflowError(_("Somebody else has already taken this task."))
+        application = application_of(task)
+        if task.flow_task.name == "formal_check" and application.status == ApplicationStatus.SUBMITTED:
+            set_status(application, ApplicationStatus.FORMAL_CHECK)
+            record_event(application, CaseEvent.Kind.FORMAL_CHECK_STARTED)
+        audit(user, "task.claimed", application=application, obj=task, ip=ip, data={"node": task.flow_task.name})
+    task.refresh_from_db()
+    return task
+
+
+def reassign_task(*, task: Task, supervisor, to_user, ip: str | None = None) -> Task:
+    """A supervisor gives an open task of their office to another officer of the same office."""
+    if not is_supervisor(supervisor) or not may_work_on(supervisor, task):
+        raise PermissionDenied
+    if not may_work_on(to_user, task):
+        raise WorkflowError(_("This person cannot work on this task."))
+    with transaction.atomic():
+        moved = Task.objects.filter(pk=task.pk, status__in=[STATUS.NEW, STATUS.ASSIGNED]).update(
+            owner=to_user, status=STATUS.ASSIGNED, assigned=timezone.now())
+        if not moved:
+            raise WorkflowError(_("This task is no longer open."))
+        audit(supervisor, "task.reassigned", application=application_of(task), obj=task, ip=ip,
+              data={"node": task.flow_task.name, "from": task.owner_id, "to": to_user.pk})
+    task.refresh_from_db()
+    return task
+
+
+def _complete(task: Task, user, node: str | frozenset, work: Callable[[CaseProcess], None]) -> None:
+    """Do `work` and complete the task, under the flow lock, if `user` owns this open task of this kind."""
+    nodes = {node} if isinstance(node, str) else node
+    with task.activation() as activation:
+        if task.flow_task.name not in nodes:
+            raise WorkflowError(_("This is not the right task for this action."))
+        if task.owner_id != user.pk:
+            raise PermissionDenied
+        if not activation.start.can_proceed():
+            raise WorkflowError(_("This task is no longer open."))
+        activation.start(request=None)
+        work(activation.process)
+        activation.execute()
+
+
+# --- The steps ---------------------------------------------------------------------------------------------------
+
+def complete_formal_check(*, task: Task, user, complete: bool, defects: list[str] | None = None,
+                          ip: str | None = None) -> None:
+    defects = [d.strip() for d in defects or [] if d.strip()]
+    if not complete and not defects:
+        raise WorkflowError(_("List the formal defects the applicant must supplement."))
+
+    def work(process: CaseProcess) -> None:
+        process.formally_complete = complete
+        process.save(update_fields=["formally_complete"])
+        application = process.application
+        if complete:
+            set_status(application, ApplicationStatus.IN_PROGRESS)
+        else:
+            SupplementRequest.objects.create(application=application, defects=defects, requested_by=user,
+                                             deadline=timezone.now() + timedelta(days=supplement_days()))
+        audit(user, "formal_check.completed", application=application, obj=task, ip=ip,
+              data={"complete": complete, "defects": defects})
+
+    _complete(task, user, frozenset({"formal_check", "formal_check_again"}), work)
+
+
+def book_appointment(*, task: Task, user, slot: AppointmentSlot | None = None, starts_at: datetime | None = None,
+                     place: str = "", ip: str | None = None) -> Appointment:
+    if slot is None and (starts_at is None or not place.strip()):
+        raise WorkflowError(_("Choose a free slot, or give the date, time and place."))
+    booked: list[Appointment] = []
+
+    def work(process: CaseProcess) -> None:
+        application = process.application
+        if slot is not None and slot.office_id != application.office_id:
+            raise PermissionDenied
+        try:
+            with transaction.atomic():
+                booked.append(Appointment.objects.create(
+                    application=application, slot=slot, booked_by=user,
+                    starts_at=slot.starts_at if slot else starts_at, place=slot.place if slot else place.strip()))
+        except IntegrityError:
+            raise WorkflowError(_("This slot has just been taken. Choose another one.")) from None
+        audit(user, "appointment.booked", application=application, obj=booked[0], ip=ip)
+
+    _complete(task, user, "book_appointment", work)
+    return booked[0]
+
+
+def record_fingerprints(*, task: Task, user, outcome: str, ip: str | None = None) -> None:
+    outcome = Appointment.Outcome(outcome)
+
+    def work(process: CaseProcess) -> None:
+        appointment = Appointment.objects.filter(application=process.application).first()
+        appointment.outcome, appointment.recorded_at = outcome, timezone.now()
+        appointment.save(update_fields=["outcome", "recorded_at"])
+        process.fingerprints_outcome = outcome
+        process.save(update_fields=["fingerprints_outcome"])
+        audit(user, "fingerprints.recorded", application=process.application, obj=appointment, ip=ip,
+              data={"outcome": outcome.value})
+
+    _complete(task, user, "fingerprints", work)
+
+
+def record_consultation(*, task: Task, user, answer: str, note: str = "", ip: str | None = None) -> None:
+    answer = Consultation.Answer(answer)
+    if answer == Consultation.Answer.OBJECTIONS and not note.strip():
+        raise WorkflowError(_("Say what the agency objects to."))
+    agency = CONSULTATION_NODES.get(task.flow_task.name)
+
+    def work(process: CaseProcess) -> None:
+        consultation = Consultation.objects.filter(application=process.application, agency=agency).first()
+        consultation.answer, consultation.note, consultation.answered_at = answer, note.strip(), timezone.now()
+        consultation.save(update_fields=["answer", "note", "answered_at"])
+        audit(user, "consultation.recorded", application=process.application, obj=consultation, ip=ip,
+              data={"agency": agency, "answer": answer.value})
+
+    _complete(task, user, frozenset(CONSULTATION_NODES), work)
+
+
+def submit_review(*, task: Task, user, checklist: dict[str, bool], notes: str, proposed: str,
+                  ip: str | None = None) -> Review:
+    made: list[Review] = []
+
+    def work(process: CaseProcess) -> None:
+        made.append(Review.objects.create(application=process.application, checklist=checklist, notes=notes,
+                                          proposed=DecisionKind(proposed), proposed_by=user))
+        audit(user, "review.proposed", application=process.application, obj=made[0], ip=ip,
+              data={"proposed": proposed})
+
+    _complete(task, user, "review", work)
+    return made[0]
+
+
+def decide(*, task: Task, user, kind: str, valid_from: date | None = None, valid_to: date | None = None,
+           justification: str = "", ip: str | None = None) -> Decision:
+    """Record the decision; a refusal, or one that differs from the proposal, waits for a supervisor."""
+    kind = DecisionKind(kind)
+    if kind == DecisionKind.GRANT and (valid_from is None or valid_to is None or valid_to < valid_from):
+        raise WorkflowError(_("A grant needs a validity period: from a date to a later date."))
+    if kind == DecisionKind.REFUSAL and not justification.strip():
+        raise WorkflowError(_("A refusal needs a justification."))
+    made: list[Decision] = []
+
+    def work(process: CaseProcess) -> None:
+        review = Review.objects.filter(application=process.application).first()
+        needs_approval = kind == DecisionKind.REFUSAL or kind != review.proposed
+        decision = Decision.objects.create(
+            application=process.application, review=review, kind=kind, decided_by=user,
+            valid_from=valid_from if kind == DecisionKind.GRANT else None,
+            valid_to=valid_to if kind == DecisionKind.GRANT else None,
+            justification=justification.strip(), needs_approval=needs_approval)
+        made.append(decision)
+        audit(user, "decision.made", application=process.application, obj=decision, ip=ip,
+              data={"kind": kind.value, "needs_approval": needs_approval})
+
+    _complete(task, user, frozenset({"decide", "redecide"}), work)
+    return made[0]
+
+
+def can_approve(user, decision: Decision) -> bool:
+    """A supervisor of the office who neither proposed nor made this decision."""
+    return (is_supervisor(user) and office_id_of(user) == decision.application.office_id
+            and user.pk not in (decision.review.proposed_by_id, decision.decided_by_id))
+
+
+def approve_decision(*, task: Task, user, approved: bool, note: str = "", ip: str | None = None) -> Decision:
+    decision = Decision.objects.select_related("review", "application").filter(
+        application=application_of(task)).first()
+    if not can_approve(user, decision):
+        raise PermissionDenied(_("A decision is approved by a supervisor who did not propose or make it."))
+
+    def work(process: CaseProcess) -> None:
+        decision.approved, decision.approved_by, decision.approval_note = approved, user, note.strip()
+        decision.save(update_fields=["approved", "approved_by", "approval_note"])
+        audit(user, "decision.approved" if approved else "decision.returned", application=process.application,
+              obj=decision, ip=ip, data={"note": note.strip()})
+
+    _complete(task, user, "approve", work)
+    return decision
+
+
+def record_residence_card(*, task: Task, user, number: str, ready_at: datetime, ip: str | None = None
+                          ) -> ResidenceCard:
+    made: list[ResidenceCard] = []
+
+    def work(process: CaseProcess) -> None:
+        application = process.application
+        try:
+            with transaction.atomic():
+                made.append(ResidenceCard.objects.create(application=application, number=number.strip().upper(),
+                                                         ready_at=ready_at, recorded_by=user))
+        except IntegrityError:
+            raise WorkflowError(_("This card number is already recorded for another case.")) from None
+        set_status(application, ApplicationStatus.CLOSED)
+        record_event(application, CaseEvent.Kind.STATUS_CHANGED,
+                     data={"status": ApplicationStatus.CLOSED.value,
+                           "residence_card_ready_at": timezone.localtime(ready_at).isoformat()})
+        audit(user, "residence_card.recorded", application=application, obj=made[0], ip=ip)
+
+    _complete(task, user, "residence_card", work)
+    return made[0]

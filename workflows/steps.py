@@ -1,0 +1,175 @@
+"""What the flow's automatic nodes do (Function nodes, gateway conditions, timer deadlines).
+
+They run inside the activation of the step before them, so under the flow lock and in its transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from applications.case_models import Application, ApplicationStatus, CaseEvent
+from applications.services import record_event, set_status
+
+from . import letters
+from .models import Agency, Appointment, Consultation, Decision, DecisionKind, SupplementRequest
+
+WORK_PERMIT_SLUGS = frozenset({"temporary-residence-work"})
+
+
+def consultation_days() -> int:
+    return int(getattr(settings, "CONSULTATION_DEADLINE_DAYS", 30))
+
+
+def _application(activation) -> Application:
+    return Application.objects.select_related("office", "definition", "voivodeship", "applicant").get(
+        pk=activation.process.application_id)
+
+
+def start_case(activation, application: Application):
+    activation.process.application = application
+    return activation.process
+
+
+# --- Formal check and the call to supplement ---------------------------------------------------------------------
+
+def is_formally_complete(activation) -> bool:
+    return activation.process.formally_complete
+
+
+def _open_request(application_id: int) -> SupplementRequest | None:
+    return (SupplementRequest.objects.filter(application_id=application_id, answered_at__isnull=True,
+                                             expired_at__isnull=True).first())
+
+
+def send_call_to_supplement(activation) -> None:
+    application = _application(activation)
+    request = _open_request(application.pk)
+    letters.issue_call_to_supplement(application, request)
+    set_status(application, ApplicationStatus.AWAITING_SUPPLEMENT)
+    record_event(application, CaseEvent.Kind.CALL_TO_SUPPLEMENT,
+                 data={"deadline": timezone.localdate(request.deadline).isoformat()}, due_at=request.deadline,
+                 action_url=reverse("workflows:supplement", kwargs={"case_id": application.public_id}))
+
+
+def supplement_deadline(activation) -> datetime:
+    request = _open_request(activation.process.application_id)
+    return request.deadline if request else timezone.now()
+
+
+def applicant_of(activation):
+    return activation.process.application.applicant
+
+
+def leave_unexamined(activation) -> None:
+    """The deadline passed (or the applicant never came for fingerprints): the case ends, with its letter."""
+    application = _application(activation)
+    request = _open_request(application.pk)
+    if request is not None:
+        request.expired_at = timezone.now()
+        request.save(update_fields=["expired_at"])
+    reason = "fingerprints" if activation.process.fingerprints_outcome else "supplement"
+    letters.issue_left_unexamined(application, reason=reason)
+    set_status(application, ApplicationStatus.LEFT_UNEXAMINED)
+    record_event(application, CaseEvent.Kind.LEFT_UNEXAMINED, data={"reason": reason})
+
+
+# --- Fingerprints ------------------------------------------------------------------------------------------------
+
+def send_summons(activation) -> None:
+    application = _application(activation)
+    appointment = Appointment.objects.filter(application=application).select_related("booked_by").first()
+    letters.issue_summons(application, appointment)
+    record_event(application, CaseEvent.Kind.APPOINTMENT, due_at=appointment.starts_at,
+                 data={"at": timezone.localtime(appointment.starts_at).isoformat(), "place": appointment.place})
+
+
+def fingerprints_taken(activation) -> bool:
+    return activation.process.fingerprints_outcome == Appointment.Outcome.TAKEN
+
+
+def new_appointment_needed(activation) -> bool:
+    return activation.process.fingerprints_outcome == Appointment.Outcome.NO_SHOW_REBOOK
+
+
+# --- Consultations -----------------------------------------------------------------------------------------------
+
+def needs_labour_office(activation) -> bool:
+    return activation.process.application.definition.slug in WORK_PERMIT_SLUGS
+
+
+def open_consultations(activation) -> None:
+    application = _application(activation)
+    deadline = timezone.now() + timedelta(days=consultation_days())
+    agencies = [Agency.BORDER_GUARD, Agency.POLICE, Agency.ABW]
+    if needs_labour_office(activation):
+        agencies.append(Agency.LABOUR_OFFICE)
+    for agency in agencies:
+        Consultation.objects.create(application=application, agency=agency, deadline=deadline)
+    record_event(application, CaseEvent.Kind.CONSULTATIONS)
+
+
+def _consultation(application_id: int, agency: str) -> Consultation:
+    return Consultation.objects.filter(application_id=application_id, agency=agency).first()
+
+
+def consultation_deadline(agency: str) -> Callable:
+    def deadline(activation) -> datetime:
+        return _consultation(activation.process.application_id, agency).deadline
+    return deadline
+
+
+def consultation_expired(agency: str) -> Callable:
+    """The law counts an unanswered consultation as no objection once its deadline has passed."""
+    def expire(activation) -> None:
+        consultation = _consultation(activation.process.application_id, agency)
+        if not consultation.answer:
+            consultation.answer, consultation.deemed = Consultation.Answer.NO_OBJECTIONS, True
+            consultation.answered_at = timezone.now()
+            consultation.save(update_fields=["answer", "deemed", "answered_at"])
+    return expire
+
+
+# --- Decision ----------------------------------------------------------------------------------------------------
+
+def _decision(activation) -> Decision:
+    return Decision.objects.filter(application_id=activation.process.application_id).first()
+
+
+def approval_required(activation) -> bool:
+    return _decision(activation).needs_approval
+
+
+def decision_approved(activation) -> bool:
+    return bool(_decision(activation).approved)
+
+
+def is_granted(activation) -> bool:
+    return _decision(activation).kind == DecisionKind.GRANT
+
+
+def deliver_decision(activation) -> None:
+    application = _application(activation)
+    decision = _decision(activation)
+    letters.issue_decision(application, decision)
+    decision.issued_at = timezone.now()
+    decision.save(update_fields=["issued_at"])
+    set_status(application, ApplicationStatus.DECISION_ISSUED)
+    data = {"kind": decision.kind}
+    if decision.kind == DecisionKind.GRANT:
+        data.update(valid_from=decision.valid_from.isoformat(), valid_to=decision.valid_to.isoformat())
+    record_event(application, CaseEvent.Kind.DECISION, data=data)
+
+
+def owner_of_last(node_name: str) -> Callable:
+    """Give a follow-up step to the officer who did `node_name` last (None: it goes to the office's queue)."""
+    def owner(activation):
+        from viewflow.workflow.status import STATUS
+
+        done = activation.process.task_set.filter(status=STATUS.DONE, owner__isnull=False).order_by("-finished")
+        return next((task.owner for task in done if task.flow_task.name == node_name), None)
+    return owner

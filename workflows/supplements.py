@@ -1,0 +1,77 @@
+"""The applicant answers a call to supplement: files attached to the case, a message, then the officer checks again.
+
+`add_supplement_attachment` belongs in `applications.services` (it writes an `Attachment`); it lives here until it
+moves, using only the public fields of the applications models.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from applications.case_models import Application, ApplicationStatus, Attachment, CaseEvent
+from applications.services import record_event, set_status
+from validators.files import validate_upload
+
+from .models import SupplementRequest
+from .services import WorkflowError
+
+SUPPLEMENT_REQUIREMENT = "supplement"
+SUPPLEMENT_ACCEPT = ("application/pdf", "image/jpeg", "image/png")
+SUPPLEMENT_MAX_MB = 10
+
+
+def add_supplement_attachment(application: Application, upload: File, *,
+                              requirement: str = SUPPLEMENT_REQUIREMENT) -> Attachment:
+    """Check the file by its bytes and attach it to the submitted case (and its draft, so the applicant sees it)."""
+    info = validate_upload(upload, accept=SUPPLEMENT_ACCEPT, max_size_mb=SUPPLEMENT_MAX_MB)
+    attachment = Attachment(application=application, draft_id=application.draft_id, requirement=requirement,
+                            original_name=info.safe_name, content_type=info.content_type, size=info.size,
+                            sha256=info.sha256)
+    attachment.file.save(info.safe_name, upload, save=False)
+    attachment.save()
+    return attachment
+
+
+def open_supplement_task(application: Application) -> Task | None:
+    return (Task.objects.filter(process__caseprocess__application=application, status=STATUS.ASSIGNED,
+                                owner=application.applicant)
+            .order_by("-created").first())
+
+
+def open_supplement_request(application: Application) -> SupplementRequest | None:
+    return application.supplement_requests.filter(answered_at__isnull=True, expired_at__isnull=True).first()
+
+
+def answer_supplement(*, application: Application, applicant, message: str, uploads: list[File]) -> SupplementRequest:
+    """Attach the files, note the answer, and hand the case back to the formal check (under the flow lock)."""
+    if application.applicant_id != applicant.pk:
+        raise PermissionDenied
+    if not uploads and not message.strip():
+        raise WorkflowError(_("Upload the missing documents or write an answer."))
+    task = open_supplement_task(application)
+    if task is None or task.flow_task.name != "supplement":
+        raise WorkflowError(_("There is nothing to supplement in this case now."))
+    with task.activation() as activation:
+        if not activation.start.can_proceed() or task.owner_id != applicant.pk:
+            raise WorkflowError(_("There is nothing to supplement in this case now."))
+        request = open_supplement_request(application)
+        if request is None or request.deadline < timezone.now():
+            raise WorkflowError(_("The deadline for this supplement has passed."))
+        activation.start(request=None)
+        try:
+            with transaction.atomic():
+                files = [add_supplement_attachment(application, upload) for upload in uploads]
+        except ValidationError as error:
+            raise WorkflowError(" ".join(error.messages)) from None
+        request.answered_at, request.message = timezone.now(), message.strip()
+        request.save(update_fields=["answered_at", "message"])
+        set_status(application, ApplicationStatus.FORMAL_CHECK)
+        record_event(application, CaseEvent.Kind.SUPPLEMENT_RECEIVED, data={"files": len(files)})
+        activation.execute()
+    return request

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import applicant_views, views
+
+app_name = "workflows"
+
+urlpatterns = [
+    path("", views.InboxView.as_view(), name="inbox"),
+    path("queue/", views.QueueView.as_view(), name="queue"),
+    path("tasks/", views.OfficeTasksView.as_view(), name="office-tasks"),
+    path("tasks/<int:task_id>/", views.TaskView.as_view(), name="task"),
+    path("tasks/<int:task_id>/claim/", views.ClaimView.as_view(), name="task-claim"),
+    path("tasks/<int:task_id>/reassign/", views.ReassignView.as_view(), name="task-reassign"),
+    path("cases/", views.CaseListView.as_view(), name="cases"),
+    path("cases/<uuid:case_id>/", views.CaseView.as_view(), name="case"),
+    path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("documents/<uuid:document_id>/download/", views.DocumentDownloadView.as_view(), name="document-download"),
+    path("attachments/<uuid:attachment_id>/download/", views.AttachmentDownloadView.as_view(),
+         name="attachment-download"),
+    path("supplement/<uuid:case_id>/", applicant_views.SupplementView.as_view(), name="supplement"),
+]

@@ -1,0 +1,241 @@
+"""Officer and supervisor pages: thin (parse, call a service or selector, render); scoping is in the selectors."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from viewflow.workflow.status import STATUS
+
+from documents.storage import download_url
+
+from . import forms, selectors, services
+from .audit import audit, client_ip
+from .steps import WORK_PERMIT_SLUGS
+
+
+class StaffMixin(LoginRequiredMixin):
+    """Officers and supervisors of an office only (others get 403); objects are found through scoped selectors."""
+
+    supervisor_only = False
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        allowed = services.is_supervisor if self.supervisor_only else services.is_staff
+        if not allowed(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class InboxView(StaffMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "workflows/task_list.html", {
+            "title": _("My tasks"), "tasks": selectors.inbox(request.user), "claimable": False})
+
+
+class QueueView(StaffMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "workflows/task_list.html", {
+            "title": _("Tasks waiting in the office"), "tasks": selectors.queue(request.user), "claimable": True})
+
+
+class OfficeTasksView(StaffMixin, View):
+    supervisor_only = True
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "workflows/task_list.html", {
+            "title": _("Open tasks of the office"), "tasks": selectors.open_tasks_of_office(request.user),
+            "claimable": False, "show_owner": True})
+
+
+class ClaimView(StaffMixin, View):
+    def post(self, request: HttpRequest, task_id: int) -> HttpResponse:
+        task = selectors.office_task(request.user, task_id)
+        try:
+            services.claim_task(task=task, user=request.user, ip=client_ip(request))
+        except services.WorkflowError as error:
+            messages.error(request, error.message)
+            return redirect("workflows:queue")
+        return redirect("workflows:task", task_id=task.pk)
+
+
+class ReassignView(StaffMixin, View):
+    supervisor_only = True
+
+    def post(self, request: HttpRequest, task_id: int) -> HttpResponse:
+        task = selectors.office_task(request.user, task_id)
+        form = forms.ReassignForm(request.POST, people=selectors.colleagues(request.user, task))
+        if not form.is_valid():
+            messages.error(request, _("Choose a person of your office."))
+        else:
+            try:
+                services.reassign_task(task=task, supervisor=request.user, to_user=form.cleaned_data["to_user"],
+                                       ip=client_ip(request))
+                messages.success(request, _("The task has been given to %(person)s.")
+                                 % {"person": form.cleaned_data["to_user"]})
+            except services.WorkflowError as error:
+                messages.error(request, error.message)
+        return redirect("workflows:task", task_id=task.pk)
+
+
+def _formal_check(request, task, data):
+    services.complete_formal_check(task=task, user=request.user, complete=data["complete"] == "yes",
+                                   defects=data["defect_list"], ip=client_ip(request))
+
+
+def _book(request, task, data):
+    services.book_appointment(task=task, user=request.user, slot=data.get("slot"), starts_at=data.get("starts_at"),
+                              place=data.get("place") or "", ip=client_ip(request))
+
+
+def _fingerprints(request, task, data):
+    services.record_fingerprints(task=task, user=request.user, outcome=data["outcome"], ip=client_ip(request))
+
+
+def _consultation(request, task, data):
+    services.record_consultation(task=task, user=request.user, answer=data["answer"], note=data["note"],
+                                 ip=client_ip(request))
+
+
+def _review(request, task, data):
+    keys = [key for key, _label in [*forms.REVIEW_CONDITIONS, forms.WORK_CONDITION]]
+    checklist = {key: key in data["conditions"] for key in keys}
+    services.submit_review(task=task, user=request.user, checklist=checklist, notes=data["notes"],
+                           proposed=data["proposed"], ip=client_ip(request))
+
+
+def _decide(request, task, data):
+    services.decide(task=task, user=request.user, kind=data["kind"], valid_from=data.get("valid_from"),
+                    valid_to=data.get("valid_to"), justification=data.get("justification") or "",
+                    ip=client_ip(request))
+
+
+def _approve(request, task, data):
+    services.approve_decision(task=task, user=request.user, approved=data["approved"] == "yes", note=data["note"],
+                              ip=client_ip(request))
+
+
+def _card(request, task, data):
+    services.record_residence_card(task=task, user=request.user, number=data["number"], ready_at=data["ready_at"],
+                                   ip=client_ip(request))
+
+
+#: node name -> (form class, action)
+STEPS = {
+    "formal_check": (forms.FormalCheckForm, _formal_check),
+    "formal_check_again": (forms.FormalCheckForm, _formal_check),
+    "book_appointment": (forms.BookAppointmentForm, _book),
+    "fingerprints": (forms.FingerprintsForm, _fingerprints),
+    "consult_border_guard": (forms.ConsultationForm, _consultation),
+    "consult_police": (forms.ConsultationForm, _consultation),
+    "consult_abw": (forms.ConsultationForm, _consultation),
+    "consult_labour_office": (forms.ConsultationForm, _consultation),
+    "review": (forms.ReviewForm, _review),
+    "decide": (forms.DecisionForm, _decide),
+    "redecide": (forms.DecisionForm, _decide),
+    "approve": (forms.ApprovalForm, _approve),
+    "residence_card": (forms.ResidenceCardForm, _card),
+}
+
+
+class TaskView(StaffMixin, View):
+    """One officer step: the whole case file, and the step's form for the officer who has taken it."""
+
+    def form_for(self, request, task, data=None):
+        form_class, _action = STEPS[task.flow_task.name]
+        kwargs = {}
+        if form_class is forms.BookAppointmentForm:
+            kwargs["slots"] = selectors.free_slots(request.user)
+        if form_class is forms.ReviewForm:
+            kwargs["work_permit"] = services.application_of(task).definition.slug in WORK_PERMIT_SLUGS
+        return form_class(data, **kwargs)
+
+    def get(self, request: HttpRequest, task_id: int) -> HttpResponse:
+        task = selectors.office_task(request.user, task_id)
+        return self.page(request, task, self.form_for(request, task))
+
+    def post(self, request: HttpRequest, task_id: int) -> HttpResponse:
+        task = selectors.office_task(request.user, task_id)
+        if task.owner_id != request.user.pk or task.status != STATUS.ASSIGNED:
+            raise PermissionDenied
+        form = self.form_for(request, task, request.POST)
+        if form.is_valid():
+            try:
+                STEPS[task.flow_task.name][1](request, task, form.cleaned_data)
+            except services.WorkflowError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Done: %(step)s.") % {"step": task.flow_task.task_title})
+                return redirect("workflows:inbox")
+        return self.page(request, task, form, status=400)
+
+    def page(self, request, task, form, status=200) -> HttpResponse:
+        application = services.application_of(task)
+        is_mine = task.owner_id == request.user.pk and task.status == STATUS.ASSIGNED
+        context = {
+            "task": task, "form": form if is_mine else None, "is_mine": is_mine,
+            "can_claim": task.status == STATUS.NEW and services.may_work_on(request.user, task),
+            "file": selectors.case_file(application, get_language() or "en"),
+            "reassign_form": (forms.ReassignForm(people=selectors.colleagues(request.user, task))
+                              if services.is_supervisor(request.user) and task.status in selectors.OPEN else None),
+        }
+        if task.flow_task.name == "approve":
+            decision = context["file"].decisions[0]
+            context["may_approve"] = services.can_approve(request.user, decision)
+        return render(request, "workflows/task.html", context, status=status)
+
+
+class CaseListView(StaffMixin, View):
+    supervisor_only = True
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        cases = selectors.cases_of_office(request.user).order_by("-submitted_at")[:200]
+        return render(request, "workflows/case_list.html", {"cases": cases})
+
+
+class CaseView(StaffMixin, View):
+    def get(self, request: HttpRequest, case_id) -> HttpResponse:
+        application = selectors.office_case(request.user, case_id)
+        return render(request, "workflows/case.html",
+                      {"file": selectors.case_file(application, get_language() or "en")})
+
+
+class DashboardView(StaffMixin, View):
+    supervisor_only = True
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "workflows/dashboard.html", {"board": selectors.dashboard(request.user)})
+
+
+def _file_response(file, filename: str, content_type: str) -> HttpResponse:
+    url = download_url(file.name, expires=120)
+    if url:
+        response: HttpResponse = HttpResponseRedirect(url)
+    else:
+        response = FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+        response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class DocumentDownloadView(StaffMixin, View):
+    def get(self, request: HttpRequest, document_id) -> HttpResponse:
+        document = selectors.office_document(request.user, document_id)
+        audit(request.user, "document.downloaded", application=document.application, obj=document,
+              ip=client_ip(request))
+        name = f"{document.kind}-{document.application.case_number.replace('/', '-')}.pdf"
+        return _file_response(document.file, name, "application/pdf")
+
+
+class AttachmentDownloadView(StaffMixin, View):
+    def get(self, request: HttpRequest, attachment_id) -> HttpResponse:
+        attachment = selectors.office_attachment(request.user, attachment_id)
+        audit(request.user, "attachment.downloaded", application=attachment.application, obj=attachment,
+              ip=client_ip(request))
+        return _file_response(attachment.file, attachment.original_name, attachment.content_type)
