@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("applications.urls")),
     path("", include("documents.urls")),
+    path("office/", include("workflows.urls")),
     path("info/", include("information.urls")),
     path("admin/", admin.site.urls),
 ]
