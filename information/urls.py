@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from information import views
 
 app_name = "information"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("faq/", views.faq_search, name="faq-search"),
+    path("contact/", views.contact, name="contact"),
+    path("contact/sent/", views.contact_sent, name="contact-sent"),
+    path("<slug:slug>/", views.permit, name="permit"),
+]

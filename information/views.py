@@ -1,0 +1,63 @@
+"""Public pages: the permits explained, the FAQ search and the contact form (thin: parse, call, render)."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from information import selectors, services
+from information.forms import ContactForm, FaqSearchForm
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "information/index.html", {
+        "permits": selectors.permit_summaries(),
+        "general_faq": selectors.general_faq(),
+        "search_form": FaqSearchForm(),
+    })
+
+
+def permit(request: HttpRequest, slug: str) -> HttpResponse:
+    info = selectors.permit_info(slug)
+    if info is None:
+        raise Http404
+    return render(request, "information/permit.html", {"info": info, "search_form": FaqSearchForm()})
+
+
+def faq_search(request: HttpRequest) -> HttpResponse:
+    form = FaqSearchForm(request.GET)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    results = selectors.search_faq(query) if query else []
+    return render(request, "information/faq_search.html", {"search_form": form, "query": query, "results": results})
+
+
+@require_http_methods(["GET", "POST"])
+def contact(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return render(request, "information/contact.html", {"form": ContactForm()})
+    form = ContactForm(request.POST)
+    if not form.is_valid():
+        return render(request, "information/contact.html", {"form": form})
+    ip = request.META.get("REMOTE_ADDR")
+    # Only messages that would be stored and e-mailed count: a visitor correcting typos is not throttled.
+    if not services.allow_contact_message(ip):
+        response = render(request, "information/contact.html", {
+            "form": form, "throttled": _("You have sent too many messages from your address. "
+                                         "Please wait an hour and try again."),
+        })
+        response.status_code = 429
+        response["Retry-After"] = "3600"
+        return response
+    contact_message = services.send_contact_message(**form.cleaned_data, language=get_language(), ip=ip)
+    request.session["information_contact_sent"] = contact_message.pk
+    return redirect("information:contact-sent")
+
+
+def contact_sent(request: HttpRequest) -> HttpResponse:
+    number = request.session.get("information_contact_sent")
+    if number is None:
+        return redirect("information:contact")
+    return render(request, "information/contact_sent.html", {"number": number})
