@@ -157,3 +157,49 @@ def test_consultation_with_objections_and_one_deemed_after_its_deadline(django_c
     assert Consultation.objects.get(application=application, agency="police").answer == "objections"
     assert open_nodes(application) == {"review"}
 
+
+
+def test_a_no_show_at_fingerprints_gets_a_new_appointment_then_a_second_no_show_ends_the_case(
+        django_capture_on_commit_callbacks, officer):
+    from workflows.models import AppointmentSlot
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    slot = AppointmentSlot.objects.create(office=application.office, starts_at=timezone.now() + timedelta(days=3),
+                                          place="ul. Długa 5, stanowisko 2")
+    services.book_appointment(task=take(application, "book_appointment", officer), user=officer, slot=slot)
+    services.record_fingerprints(task=take(application, "fingerprints", officer), user=officer,
+                                 outcome="no_show_rebook")
+    assert open_nodes(application) == {"book_appointment"}
+    with pytest.raises(services.WorkflowError):  # the slot was taken by the first booking
+        services.book_appointment(task=take(application, "book_appointment", officer), user=officer, slot=slot)
+    services.book_appointment(task=take(application, "book_appointment", officer), user=officer,
+                              starts_at=timezone.now() + timedelta(days=10), place="ul. Długa 5")
+    assert application.documents.filter(kind=DocumentKind.SUMMONS).count() == 2
+    services.record_fingerprints(task=take(application, "fingerprints", officer), user=officer,
+                                 outcome="no_show_end")
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.LEFT_UNEXAMINED
+    assert application.documents.filter(kind=DocumentKind.LEFT_UNEXAMINED).count() == 1
+    assert CaseProcess.objects.get(application=application).status == PROCESS.DONE
+    assert kinds(application).count(CaseEvent.Kind.APPOINTMENT) == 2
+
+
+def test_the_dashboard_counts_stages_overdue_deadlines_and_the_median_days_to_decision(
+        django_capture_on_commit_callbacks, officer, supervisor):
+    from workflows.selectors import dashboard
+
+    decided = submit_case(django_capture_on_commit_callbacks)
+    waiting = submit_case(django_capture_on_commit_callbacks)
+    services.complete_formal_check(task=take(waiting, "formal_check", officer), user=officer, complete=False,
+                                   defects=["Brak podpisu"])
+    with time_machine.travel(timezone.now() + timedelta(days=4)):
+        pass_formal_check(decided, officer)
+        take_fingerprints(decided, officer)
+        answer_consultations(decided, officer)
+        review_and_decide(decided, officer)
+    with time_machine.travel(timezone.now() + timedelta(days=15)):
+        board = dashboard(supervisor)
+    assert ("Residence card", 1) in board.stages
+    assert [call.application for call in board.overdue_supplements] == [waiting]
+    assert board.median_days_to_decision == 4.0 and board.decisions_counted == 1
