@@ -6,6 +6,7 @@ from django_otp.admin import OTPAdminSite
 from applications.views import public as application_views
 
 from . import views
+from .api import api
 
 # The admin site demands a verified second factor, and its login goes through ours (password, then code).
 admin.site.__class__ = OTPAdminSite
@@ -21,5 +22,6 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("office/", include("workflows.urls")),
     path("info/", include("information.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
