@@ -46,6 +46,10 @@ class Office(models.Model):
         return f"{self.street}, {self.postal_code} {self.city}"
 
 
+#: Parsed specs of published and retired definitions (immutable), by primary key, for the life of the process.
+_FROZEN_SPECS: dict[int, object] = {}
+
+
 class FormDefinitionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
@@ -94,10 +98,15 @@ class FormDefinition(models.Model):
         """The parsed definition, cached on the instance until the JSON changes."""
         from applications.formdefs.parsing import parse_spec
 
+        frozen = self.pk is not None and self.status != FormDefinitionStatus.DRAFT
+        if frozen and self.pk in _FROZEN_SPECS:  # published and retired versions never change: parse once
+            return _FROZEN_SPECS[self.pk]
         cached = self.__dict__.get("_spec_cache")
         if cached is None or cached[0] is not self.definition:
             cached = (self.definition, parse_spec(self.definition))
             self.__dict__["_spec_cache"] = cached
+        if frozen:
+            _FROZEN_SPECS[self.pk] = cached[1]
         return cached[1]
 
     @property

@@ -65,19 +65,24 @@ def start_draft(*, applicant, slug: str) -> Draft:
     return Draft.objects.create(applicant=applicant, definition=definition)
 
 
-def save_step_answers(*, draft: Draft | EmployerAnnex, step_key: str, answers: Mapping[str, Any]
-                      ) -> Draft | EmployerAnnex:
+def save_step_answers(*, draft: Draft | EmployerAnnex, step_key: str, answers: Mapping[str, Any],
+                      wizard_state: dict | None = None) -> Draft | EmployerAnnex:
     """Store the cleaned answers of one step (JSON-ready) and forget what was typed there before.
 
-    Works for an applicant's draft and for an employer's annex alike: both are filled by the same wizard.
+    Works for an applicant's draft and for an employer's annex alike: both are filled by the same wizard, which
+    passes its own state along so that one locked write saves both.
     """
     editable = {Draft: DraftStatus.OPEN, EmployerAnnex: AnnexStatus.DRAFT}[type(draft)]
     cleaned = json.loads(json.dumps(dict(answers), cls=DjangoJSONEncoder))
     with transaction.atomic():
-        draft = type(draft).objects.select_for_update().get(pk=draft.pk, status=editable)
+        draft = (type(draft).objects.select_for_update().only("pk", "answers", "unsaved_input", "wizard_state")
+                 .get(pk=draft.pk, status=editable))
         draft.answers = {**draft.answers, step_key: cleaned}
         draft.unsaved_input.pop(step_key, None)
         fields = ["answers", "unsaved_input"] + (["updated_at"] if isinstance(draft, Draft) else [])
+        if wizard_state is not None:
+            draft.wizard_state = wizard_state
+            fields.append("wizard_state")
         draft.save(update_fields=fields)
     return draft
 

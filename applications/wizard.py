@@ -258,13 +258,20 @@ class DraftWizardStorage(BaseStorage):
     def __init__(self, prefix: str, request=None, file_storage=None) -> None:
         super().__init__(prefix, request, file_storage)
         self.draft: Draft = request.mos_draft
+        self.accepted: tuple[str, dict] | None = None  # a step's answers accepted in this request
         self.data = self.draft.wizard_state.get(self.prefix) or {}
         if not self.data:
             self.init_data()
 
     def update_response(self, response) -> None:
+        from . import services
+
         super().update_response(response)
         state = {**self.draft.wizard_state, self.prefix: self.data}
-        extra = {"updated_at": timezone.now()} if isinstance(self.draft, Draft) else {}
-        type(self.draft).objects.filter(pk=self.draft.pk).update(wizard_state=state, **extra)
+        if self.accepted is not None:
+            step_key, answers = self.accepted
+            services.save_step_answers(draft=self.draft, step_key=step_key, answers=answers, wizard_state=state)
+        else:
+            extra = {"updated_at": timezone.now()} if isinstance(self.draft, Draft) else {}
+            type(self.draft).objects.filter(pk=self.draft.pk).update(wizard_state=state, **extra)
         self.draft.wizard_state = state

@@ -163,15 +163,38 @@ class _AnswersForm(forms.Form):
                 self.add_error(key, error)
 
 
+_CLASS_CACHE: dict[tuple[int, str, str, str], tuple[FormDefinitionSpec, type]] = {}
+
+
+def _cached_class(spec: FormDefinitionSpec, kind: str, key: str, language: str, build) -> type:
+    """Compiled classes per (spec, step or group, language): building Django fields is the costly part of a request.
+
+    Keyed by the spec object's identity (published specs are parsed once per process); the spec is kept in the
+    entry so its id cannot be reused by another object while cached.
+    """
+    cache_key = (id(spec), kind, key, language or "pl")
+    entry = _CLASS_CACHE.get(cache_key)
+    if entry is None or entry[0] is not spec:
+        if len(_CLASS_CACHE) > 512:
+            _CLASS_CACHE.clear()
+        entry = (spec, build())
+        _CLASS_CACHE[cache_key] = entry
+    return entry[1]
+
+
 def build_step_form(spec: FormDefinitionSpec, step_key: str, *, language: str = "pl",
                     answers: Mapping[str, Any] | None = None) -> type[forms.Form]:
     """The form class of one step's plain fields (groups are formsets, see `build_group_formset`)."""
-    step = spec.step(step_key)
-    fields = [i for i in step.items if isinstance(i, FieldSpec)]
-    attrs: dict[str, Any] = {"spec": spec, "step_key": step_key, "fields_spec": fields,
-                             "default_answers": dict(answers or {}), **_add_fields(fields, language)}
-    form_class = type(f"{step_key.title().replace('_', '')}Form", (_AnswersForm,), attrs)
-    return _with_default_answers(form_class)
+
+    def build() -> type:
+        step = spec.step(step_key)
+        fields = [i for i in step.items if isinstance(i, FieldSpec)]
+        attrs: dict[str, Any] = {"spec": spec, "step_key": step_key, "fields_spec": fields, "default_answers": {},
+                                 **_add_fields(fields, language)}
+        return _with_default_answers(type(f"{step_key.title().replace('_', '')}Form", (_AnswersForm,), attrs))
+
+    base = _cached_class(spec, "step", step_key, language, build)
+    return type(base.__name__, (base,), {"default_answers": dict(answers or {})})
 
 
 def _with_default_answers(form_class: type[_AnswersForm]) -> type[_AnswersForm]:
@@ -203,15 +226,19 @@ class GroupFormSet(forms.BaseFormSet):
 def build_group_formset(spec: FormDefinitionSpec, step_key: str, group_key: str, *, language: str = "pl",
                         answers: Mapping[str, Any] | None = None) -> type[forms.BaseFormSet]:
     """The formset class of a group; its prefix should be the group's key."""
-    group = next(i for i in spec.step(step_key).items if i.key == group_key and isinstance(i, GroupSpec))
-    row_form = type(f"{group_key.title().replace('_', '')}RowForm", (_AnswersForm,), {
-        "spec": spec, "step_key": step_key, "group_key": group_key, "fields_spec": group.fields, "in_row": True,
-        **_add_fields(group.fields, language)})
-    formset = forms.formset_factory(row_form, formset=GroupFormSet, extra=0, min_num=0, max_num=group.max_items,
-                                    absolute_max=group.max_items + 1)
-    formset.group = group
-    formset.default_answers = dict(answers or {})
-    return formset
+
+    def build() -> type:
+        group = next(i for i in spec.step(step_key).items if i.key == group_key and isinstance(i, GroupSpec))
+        row_form = type(f"{group_key.title().replace('_', '')}RowForm", (_AnswersForm,), {
+            "spec": spec, "step_key": step_key, "group_key": group_key, "fields_spec": group.fields, "in_row": True,
+            **_add_fields(group.fields, language)})
+        formset = forms.formset_factory(row_form, formset=GroupFormSet, extra=0, min_num=0,
+                                        max_num=group.max_items, absolute_max=group.max_items + 1)
+        formset.group = group
+        return formset
+
+    base = _cached_class(spec, "group", f"{step_key}.{group_key}", language, build)
+    return type(base.__name__, (base,), {"default_answers": dict(answers or {})})
 
 
 @dataclass

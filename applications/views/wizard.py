@@ -158,9 +158,9 @@ class DraftWizardView(NamedUrlWizardView):
         return storable(form.data, form.step)
 
     def process_step(self, form: StepForm) -> dict:
-        self.draft = services.save_step_answers(draft=self.draft, step_key=self.steps.current,
-                                                answers=form.cleaned_answers)
-        self.request.mos_draft.answers = self.draft.answers
+        # Saved with the wizard's state when the response is ready (one write); conditions see them at once.
+        self.storage.accepted = (self.steps.current, form.cleaned_answers)
+        self.draft.answers = {**self.draft.answers, self.steps.current: form.cleaned_answers}
         return super().process_step(form)
 
     def render_next_step(self, form, **kwargs) -> HttpResponse:

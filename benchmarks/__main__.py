@@ -1,0 +1,53 @@
+"""`make bench`: every benchmark, printed side by side with its baseline, and written to results/latest.json.
+
+    .venv/bin/python -m benchmarks [--quick] [--only wizard,documents]
+
+Figures are medians of repeated runs on this machine; nothing here is a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+SUITES = {
+    "wizard": ("benchmarks.wizard_bench", "Wizard step POST vs a bare form of the same size"),
+    "documents": ("benchmarks.documents_bench", "Application package and receipt: render + seal vs bare WeasyPrint"),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (CI, a quick look)")
+    parser.add_argument("--only", default=",".join(SUITES), help="comma-separated: " + ", ".join(SUITES))
+    args = parser.parse_args()
+    import importlib
+
+    report: dict = {"started": datetime.now(UTC).isoformat(timespec="seconds"), "quick": args.quick,
+                    "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                "load_avg_1min": round(os.getloadavg()[0], 2)},
+                    "database": os.environ.get("DATABASE_URL", "sqlite (var/bench.sqlite3)").split("@")[-1],
+                    "results": {}}
+    for name in [n.strip() for n in args.only.split(",") if n.strip()]:
+        module_name, title = SUITES[name]
+        print(f"\n== {title}")
+        started = time.perf_counter()
+        result = importlib.import_module(module_name).run(quick=args.quick)
+        result["seconds"] = round(time.perf_counter() - started, 1)
+        report["results"][name] = result
+        for key, value in result.items():
+            print(f"  {key:36} {value}")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print(f"\nWritten to {RESULTS / 'latest.json'}")
+
+
+if __name__ == "__main__":
+    main()
