@@ -35,8 +35,10 @@ Kind = CaseEvent.Kind
 
 #: Kinds the law requires the applicant to be told about: sent whatever the applicant's e-mail setting says.
 MANDATORY_KINDS = frozenset({Kind.CALL_TO_SUPPLEMENT, Kind.DECISION, Kind.LEFT_UNEXAMINED, Kind.APPOINTMENT})
-#: Documents announced by another e-mail of the same moment (the package comes with the receipt).
-SILENT_DOCUMENT_KINDS = frozenset({"application_package"})
+#: Documents announced by the e-mail of their own event (the letter of a call, summons, decision, left unexamined),
+#: or by another document of the same moment (the package comes with the receipt): one e-mail, not two.
+SILENT_DOCUMENT_KINDS = frozenset({"application_package", "call_to_supplement", "summons", "decision",
+                                   "left_unexamined"})
 
 
 @dataclass(frozen=True)

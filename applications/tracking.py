@@ -4,21 +4,23 @@ Contract with case processing (`workflows`), which speaks only through `services
 
 * `data` of an event is shown only through `VISIBLE_DATA`: the keys listed for its kind (anything else, such as an
   officer's note, stays in the database and is never shown, mailed or returned by the API).
-  - `call_to_supplement`: `defects` (list of short texts meant for the applicant); the deadline is `due_at`,
-    the place to answer is `action_url`.
-  - `appointment`: `at` (ISO date-time of the fingerprints appointment), `place` (address); `action_url` and
-    `due_at` when the applicant must confirm or pick a slot by then.
-  - `decision`: `outcome` (`"granted"` or `"refused"`).
-  - `status_changed`: `status` (an `ApplicationStatus` value).
+  - `call_to_supplement`: `deadline` (ISO date), `defects` (optional list of short texts meant for the applicant);
+    the deadline is also `due_at`, the place to answer is `action_url`.
+  - `appointment`: `at` (ISO date-time of the fingerprints appointment), `place` (address); `due_at` is the
+    appointment itself (an `action_url` if the applicant must confirm or pick a slot).
+  - `decision`: `kind` (`"grant"` or `"refusal"`), `valid_from`, `valid_to` (ISO dates of a granted permit).
+  - `left_unexamined`: `reason` (`"supplement"` or `"fingerprints"`).
+  - `status_changed`: `status` (an `ApplicationStatus` value), `residence_card_ready_at` (ISO date-time).
   - `document`: `kind`, `title`, `document` (public id), written by `documents`.
 * **The day the case became complete** (the decision deadline runs from it): record any event with
   `data={"complete_on": "YYYY-MM-DD"}`, normally when the formal check finds no defects or when a supplement
   completes the case. The latest such event wins, so a correction is a new event. The deadline is that day plus
   `DECISION_PERIODS[form slug]` (Act on Foreigners: 60 days for temporary residence, 3 months for permanent
   residence and EU long-term residence).
-* **What is expected from the applicant**: the latest event with an `action_url` and a `due_at` still in the future
-  that no later event closed. An event is closed by a later event of the same kind (a new call replaces the old
-  one), by a later event of a kind in `CLOSED_BY[kind]`, or by any kind in `FINAL_KINDS`.
+* **What is expected from the applicant**: the latest event with a `due_at` still in the future and an `action_url`
+  (or of a kind in `ATTENDANCE_KINDS`, where the applicant comes in person) that no later event closed. An event is
+  closed by a later event of the same kind (a new call replaces the old one), by a later event of a kind in
+  `CLOSED_BY[kind]`, or by any kind in `FINAL_KINDS`.
 """
 
 from __future__ import annotations
@@ -41,15 +43,15 @@ Kind = CaseEvent.Kind
 #: Data keys of each kind the applicant may see (everything else is internal).
 VISIBLE_DATA: dict[str, tuple[str, ...]] = {
     Kind.SUBMITTED: ("case_number",),
-    Kind.STATUS_CHANGED: ("status", "complete_on"),
+    Kind.STATUS_CHANGED: ("status", "complete_on", "residence_card_ready_at"),
     Kind.FORMAL_CHECK_STARTED: ("complete_on",),
-    Kind.CALL_TO_SUPPLEMENT: ("defects",),
+    Kind.CALL_TO_SUPPLEMENT: ("deadline", "defects"),
     Kind.SUPPLEMENT_RECEIVED: ("complete_on",),
     Kind.APPOINTMENT: ("at", "place"),
     Kind.CONSULTATIONS: (),
-    Kind.DECISION: ("outcome",),
+    Kind.DECISION: ("kind", "valid_from", "valid_to"),
     Kind.DOCUMENT: ("kind", "title", "document"),
-    Kind.LEFT_UNEXAMINED: (),
+    Kind.LEFT_UNEXAMINED: ("reason",),
     Kind.DISCONTINUED: (),
     Kind.WITHDRAWN: (),
 }
@@ -64,6 +66,8 @@ DECISION_PERIODS: dict[str, dict[str, int]] = {
 
 #: Events after which nothing more is expected from the applicant.
 FINAL_KINDS = frozenset({Kind.DECISION, Kind.LEFT_UNEXAMINED, Kind.DISCONTINUED, Kind.WITHDRAWN})
+#: Kinds where the applicant is expected in person by `due_at`, with or without a page to act on.
+ATTENDANCE_KINDS = frozenset({Kind.APPOINTMENT})
 #: Later kinds that answer an open request.
 CLOSED_BY: dict[str, frozenset[str]] = {
     Kind.CALL_TO_SUPPLEMENT: frozenset({Kind.SUPPLEMENT_RECEIVED}),
@@ -107,7 +111,8 @@ def _when(value: Any, with_time: bool) -> str:
 
 
 def outcome_label(outcome: str) -> str:
-    return {"granted": _("the permit is granted"), "refused": _("the permit is refused")}.get(outcome, "")
+    """The decision's outcome in words (`kind` of a decision event as case processing records it)."""
+    return {"grant": _("the permit is granted"), "refusal": _("the permit is refused")}.get(outcome, "")
 
 
 def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None = None) -> str:
@@ -145,7 +150,7 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
     if kind == Kind.CONSULTATIONS:
         return _("The office has asked other authorities for their opinion. This is a normal step.")
     if kind == Kind.DECISION:
-        outcome = outcome_label(str(data.get("outcome") or ""))
+        outcome = outcome_label(str(data.get("kind") or ""))
         if outcome:
             return _("The office has issued a decision: %(outcome)s.") % {"outcome": outcome}
         return _("The office has issued a decision.")
@@ -153,7 +158,11 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
         label = (document_labels or {}).get(str(data.get("document"))) or str(data.get("title") or "")
         return _("A document has been issued: %(title)s.") % {"title": label}
     if kind == Kind.LEFT_UNEXAMINED:
-        return _("The application was left unexamined because the defects were not supplemented in time.")
+        if data.get("reason") == "fingerprints":
+            return _("The application was left unexamined because the fingerprints were not given.")
+        if data.get("reason") == "supplement":
+            return _("The application was left unexamined because the defects were not supplemented in time.")
+        return _("The application was left unexamined.")
     if kind == Kind.DISCONTINUED:
         return _("The proceedings have been discontinued.")
     return str(Kind(kind).label) if kind in Kind.values else ""
@@ -167,6 +176,11 @@ def _details(event: CaseEvent) -> tuple[str, ...]:
         details += [str(defect) for defect in defects if isinstance(defect, str | int)]
     if data.get("complete_on") and (day := _when(data["complete_on"], with_time=False)):
         details.append(_("The application is complete as of %(date)s.") % {"date": day})
+    if data.get("valid_from") and data.get("valid_to"):
+        details.append(_("The permit is valid from %(start)s to %(end)s.") % {
+            "start": _when(data["valid_from"], with_time=False), "end": _when(data["valid_to"], with_time=False)})
+    if data.get("residence_card_ready_at") and (day := _when(data["residence_card_ready_at"], with_time=False)):
+        details.append(_("Your residence card can be collected from %(date)s.") % {"date": day})
     return tuple(details)
 
 
@@ -189,7 +203,7 @@ def open_expectation(events: list[CaseEvent], now: datetime | None = None) -> Ex
     now = now or timezone.now()
     for index in range(len(events) - 1, -1, -1):
         event = events[index]
-        if not (event.action_url and event.due_at and event.due_at > now):
+        if not (event.due_at and event.due_at > now and (event.action_url or event.kind in ATTENDANCE_KINDS)):
             continue
         later = {e.kind for e in events[index + 1:]}
         if event.kind in later or later & FINAL_KINDS or later & CLOSED_BY.get(event.kind, frozenset()):

@@ -32,11 +32,13 @@ def test_the_timeline_tells_each_step_without_officer_notes(client, case):
     record(case, Kind.APPOINTMENT, data={"at": "2030-03-10T09:30:00+01:00", "place": "ul. Marszałkowska 3/5",
                                          "room_plan": "INTERNAL"})
     record(case, Kind.CONSULTATIONS, data={"authorities": "INTERNAL list"})
-    record(case, Kind.DECISION, data={"outcome": "granted", "reasoning_draft": "INTERNAL"})
+    record(case, Kind.DECISION, data={"kind": "grant", "valid_from": "2030-05-01", "valid_to": "2032-04-30",
+                                      "reasoning_draft": "INTERNAL"})
     html = page(client, case)
     for sentence in ("Your application was submitted", "started checking", "supplement the application by",
                      "Sign the application form", "received your supplement", "complete as of",
-                     "fingerprints on", "Marszałkowska", "other authorities", "the permit is granted"):
+                     "fingerprints on", "Marszałkowska", "other authorities", "the permit is granted",
+                     "valid from May 1, 2030 to April 30, 2032"):
         assert sentence in html, sentence
     assert "INTERNAL" not in html and "J. Nowak" not in html
 
@@ -57,6 +59,22 @@ def test_the_open_call_to_supplement_is_what_to_do_now_until_answered(client, ca
     assert "What you need to do now" in html and 'href="/supplement/here/"' in html
     record(case, Kind.SUPPLEMENT_RECEIVED)
     assert "What you need to do now" not in page(client, case)
+
+
+def test_a_coming_fingerprints_appointment_is_what_to_do_now(client, case):
+    when = timezone.now() + timedelta(days=5)
+    record(case, Kind.APPOINTMENT, due_at=when, data={"at": timezone.localtime(when).isoformat(), "place": "Room 5"})
+    html = page(client, case)
+    assert "What you need to do now" in html and "Room 5" in html
+
+
+@pytest.mark.parametrize(("reason", "sentence"), [
+    ("supplement", "defects were not supplemented in time"),
+    ("fingerprints", "fingerprints were not given"),
+])
+def test_left_unexamined_says_why(client, case, reason, sentence):
+    record(case, Kind.LEFT_UNEXAMINED, data={"reason": reason})
+    assert sentence in page(client, case)
 
 
 def test_an_expired_or_replaced_request_is_not_shown_as_open():

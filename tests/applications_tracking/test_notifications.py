@@ -54,25 +54,27 @@ def test_every_notified_kind_sends_one_email(case, kind, django_capture_on_commi
     due = timezone.now() + timedelta(days=14) if kind in (Kind.CALL_TO_SUPPLEMENT, Kind.APPOINTMENT) else None
     with django_capture_on_commit_callbacks(execute=True):
         if kind == Kind.DOCUMENT:
-            add_document(case)
+            add_document(case, kind="receipt", title="UPO")
         else:
-            record(case, kind, data={"outcome": "refused", "note": "internal: officer thinks X", "defects": ["x"]},
+            record(case, kind, data={"kind": "refusal", "note": "internal: officer thinks X", "defects": ["x"]},
                    action_url="/somewhere/" if due else "", due_at=due)
     assert len(mail.outbox) == 1, kind
     message = mail.outbox[0]
     assert message.to == [case.applicant.email]
     assert case_url(case) in message.body and case.case_number in message.body
-    assert "internal" not in message.body and "refused" not in message.body
+    assert "internal" not in message.body and "refus" not in message.body
     assert_nothing_personal(message, case)
     if due:
         assert str(due.year) in message.body
     assert NotificationLog.objects.get(event__kind=kind).status == NotificationStatus.SENT
 
 
-def test_consultations_and_the_application_package_send_nothing(case, django_capture_on_commit_callbacks):
+def test_consultations_and_letters_announced_by_their_own_event_send_nothing(case,
+                                                                             django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         record(case, Kind.CONSULTATIONS)
-        add_document(case, kind="application_package", title="Wniosek")
+        for kind in ("application_package", "call_to_supplement", "summons", "decision", "left_unexamined"):
+            add_document(case, kind=kind, title="Pismo")
     assert mail.outbox == []
 
 
@@ -114,7 +116,7 @@ def test_the_account_page_turns_emails_off(client, applicant):
 
 def test_a_task_that_runs_twice_sends_one_email(case, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        event = record(case, Kind.DECISION, data={"outcome": "granted"})
+        event = record(case, Kind.DECISION, data={"kind": "grant"})
     send_event_notification.delay(event.pk)
     send_event_notification.apply(args=[event.pk])
     assert len(mail.outbox) == 1
