@@ -164,4 +164,5 @@ def _search_faq_simple(words: list[str], language: str) -> list[FaqEntry]:
 
 
 def offices_for_choice() -> QuerySet[Office]:
-    return Office.objects.select_related("voivodeship").order_by("voivodeship__name")
+    """The 16 offices in the order of their TERYT codes, which is the Polish alphabetical order of voivodeships."""
+    return Office.objects.select_related("voivodeship").order_by("voivodeship__code")
