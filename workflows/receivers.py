@@ -6,6 +6,7 @@ Both signals are sent after the applicant's transaction commits, so the process 
 from __future__ import annotations
 
 from django.dispatch import receiver
+from viewflow.workflow.signals import flow_finished, flow_started
 
 from applications.signals import application_submitted, application_withdrawn
 
@@ -22,3 +23,18 @@ def discontinue_case_on_withdrawal(sender, application, **kwargs) -> None:
     from workflows.services import discontinue_case
 
     discontinue_case(application, user=application.applicant)
+
+
+@receiver(flow_started, dispatch_uid="workflows.audit_flow_started")
+@receiver(flow_finished, dispatch_uid="workflows.audit_flow_finished")
+def audit_process(sender, process, task=None, signal=None, **kwargs) -> None:
+    """Viewflow's own milestones go into the audit trail too (its task table is the step-by-step history)."""
+    from workflows.audit import audit
+    from workflows.models import CaseProcess
+
+    case = process if isinstance(process, CaseProcess) else CaseProcess.objects.filter(pk=process.pk).first()
+    if case is None:
+        return
+    action = "process.started" if signal is flow_started else "process.finished"
+    audit(None, action, application=case.application, obj=case,
+          data={"node": task.flow_task.name if task is not None else ""})

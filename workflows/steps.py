@@ -16,6 +16,7 @@ from applications.case_models import Application, ApplicationStatus, CaseEvent
 from applications.services import record_event, set_status
 
 from . import letters
+from .audit import audit
 from .models import Agency, Appointment, Consultation, Decision, DecisionKind, SupplementRequest
 
 WORK_PERMIT_SLUGS = frozenset({"temporary-residence-work"})
@@ -76,6 +77,7 @@ def leave_unexamined(activation) -> None:
     letters.issue_left_unexamined(application, reason=reason)
     set_status(application, ApplicationStatus.LEFT_UNEXAMINED)
     record_event(application, CaseEvent.Kind.LEFT_UNEXAMINED, data={"reason": reason})
+    audit(None, "case.left_unexamined", application=application, obj=request, data={"reason": reason})
 
 
 # --- Fingerprints ------------------------------------------------------------------------------------------------
@@ -131,6 +133,8 @@ def consultation_expired(agency: str) -> Callable:
             consultation.answer, consultation.deemed = Consultation.Answer.NO_OBJECTIONS, True
             consultation.answered_at = timezone.now()
             consultation.save(update_fields=["answer", "deemed", "answered_at"])
+            audit(None, "consultation.deemed_no_objection", application=consultation.application,
+                  obj=consultation, data={"agency": agency})
     return expire
 
 
@@ -163,6 +167,7 @@ def deliver_decision(activation) -> None:
     if decision.kind == DecisionKind.GRANT:
         data.update(valid_from=decision.valid_from.isoformat(), valid_to=decision.valid_to.isoformat())
     record_event(application, CaseEvent.Kind.DECISION, data=data)
+    audit(None, "decision.delivered", application=application, obj=decision, data=data)
 
 
 def owner_of_last(node_name: str) -> Callable:
