@@ -11,7 +11,9 @@ from django.views import View
 
 from applications.selectors import cases_for_applicant
 
-from .forms import SupplementForm
+from .appointments import booking_task, free_slots_for, pick_slot
+from .audit import client_ip
+from .forms import PickSlotForm, SupplementForm
 from .services import WorkflowError
 from .supplements import answer_supplement, open_supplement_request, open_supplement_task
 
@@ -42,3 +44,32 @@ class SupplementView(LoginRequiredMixin, View):
         is_open = request_ is not None and open_supplement_task(application) is not None
         return render(request, self.template_name, {"case": application, "form": form, "call": request_,
                                                     "is_open": is_open}, status=status)
+
+
+class AppointmentView(LoginRequiredMixin, View):
+    """The applicant chooses a fingerprints appointment from the office's free slots."""
+
+    template_name = "workflows/appointment.html"
+
+    def get(self, request: HttpRequest, case_id) -> HttpResponse:
+        application = get_object_or_404(cases_for_applicant(request.user), public_id=case_id)
+        return self.page(request, application, PickSlotForm(slots=free_slots_for(application)))
+
+    def post(self, request: HttpRequest, case_id) -> HttpResponse:
+        application = get_object_or_404(cases_for_applicant(request.user), public_id=case_id)
+        form = PickSlotForm(request.POST, slots=free_slots_for(application))
+        if form.is_valid():
+            try:
+                pick_slot(application=application, applicant=request.user, slot=form.cleaned_data["slot"],
+                          ip=client_ip(request))
+            except WorkflowError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Your appointment is booked. The summons is on your case page."))
+                return redirect("applications:case", case_id=application.public_id)
+        return self.page(request, application, form, status=400)
+
+    def page(self, request, application, form, status=200) -> HttpResponse:
+        return render(request, self.template_name, {"case": application, "form": form,
+                                                    "is_open": booking_task(application) is not None},
+                      status=status)

@@ -141,3 +141,19 @@ class SupplementForm(forms.Form):
         if not data.get("files") and not (data.get("message") or "").strip():
             raise forms.ValidationError(_("Upload the missing documents or write an answer."))
         return data
+
+
+class SlotChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        from django.utils import formats, timezone
+
+        return f"{formats.date_format(timezone.localtime(obj.starts_at), 'DATETIME_FORMAT')}, {obj.place}"
+
+
+class PickSlotForm(forms.Form):
+    slot = SlotChoiceField(label=_("Choose a time"), queryset=AppointmentSlot.objects.none(),
+                           widget=forms.RadioSelect, empty_label=None)
+
+    def __init__(self, *args, slots=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].queryset = slots if slots is not None else AppointmentSlot.objects.none()

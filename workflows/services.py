@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
@@ -167,6 +168,10 @@ def complete_formal_check(*, task: Task, user, complete: bool, defects: list[str
         application = process.application
         if complete:
             set_status(application, ApplicationStatus.IN_PROGRESS)
+            if AppointmentSlot.objects.filter(office_id=application.office_id, appointment__isnull=True,
+                                              starts_at__gt=timezone.now()).exists():
+                record_event(application, CaseEvent.Kind.APPOINTMENT, data={"choose_slot": True},
+                             action_url=reverse("workflows:appointment", kwargs={"case_id": application.public_id}))
         else:
             SupplementRequest.objects.create(application=application, defects=defects, requested_by=user,
                                              deadline=timezone.now() + timedelta(days=supplement_days()))

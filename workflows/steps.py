@@ -171,10 +171,11 @@ def deliver_decision(activation) -> None:
 
 
 def owner_of_last(node_name: str) -> Callable:
-    """Give a follow-up step to the officer who did `node_name` last (None: it goes to the office's queue)."""
+    """Give a follow-up step to the officer who did `node_name` last (None, or an applicant's booking: the queue)."""
     def owner(activation):
         from viewflow.workflow.status import STATUS
 
-        done = activation.process.task_set.filter(status=STATUS.DONE, owner__isnull=False).order_by("-finished")
+        done = (activation.process.task_set.filter(status=STATUS.DONE, owner__staff_membership__isnull=False)
+                .select_related("owner").order_by("-finished"))
         return next((task.owner for task in done if task.flow_task.name == node_name), None)
     return owner

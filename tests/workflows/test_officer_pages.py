@@ -106,3 +106,34 @@ def test_officer_takes_a_case_from_the_queue_and_works_it_to_a_grant_approved_by
             "consultation.recorded", "review.proposed", "decision.made", "decision.approved",
             "residence_card.recorded", "document.downloaded"} <= actions
     assert AuditEntry.objects.filter(action="task.claimed", ip="127.0.0.1").exists()
+
+
+def test_the_applicant_picks_a_free_slot_and_gets_the_summons(client, django_capture_on_commit_callbacks, officer,
+                                                              other_office_officer):
+    from applications.case_models import CaseEvent
+    from workflows.models import Appointment, AppointmentSlot
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    elsewhere = AppointmentSlot.objects.create(office=other_office_officer.staff_membership.office,
+                                               starts_at=timezone.now() + timedelta(days=2), place="Kraków")
+    slot = AppointmentSlot.objects.create(office=application.office, starts_at=timezone.now() + timedelta(days=3),
+                                          place="ul. Długa 5, stanowisko 2")
+    staff_login(client, officer)
+    work(client, application, "formal_check", {"complete": "yes"})
+    url = reverse("workflows:appointment", kwargs={"case_id": application.public_id})
+    assert application.events.filter(kind=CaseEvent.Kind.APPOINTMENT, action_url=url).exists()
+
+    client.force_login(application.applicant)
+    page = client.get(url).content.decode()
+    assert "stanowisko 2" in page and "Kraków" not in page
+    assert client.post(url, {"slot": elsewhere.pk}).status_code == 400
+    assert client.post(url, {"slot": slot.pk}).status_code == 302
+    appointment = Appointment.objects.get(application=application)
+    assert appointment.slot == slot and appointment.booked_by == application.applicant
+    assert application.documents.filter(kind=DocumentKind.SUMMONS).exists()
+    assert "already arranging" in client.get(url).content.decode()
+
+    fingerprints = open_task(application, "fingerprints")
+    assert fingerprints.owner is None  # to the office's queue, not to the applicant
+    staff_login(client, officer)
+    work(client, application, "fingerprints", {"outcome": "taken"})
