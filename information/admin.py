@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from applications.permits import PERMIT_TYPES
 from information.models import LANGUAGE_CODES, ContactMessage, FaqEntry, LegalAct, PermitPage, ProcedureStep
 
 LANGUAGE_NAMES = {"pl": _("Polish"), "en": _("English"), "uk": _("Ukrainian"), "ru": _("Russian")}
@@ -33,8 +35,21 @@ class FaqEntryInline(admin.StackedInline):
     fields = ["position", "is_published", *per_language("question", "answer")]
 
 
+def permit_type_choices() -> list[tuple[str, str]]:
+    return [(permit.slug, permit.title) for permit in PERMIT_TYPES]
+
+
+class PermitPageForm(forms.ModelForm):
+    slug = forms.ChoiceField(label=_("permit type"), choices=permit_type_choices)
+
+    class Meta:
+        model = PermitPage
+        fields = ["slug"]  # the admin adds the fields of its fieldsets
+
+
 @admin.register(PermitPage)
 class PermitPageAdmin(admin.ModelAdmin):
+    form = PermitPageForm
     list_display = ["title_pl", "slug", "position", "is_published", "updated_at"]
     list_editable = ["position", "is_published"]
     filter_horizontal = ["legal_acts"]

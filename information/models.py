@@ -9,6 +9,7 @@ a FAQ search reads one row, and a missing translation is an empty column that fa
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -74,8 +75,10 @@ class LegalAct(Translated):
 class PermitPage(Translated):
     """What a visitor should know about one permit type before applying (one page per permit slug)."""
 
+    # No `choices`: the permit types live in applications/permits.py, and renaming one there must not need a
+    # migration here. `clean()` and the admin's select keep the slug to those types.
     slug = models.SlugField(_("permit type"), max_length=63, unique=True,
-                            choices=[(permit.slug, permit.title) for permit in PERMIT_TYPES])
+                            help_text=_("One of the permit types of applications/permits.py."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_published = models.BooleanField(_("published"), default=True)
     legal_acts = models.ManyToManyField(LegalAct, blank=True, related_name="pages", verbose_name=_("legal acts"))
@@ -118,6 +121,10 @@ class PermitPage(Translated):
 
     def __str__(self) -> str:
         return self.title_pl
+
+    def clean(self) -> None:
+        if self.slug not in {permit.slug for permit in PERMIT_TYPES}:
+            raise ValidationError({"slug": _("Choose one of the permit types.")})
 
 
 class ProcedureStep(Translated):

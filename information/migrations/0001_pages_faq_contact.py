@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             name='PermitPage',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(choices=[('temporary-residence', 'Temporary residence permit'), ('temporary-residence-work', 'Temporary residence and work permit'), ('permanent-residence', 'Permanent residence permit'), ('eu-long-term-resident', "EU long-term resident's permit")], max_length=63, unique=True, verbose_name='permit type')),
+                ('slug', models.SlugField(help_text='One of the permit types of applications/permits.py.', max_length=63, unique=True, verbose_name='permit type')),
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
                 ('is_published', models.BooleanField(default=True, verbose_name='published')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),

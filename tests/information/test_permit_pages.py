@@ -179,3 +179,25 @@ def test_an_administrator_edits_a_page_and_visitors_see_the_change(admin_client)
 def test_visitors_cannot_open_the_admin_of_the_pages(client):
     response = client.get("/admin/information/permitpage/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_permit_page_reads_the_database_a_fixed_number_of_times(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        assert client.get("/info/temporary-residence-work/").status_code == 200
+    with django_assert_max_num_queries(4):
+        assert client.get("/info/").status_code == 200
+    with django_assert_max_num_queries(3):
+        assert client.get("/info/faq/", {"q": "card"}).status_code == 200
+
+
+def test_the_admin_offers_only_the_permit_types(admin_client):
+    response = admin_client.get("/admin/information/permitpage/add/")
+    html = response.content.decode()
+    assert '<option value="temporary-residence-work">' in html
+    data = {"slug": "tourist-visa", "position": "9", "title_pl": "Wiza", "summary_pl": "x", "who_for_pl": "x",
+            "conditions_pl": "x", "documents_pl": "x", "duration_pl": "x",
+            **{f"{prefix}-{key}": value for prefix in ("steps", "faq")
+               for key, value in {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0",
+                                  "MAX_NUM_FORMS": "1000"}.items()}}
+    assert admin_client.post("/admin/information/permitpage/add/", data).status_code == 200
+    assert not PermitPage.objects.filter(slug="tourist-visa").exists()
