@@ -13,7 +13,7 @@ from uuid import UUID
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
@@ -211,5 +211,5 @@ def form_schema(request, slug: str):
 
     definition = FormDefinition.objects.filter(slug=slug, status=FormDefinitionStatus.PUBLISHED).first()
     if definition is None:
-        return Status(404, {"detail": "No published form with this slug."})
+        return Status(404, {"detail": gettext("No published form with this slug.")})
     return payload_json_schema(definition.spec)

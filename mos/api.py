@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
@@ -14,7 +15,7 @@ api = NinjaAPI(title="MOS API", version="1", urls_namespace="api-v1",
 
 @api.exception_handler(AuthenticationError)
 def unauthorized(request: HttpRequest, exc: AuthenticationError):
-    return api.create_response(request, {"detail": "Authentication required."}, status=401)
+    return api.create_response(request, {"detail": gettext("Authentication required.")}, status=401)
 
 
 api.add_router("/", applicant_router)
