@@ -1,28 +1,40 @@
 """What case processing does when applications announce something (connected in WorkflowsConfig.ready).
 
-Both signals are sent after the applicant's transaction commits, so the process starts (or ends) in its own.
+Both signals are sent after the applicant's transaction commits, so the process starts (or ends) in its own. A failure
+here must not turn the applicant's finished submission into an error page: it is logged, and
+`manage.py start_case_processes` starts whatever is missing.
 """
 
 from __future__ import annotations
+
+import logging
 
 from django.dispatch import receiver
 from viewflow.workflow.signals import flow_finished, flow_started
 
 from applications.signals import application_submitted, application_withdrawn
 
+logger = logging.getLogger(__name__)
+
 
 @receiver(application_submitted, dispatch_uid="workflows.start_case")
 def start_case_on_submission(sender, application, **kwargs) -> None:
     from workflows.services import start_case
 
-    start_case(application)
+    try:
+        start_case(application)
+    except Exception:
+        logger.exception("Could not start the process of case %s; run start_case_processes", application.pk)
 
 
 @receiver(application_withdrawn, dispatch_uid="workflows.discontinue_case")
 def discontinue_case_on_withdrawal(sender, application, **kwargs) -> None:
     from workflows.services import discontinue_case
 
-    discontinue_case(application, user=application.applicant)
+    try:
+        discontinue_case(application, user=application.applicant)
+    except Exception:
+        logger.exception("Could not discontinue the process of withdrawn case %s", application.pk)
 
 
 @receiver(flow_started, dispatch_uid="workflows.audit_flow_started")

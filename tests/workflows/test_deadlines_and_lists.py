@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 import time_machine
@@ -60,3 +61,30 @@ def test_the_queue_page_makes_the_same_number_of_queries_for_one_or_many_cases(c
         page = client.get(reverse("workflows:queue"))
     assert page.content.decode().count("Take case") == 5
     assert len(five) == len(one)
+
+
+def test_a_case_whose_process_failed_to_start_is_started_by_the_command(django_capture_on_commit_callbacks,
+                                                                        monkeypatch):
+    from tests.journey.conftest import submit_sample
+    from workflows.models import CaseProcess
+
+    def broken(application):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(services, "start_case", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        application = submit_sample()  # the applicant still gets their submission
+    assert not CaseProcess.objects.filter(application=application).exists()
+    monkeypatch.undo()
+    call_command("start_case_processes", verbosity=0)
+    call_command("start_case_processes", verbosity=0)
+    assert CaseProcess.objects.filter(application=application).count() == 1
+
+
+def test_the_demo_data_publishes_free_fingerprints_slots_once():
+    from workflows.models import AppointmentSlot
+
+    call_command("load_demo", stdout=StringIO())
+    count = AppointmentSlot.objects.count()
+    call_command("load_demo", stdout=StringIO())
+    assert count == 12 and AppointmentSlot.objects.count() == count

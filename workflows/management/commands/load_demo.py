@@ -10,7 +10,7 @@ from accounts.models import Role, User
 from accounts.second_factor import b32_secret, demo_key_for, reset_static_tokens, setup_totp
 from accounts.services import assign_role, ensure_role_groups
 from applications.models import Office
-from workflows.models import StaffMembership
+from workflows.models import AppointmentSlot, StaffMembership
 
 DEMO_PASSWORD = "mos-demo-2026"  # noqa: S105 - printed on screen on purpose; development data only
 
@@ -55,6 +55,7 @@ class Command(BaseCommand):
                 second_factor = f"TOTP secret {b32_secret(device)}; backup codes {', '.join(backup)}"
             rows.append((email, role.label, office_code or "", second_factor))
 
+        self.publish_demo_slots()
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
         for email, role, office, second_factor in rows:
             line = f"  {email:38} {role!s:14} {('office ' + office) if office else '':10} {second_factor}"
@@ -63,3 +64,21 @@ class Command(BaseCommand):
             "Staff log in with a second factor: add the TOTP secret to an authenticator app, use a backup code, "
             "or print the current code with `.venv/bin/python manage.py totp_code EMAIL`."
         )
+
+    def publish_demo_slots(self) -> None:
+        """A few free fingerprints appointments in the demo offices (next working days, 9:00 and 11:00)."""
+        from datetime import datetime, time, timedelta
+
+        from django.utils import timezone
+
+        today = timezone.localdate()
+        for code in {office for *_rest, office in DEMO_ACCOUNTS if office}:
+            office = Office.objects.get(voivodeship__code=code)
+            if AppointmentSlot.objects.filter(office=office, starts_at__gt=timezone.now()).exists():
+                continue
+            days = [today + timedelta(days=n) for n in range(1, 10) if (today + timedelta(days=n)).weekday() < 5][:3]
+            for day in days:
+                for hour in (9, 11):
+                    AppointmentSlot.objects.create(
+                        office=office, place=f"{office.street}, {office.city}",
+                        starts_at=timezone.make_aware(datetime.combine(day, time(hour))))
