@@ -203,3 +203,24 @@ def test_the_dashboard_counts_stages_overdue_deadlines_and_the_median_days_to_de
     assert ("Residence card", 1) in board.stages
     assert [call.application for call in board.overdue_supplements] == [waiting]
     assert board.median_days_to_decision == 4.0 and board.decisions_counted == 1
+
+
+def test_a_decision_returned_by_the_supervisor_goes_back_to_the_officer_who_made_it(
+        django_capture_on_commit_callbacks, officer, supervisor):
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    take_fingerprints(application, officer)
+    answer_consultations(application, officer)
+    review_and_decide(application, officer, proposed="grant", kind="refusal", justification="Wątpliwości")
+    services.approve_decision(task=take(application, "approve", supervisor), user=supervisor, approved=False,
+                              note="Materiał dowodowy nie uzasadnia odmowy")
+    again = take(application, "redecide", officer)
+    assert again.owner == officer
+    with pytest.raises(services.WorkflowError):
+        services.decide(task=again, user=officer, kind="grant")  # a grant needs its validity period
+    decision = services.decide(task=again, user=officer, kind="grant", valid_from=timezone.localdate(),
+                               valid_to=timezone.localdate() + timedelta(days=365))
+    assert not decision.needs_approval  # now as proposed
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DECISION_ISSUED
+    assert open_nodes(application) == {"residence_card"}
