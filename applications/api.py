@@ -60,7 +60,7 @@ class TimelineEventOut(Schema):
 class ExpectationOut(Schema):
     text: str
     action_url: str
-    due_at: datetime
+    due_at: datetime | None
 
 
 class DocumentOut(Schema):

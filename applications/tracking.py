@@ -17,10 +17,11 @@ Contract with case processing (`workflows`), which speaks only through `services
   completes the case. The latest such event wins, so a correction is a new event. The deadline is that day plus
   `DECISION_PERIODS[form slug]` (Act on Foreigners: 60 days for temporary residence, 3 months for permanent
   residence and EU long-term residence).
-* **What is expected from the applicant**: the latest event with a `due_at` still in the future and an `action_url`
-  (or of a kind in `ATTENDANCE_KINDS`, where the applicant comes in person) that no later event closed. An event is
-  closed by a later event of the same kind (a new call replaces the old one), by a later event of a kind in
-  `CLOSED_BY[kind]`, or by any kind in `FINAL_KINDS`.
+* **What is expected from the applicant**: the latest request no later event closed and whose `due_at` (if any) is
+  still in the future. A request is an event with an `action_url` (not a document's download link), or an event of
+  a kind in `ATTENDANCE_KINDS` with a `due_at` (the applicant comes in person then). An event is closed by a later
+  event of the same kind (a new call replaces the old one; the summons follows the slot choice), by a later event of
+  a kind in `CLOSED_BY[kind]`, or by any kind in `FINAL_KINDS`.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ VISIBLE_DATA: dict[str, tuple[str, ...]] = {
     Kind.FORMAL_CHECK_STARTED: ("complete_on",),
     Kind.CALL_TO_SUPPLEMENT: ("deadline", "defects"),
     Kind.SUPPLEMENT_RECEIVED: ("complete_on",),
-    Kind.APPOINTMENT: ("at", "place"),
+    Kind.APPOINTMENT: ("at", "place", "choose_slot"),
     Kind.CONSULTATIONS: (),
     Kind.DECISION: ("kind", "valid_from", "valid_to"),
     Kind.DOCUMENT: ("kind", "title", "document"),
@@ -90,7 +91,7 @@ class TimelineEntry:
 class Expectation:
     text: str
     action_url: str
-    due_at: datetime
+    due_at: datetime | None
 
 
 def visible_data(event: CaseEvent) -> dict[str, Any]:
@@ -146,6 +147,8 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
                                                                                           "place": place}
         if when:
             return _("Please come to give your fingerprints on %(when)s.") % {"when": when}
+        if data.get("choose_slot"):
+            return _("Please choose a date and time to give your fingerprints.")
         return _("The office invites you to give your fingerprints.")
     if kind == Kind.CONSULTATIONS:
         return _("The office has asked other authorities for their opinion. This is a normal step.")
@@ -199,11 +202,13 @@ def timeline(events: Iterable[CaseEvent], document_labels: Mapping[str, str] | N
 
 
 def open_expectation(events: list[CaseEvent], now: datetime | None = None) -> Expectation | None:
-    """What the applicant should do now and by when (the latest open request), or None."""
+    """What the applicant should do now and by when, if there is a deadline (the latest open request), or None."""
     now = now or timezone.now()
     for index in range(len(events) - 1, -1, -1):
         event = events[index]
-        if not (event.due_at and event.due_at > now and (event.action_url or event.kind in ATTENDANCE_KINDS)):
+        is_request = ((event.action_url and event.kind != Kind.DOCUMENT)
+                      or (event.kind in ATTENDANCE_KINDS and event.due_at))
+        if not is_request or (event.due_at and event.due_at <= now):
             continue
         later = {e.kind for e in events[index + 1:]}
         if event.kind in later or later & FINAL_KINDS or later & CLOSED_BY.get(event.kind, frozenset()):

@@ -68,6 +68,22 @@ def test_a_coming_fingerprints_appointment_is_what_to_do_now(client, case):
     assert "What you need to do now" in html and "Room 5" in html
 
 
+def test_choosing_a_fingerprints_slot_is_open_until_the_summons(client, case):
+    record(case, Kind.APPOINTMENT, data={"choose_slot": True}, action_url="/office/appointment/")
+    html = page(client, case)
+    assert "What you need to do now" in html and "choose a date and time" in html
+    assert 'href="/office/appointment/"' in html
+    when = timezone.now() + timedelta(days=5)
+    record(case, Kind.APPOINTMENT, due_at=when, data={"at": timezone.localtime(when).isoformat(), "place": "Room 5"})
+    html = page(client, case)
+    assert "Please come to give your fingerprints on" in html.split("What has happened")[0]
+
+
+def test_a_download_link_is_not_a_request(case):
+    add_document(case)
+    assert tracking.open_expectation(list(case.events.all())) is None
+
+
 @pytest.mark.parametrize(("reason", "sentence"), [
     ("supplement", "defects were not supplemented in time"),
     ("fingerprints", "fingerprints were not given"),
