@@ -21,15 +21,17 @@ from django.views.i18n import set_language
 
 from . import services
 from .forms import AccountForm, LoginForm, RegistrationForm, SecondFactorForm
-from .models import User
+from .models import Role, User
 
 PENDING_SECOND_FACTOR = "accounts_pending_second_factor"
 PENDING_MAX_AGE = 300  # seconds between the password and the code
 
 
-def _safe_next(request: HttpRequest, candidate: str | None) -> str:
+def _safe_next(request: HttpRequest, candidate: str | None, user: User | None = None) -> str:
     if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
         return candidate
+    if user is not None and (user.has_role(Role.OFFICER) or user.has_role(Role.SUPERVISOR)):
+        return reverse("workflows:inbox")  # staff start their day at the office inbox
     return reverse(settings.LOGIN_REDIRECT_URL)
 
 
@@ -90,7 +92,7 @@ class LoginView(FormView):
 
     def form_valid(self, form: LoginForm) -> HttpResponse:
         user = form.user
-        next_url = _safe_next(self.request, self.request.POST.get("next") or self.request.GET.get("next"))
+        next_url = _safe_next(self.request, self.request.POST.get("next") or self.request.GET.get("next"), form.user)
         if not user.email_verified:
             services.send_verification_email(user)
             form.add_error(None, _("Please confirm your e-mail address first. We have sent you a new link."))

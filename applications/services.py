@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import secrets
 from collections.abc import Mapping
 from datetime import timedelta
@@ -40,6 +41,7 @@ from .models import FormDefinition, FormDefinitionStatus, Office, Voivodeship
 from .signing import SIGNATURE_METHODS, SignatureEvidence
 
 ANNEX_CODE_VALIDITY = timedelta(days=14)
+logger = logging.getLogger(__name__)
 
 
 class SubmissionError(Exception):
@@ -293,9 +295,17 @@ def submit_draft(*, draft_id: int, applicant, signature_method: str, credentials
         draft.status = DraftStatus.SUBMITTED
         draft.save(update_fields=["status", "updated_at"])
         record_event(application, CaseEvent.Kind.SUBMITTED, data={"case_number": application.case_number})
-        transaction.on_commit(lambda: signals.application_submitted.send(sender=Application,
-                                                                         application=application))
+        transaction.on_commit(lambda: _announce(signals.application_submitted, application))
     return application
+
+
+def _announce(signal, application: Application) -> None:
+    """Tell the subscribers (case processing, documents); the applicant's action has succeeded whatever they do,
+    so a subscriber's failure is logged for the staff, never shown to the applicant as an error."""
+    for receiver, result in signal.send_robust(sender=Application, application=application):
+        if isinstance(result, Exception):
+            logger.error("%s failed for case %s", getattr(receiver, "__qualname__", receiver),
+                         application.case_number, exc_info=result)
 
 
 def withdraw_application(*, application: Application, applicant) -> Application:
@@ -309,8 +319,7 @@ def withdraw_application(*, application: Application, applicant) -> Application:
         set_status(application, ApplicationStatus.WITHDRAWN)
         application.save(update_fields=["withdrawn_at"])
         record_event(application, CaseEvent.Kind.WITHDRAWN)
-        transaction.on_commit(lambda: signals.application_withdrawn.send(sender=Application,
-                                                                         application=application))
+        transaction.on_commit(lambda: _announce(signals.application_withdrawn, application))
     return application
 
 
