@@ -129,6 +129,22 @@ def add_attachment(*, draft: Draft, requirement: str, upload: File) -> Attachmen
     return attachment
 
 
+SUPPLEMENT_ACCEPT = ("application/pdf", "image/jpeg", "image/png")
+SUPPLEMENT_MAX_MB = 10
+
+
+def add_case_attachment(*, application: Application, upload: File, requirement: str = "supplement") -> Attachment:
+    """A file the applicant sends after submission (a supplement): checked by its bytes, attached to the case and to
+    its draft, so the applicant's own file list and downloads include it."""
+    info = validate_upload(upload, accept=SUPPLEMENT_ACCEPT, max_size_mb=SUPPLEMENT_MAX_MB)
+    attachment = Attachment(application=application, draft_id=application.draft_id, requirement=requirement,
+                            original_name=info.safe_name, content_type=info.content_type, size=info.size,
+                            sha256=info.sha256)
+    attachment.file.save(info.safe_name, upload, save=False)
+    attachment.save()
+    return attachment
+
+
 def remove_attachment(*, attachment: Attachment, applicant) -> None:
     draft = attachment.draft
     if draft is None or draft.applicant_id != applicant.pk or draft.status != DraftStatus.OPEN:

@@ -1,8 +1,4 @@
-"""The applicant answers a call to supplement: files attached to the case, a message, then the officer checks again.
-
-`add_supplement_attachment` belongs in `applications.services` (it writes an `Attachment`); it lives here until it
-moves, using only the public fields of the applications models.
-"""
+"""The applicant answers a call to supplement: files attached to the case, a message, then the officer checks again."""
 
 from __future__ import annotations
 
@@ -14,28 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from applications.case_models import Application, ApplicationStatus, Attachment, CaseEvent
-from applications.services import record_event, set_status
-from validators.files import validate_upload
+from applications.case_models import Application, ApplicationStatus, CaseEvent
+from applications.services import add_case_attachment, record_event, set_status
 
 from .models import SupplementRequest
 from .services import WorkflowError
-
-SUPPLEMENT_REQUIREMENT = "supplement"
-SUPPLEMENT_ACCEPT = ("application/pdf", "image/jpeg", "image/png")
-SUPPLEMENT_MAX_MB = 10
-
-
-def add_supplement_attachment(application: Application, upload: File, *,
-                              requirement: str = SUPPLEMENT_REQUIREMENT) -> Attachment:
-    """Check the file by its bytes and attach it to the submitted case (and its draft, so the applicant sees it)."""
-    info = validate_upload(upload, accept=SUPPLEMENT_ACCEPT, max_size_mb=SUPPLEMENT_MAX_MB)
-    attachment = Attachment(application=application, draft_id=application.draft_id, requirement=requirement,
-                            original_name=info.safe_name, content_type=info.content_type, size=info.size,
-                            sha256=info.sha256)
-    attachment.file.save(info.safe_name, upload, save=False)
-    attachment.save()
-    return attachment
 
 
 def open_supplement_task(application: Application) -> Task | None:
@@ -66,7 +45,7 @@ def answer_supplement(*, application: Application, applicant, message: str, uplo
         activation.start(request=None)
         try:
             with transaction.atomic():
-                files = [add_supplement_attachment(application, upload) for upload in uploads]
+                files = [add_case_attachment(application=application, upload=upload) for upload in uploads]
         except ValidationError as error:
             raise WorkflowError(" ".join(error.messages)) from None
         request.answered_at, request.message = timezone.now(), message.strip()
