@@ -47,7 +47,7 @@ def issue_summons(application: Application, appointment: Appointment) -> Documen
 
 def issue_left_unexamined(application: Application, *, reason: str) -> Document:
     context = {**_common(application), "reason": reason}
-    return issue_document(application, DocumentKind.LEFT_UNEXAMINED, "workflows/documents/left_unexamined.html",
+    return issue_document(application, DocumentKind.LEFT_UNEXAMINED, "documents/left_unexamined.html",
                           context, language="pl", title="Pozostawienie wniosku bez rozpoznania")
 
 
