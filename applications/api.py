@@ -119,22 +119,18 @@ def _case_out(case: Application) -> dict[str, Any]:
     }
 
 
-def _document_out(document) -> dict[str, Any]:
+def _document_out(document: selectors.IssuedDocument) -> dict[str, Any]:
     return {
-        "id": document.public_id, "case_id": document.application.public_id,
-        "case_number": document.application.case_number, "kind": document.kind,
-        "title": document.get_kind_display(), "issued_at": document.created_at, "size": document.size,
-        "sha256": document.sha256,
-        "download_url": reverse("documents:download", kwargs={"document_id": document.public_id}),
+        "id": document.public_id, "case_id": document.case_id, "case_number": document.case_number,
+        "kind": document.kind, "title": document.title, "issued_at": document.issued_at,
+        "size": document.size or 0, "sha256": document.sha256, "download_url": document.download_url,
     }
 
 
 def _documents(case: Application) -> tuple[list, dict[str, str]]:
     """The case's documents and their titles by public id (the timeline names them in the reader's language)."""
-    from documents.selectors import documents_of_case  # documents lists its files; see views/cases.py
-
-    documents = list(documents_of_case(case).select_related("application"))
-    return documents, {str(document.public_id): document.get_kind_display() for document in documents}
+    documents = selectors.issued_documents(Application.objects.filter(pk=case.pk))
+    return documents, {document.public_id: document.title for document in documents}
 
 
 def _timeline(case: Application, labels: dict[str, str]) -> tuple[list, list[dict[str, Any]]]:
@@ -179,9 +175,7 @@ def case_timeline(request, case_id: UUID):
 @applicant_router.get("/documents", response={200: list[DocumentOut], **NEEDS_LOGIN},
                       summary="My documents, with download links")
 def list_documents(request):
-    from documents.selectors import documents_for_applicant
-
-    return [_document_out(d) for d in documents_for_applicant(request.auth).order_by("created_at", "pk")]
+    return [_document_out(d) for d in selectors.issued_documents(selectors.cases_for_applicant(request.auth))]
 
 
 @public_router.post("/status", response={200: PublicStatusOut, 400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut,

@@ -193,6 +193,18 @@ class AnnexLinkCode(models.Model):
         return f"annex code for {self.draft_id} (until {self.expires_at:%Y-%m-%d})"
 
 
+class DocumentKind(models.TextChoices):
+    """The official documents a case can have. Kept here, below `documents`, so the applicant's pages can name them;
+    `documents` renders, seals and stores them and announces each with a `CaseEvent` of kind `document`."""
+
+    APPLICATION_PACKAGE = "application_package", _("Application package")
+    RECEIPT = "receipt", _("Official receipt (UPO)")
+    CALL_TO_SUPPLEMENT = "call_to_supplement", _("Call to supplement formal defects")
+    SUMMONS = "summons", _("Summons for fingerprints")
+    DECISION = "decision", _("Decision")
+    LEFT_UNEXAMINED = "left_unexamined", _("Notice: application left unexamined")
+
+
 class CaseEvent(models.Model):
     """One line of the case timeline, written by the code that made it happen."""
 

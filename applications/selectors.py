@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.db.models import QuerySet
 
-from .case_models import Application, Attachment, CaseEvent, Draft, DraftStatus, EmployerAnnex
+from .case_models import Application, Attachment, CaseEvent, DocumentKind, Draft, DraftStatus, EmployerAnnex
 from .models import FormDefinition, FormDefinitionStatus
 
 
@@ -31,6 +35,36 @@ def annexes_for_employer(user) -> QuerySet[EmployerAnnex]:
     if not user.is_authenticated:
         return EmployerAnnex.objects.none()
     return EmployerAnnex.objects.filter(employer=user).select_related("definition", "draft__applicant")
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    """An official document as the applicant sees it, read from the `document` event that announced it."""
+
+    public_id: str
+    kind: str
+    title: str
+    issued_at: datetime
+    size: int | None
+    sha256: str
+    download_url: str
+    case_id: uuid.UUID
+    case_number: str
+
+
+def issued_documents(cases: QuerySet[Application]) -> list[IssuedDocument]:
+    """The documents of these cases, oldest first, in one query (the events carry what the list shows)."""
+    events = (CaseEvent.objects.filter(application__in=cases, kind=CaseEvent.Kind.DOCUMENT)
+              .select_related("application").order_by("created_at", "pk"))
+    found = []
+    for event in events:
+        kind = event.data.get("kind", "")
+        title = str(DocumentKind(kind).label) if kind in DocumentKind.values else str(event.data.get("title", ""))
+        found.append(IssuedDocument(
+            public_id=str(event.data.get("document", "")), kind=kind, title=title, issued_at=event.created_at,
+            size=event.data.get("size"), sha256=event.data.get("sha256", ""), download_url=event.action_url,
+            case_id=event.application.public_id, case_number=event.application.case_number))
+    return found
 
 
 def case_timeline(application: Application) -> QuerySet[CaseEvent]:

@@ -9,15 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class DocumentKind(models.TextChoices):
-    APPLICATION_PACKAGE = "application_package", _("Application package")
-    RECEIPT = "receipt", _("Official receipt (UPO)")
-    CALL_TO_SUPPLEMENT = "call_to_supplement", _("Call to supplement formal defects")
-    SUMMONS = "summons", _("Summons for fingerprints")
-    DECISION = "decision", _("Decision")
-    LEFT_UNEXAMINED = "left_unexamined", _("Notice: application left unexamined")
-
+from applications.case_models import DocumentKind  # the kinds are defined with the case they belong to
 
 #: Kinds a case has at most one of (issued at submission); the others may be issued again (a second call, say).
 ONCE_PER_CASE = (DocumentKind.APPLICATION_PACKAGE, DocumentKind.RECEIPT)

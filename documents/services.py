@@ -67,7 +67,8 @@ def issue_document(
                 file=stored.name, sha256=stored.sha256, size=stored.size, signed=True,
             )
             record_event(application, CaseEvent.Kind.DOCUMENT,
-                         data={"kind": kind.value, "title": title, "document": str(public_id)},
+                         data={"kind": kind.value, "title": title, "document": str(public_id),
+                               "size": stored.size, "sha256": stored.sha256},
                          action_url=reverse("documents:download", kwargs={"document_id": public_id}))
     except _AlreadyIssued as lost:
         _remove_orphan(stored.name)

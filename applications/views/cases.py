@@ -18,16 +18,13 @@ from .access import ApplicantRequiredMixin
 class CaseView(ApplicantRequiredMixin, View):
     def get(self, request, case_id) -> HttpResponse:
         case = get_object_or_404(selectors.cases_for_applicant(request.user), public_id=case_id)
-        # The one read from `documents` (above us in DESIGN.md's table): the case page is where its files are listed.
-        from documents.selectors import documents_of_case
-
         language = get_language()
         spec = case.definition.spec
         events = list(selectors.case_timeline(case))
         for event in events:
             event.application = case  # the sentences need the case number without a query per event
-        documents = list(documents_of_case(case))
-        labels = {str(document.public_id): document.get_kind_display() for document in documents}
+        documents = selectors.issued_documents(selectors.cases_for_applicant(request.user).filter(pk=case.pk))
+        labels = {document.public_id: document.title for document in documents}
         return render(request, "applications/case.html", {
             "case": case, "form_title": spec.title.get(language), "just_submitted": "submitted" in request.GET,
             "timeline": tracking.timeline(events, labels), "expected": tracking.open_expectation(events),
