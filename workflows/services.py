@@ -168,6 +168,13 @@ def complete_formal_check(*, task: Task, user, complete: bool, defects: list[str
         application = process.application
         if complete:
             set_status(application, ApplicationStatus.IN_PROGRESS)
+            # The decision's statutory time runs from the day the application became complete: the day it was
+            # submitted, or the day the last supplement came in (the applicant's page counts from this).
+            supplied = (application.supplement_requests.filter(answered_at__isnull=False)
+                        .order_by("-answered_at").values_list("answered_at", flat=True).first())
+            complete_on = timezone.localdate(supplied or application.submitted_at)
+            record_event(application, CaseEvent.Kind.STATUS_CHANGED,
+                         data={"status": ApplicationStatus.IN_PROGRESS.value, "complete_on": complete_on.isoformat()})
             if AppointmentSlot.objects.filter(office_id=application.office_id, appointment__isnull=True,
                                               starts_at__gt=timezone.now()).exists():
                 record_event(application, CaseEvent.Kind.APPOINTMENT, data={"choose_slot": True},

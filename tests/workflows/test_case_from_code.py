@@ -224,3 +224,16 @@ def test_a_decision_returned_by_the_supervisor_goes_back_to_the_officer_who_made
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DECISION_ISSUED
     assert open_nodes(application) == {"residence_card"}
+
+
+def test_a_complete_case_shows_the_applicant_the_statutory_deadline_for_the_decision(
+    django_capture_on_commit_callbacks, officer
+):
+    from applications import tracking
+    from applications.selectors import case_timeline
+    from tests.workflows.conftest import pass_formal_check, submit_case
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    deadline = tracking.decision_deadline(application, list(case_timeline(application)))
+    assert deadline == timezone.localdate(application.submitted_at) + timedelta(days=60)
