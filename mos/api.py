@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from applications.api import applicant_router, public_router
+from workflows.api import officer_router
 
 api = NinjaAPI(title="MOS API", version="1", urls_namespace="api-v1",
                description="Cases of applicants (token or session), the public status lookup and form schemas.")
@@ -21,6 +22,5 @@ def unauthorized(request: HttpRequest, exc: AuthenticationError):
 api.add_router("/", applicant_router)
 api.add_router("/", public_router)
 
-# --- Officers' inbox (read-only): `workflows` adds its router here, e.g. -------------------------------------------
-# from workflows.api import officer_router
-# api.add_router("/officer/", officer_router)
+# Officers' inbox (read-only), session only: see workflows/api.py.
+api.add_router("/officer/", officer_router)

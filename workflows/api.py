@@ -1,0 +1,77 @@
+"""Officers' inbox in the JSON API (read-only for now), scoped to the officer's office like the pages.
+
+Session authentication only: a staff session exists only after the second factor, which a bearer token would skip.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
+from viewflow.workflow.models import Task
+
+from . import selectors
+from .services import is_staff
+
+officer_router = Router(auth=django_auth, tags=["officer"])
+
+
+class TaskOut(Schema):
+    id: int
+    step: str = Field(description="The step of the procedure (formal_check, review, decide, ...).")
+    title: str
+    case_id: UUID
+    case_number: str
+    created: datetime
+    status: str
+
+    @staticmethod
+    def resolve_id(task: Task) -> int:
+        return task.pk
+
+    @staticmethod
+    def resolve_step(task: Task) -> str:
+        return task.flow_task.name
+
+    @staticmethod
+    def resolve_title(task: Task) -> str:
+        return str(task.flow_task)
+
+    @staticmethod
+    def resolve_case_id(task: Task) -> UUID:
+        return task.process.caseprocess.application.public_id
+
+    @staticmethod
+    def resolve_case_number(task: Task) -> str:
+        return task.process.caseprocess.application.case_number
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+def _staff_only(request: HttpRequest) -> None:
+    from ninja.errors import HttpError
+
+    if not is_staff(request.auth):
+        raise HttpError(403, "Only office staff have an inbox.")
+
+
+@officer_router.get("/inbox", response={200: list[TaskOut], 401: ErrorOut, 403: ErrorOut},
+                    summary="My open tasks (assigned to me)")
+@paginate(LimitOffsetPagination)
+def my_inbox(request):
+    _staff_only(request)
+    return selectors.inbox(request.auth)  # paginated in the database
+
+
+@officer_router.get("/queue", response={200: list[TaskOut], 401: ErrorOut, 403: ErrorOut},
+                    summary="Unassigned tasks of my office that I may claim")
+@paginate(LimitOffsetPagination)
+def my_queue(request):
+    _staff_only(request)
+    return selectors.queue(request.auth)
