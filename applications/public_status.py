@@ -8,16 +8,16 @@ and compared in constant time). Lookups are throttled in Django's cache per IP a
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 from datetime import date
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from mos import throttle
 
 from .case_models import Application, ApplicationStatus
 from .services import access_code_matches
@@ -74,15 +74,7 @@ class StatusLookupForm(forms.Form):
 
 
 def _count(scope: str, key: str, limit: int, window: int) -> bool:
-    bucket = int(time.time() // window)
-    name = f"status-lookup:{scope}:{key}:{bucket}"
-    cache.add(name, 0, timeout=window + 5)
-    try:
-        count = cache.incr(name)
-    except ValueError:  # expired between add and incr
-        cache.add(name, 1, timeout=window + 5)
-        count = 1
-    return count <= limit
+    return throttle.allow(f"status-lookup:{scope}", key, limit=limit, window=window)
 
 
 def allow_lookup(ip: str | None, case_number: str | None) -> bool:

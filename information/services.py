@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from applications.models import Office
 from information.models import ContactMessage, current_language
+from mos import throttle
 
 logger = logging.getLogger(__name__)
 
@@ -26,14 +25,7 @@ def contact_rate_per_hour() -> int:
 def allow_contact_message(ip: str | None, *, limit: int | None = None, window: int = 3600) -> bool:
     """Count one message from `ip` in the current hour (Django's cache); False once the limit is passed."""
     limit = contact_rate_per_hour() if limit is None else limit
-    key = f"throttle:information-contact:{ip or '-'}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window + 5)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        cache.add(key, 1, timeout=window + 5)
-        count = 1
-    return count <= limit
+    return throttle.allow("information-contact", ip, limit=limit, window=window)
 
 
 def send_contact_message(*, office: Office, topic: str, email: str, message: str, consent: bool,
