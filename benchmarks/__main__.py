@@ -20,6 +20,9 @@ RESULTS = Path(__file__).resolve().parent / "results"
 SUITES = {
     "wizard": ("benchmarks.wizard_bench", "Wizard step POST vs a bare form of the same size"),
     "documents": ("benchmarks.documents_bench", "Application package and receipt: render + seal vs bare WeasyPrint"),
+    "inbox": ("benchmarks.inbox_bench", "Officer inbox, queue, cases and search on seeded PostgreSQL cases"),
+    "status": ("benchmarks.status_bench", "Public status lookup through gunicorn (-w 2)"),
+    "memory": ("benchmarks.memory_bench", "RSS of one gunicorn worker after 100 and after 10,000 mixed requests"),
 }
 
 

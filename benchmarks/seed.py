@@ -203,9 +203,13 @@ def _staff(office_ids: dict[str, int], now) -> dict[str, list[int]]:
     return officers
 
 
-def seed(count: int, *, years: int = 2, applicants_per_case: float = 0.1, random_seed: int = 8,
-         progress=None) -> dict:
-    """Insert `count` cases; returns what was written and how fast."""
+def seed(count: int, *, years: int = 2, applicants_per_case: float = 0.1, applicants: int | None = None,
+         voivodeships: list[str] | None = None, random_seed: int = 8, progress=None) -> dict:
+    """Insert `count` cases; returns what was written and how fast.
+
+    The first cases go through every stage and every voivodeship in turn, so even a small seed shows them all;
+    `voivodeships` (TERYT codes) and `applicants` narrow the spread (tests).
+    """
     from django.db import connection, transaction
     from viewflow.workflow.fields import get_flow_ref, get_task_ref
 
@@ -218,7 +222,7 @@ def seed(count: int, *, years: int = 2, applicants_per_case: float = 0.1, random
     now = datetime.now(UTC).replace(microsecond=0)
     first_day = now - timedelta(days=365 * years)
     offices = {o.voivodeship.code: o for o in Office.objects.select_related("voivodeship")}
-    codes = sorted(offices)
+    codes = sorted(voivodeships or offices)
     definitions = {d.slug: d.pk for d in FormDefinition.objects.filter(status="published")
                    .exclude(slug="employer-annex-1").order_by("slug", "-version")}
     templates = {slug: _answers_template(slug) for slug in definitions}
@@ -233,8 +237,8 @@ def seed(count: int, *, years: int = 2, applicants_per_case: float = 0.1, random
 
     with transaction.atomic():
         officers = _staff({code: offices[code].pk for code in codes}, now)
-        pool = max(1, int(count * applicants_per_case))
-        stages_per_case = [_pick(rng, i, count) for i in range(count)]
+        pool = applicants or max(1, int(count * applicants_per_case))
+        stages_per_case = [STAGES[i] if i < len(STAGES) else _pick(rng, i, count) for i in range(count)]
         tasks_total = sum(_task_count(s) for s in stages_per_case)
         events_total = sum(len(s.events) for s in stages_per_case)
         user0 = _reserve_ids(connection, "accounts_user", pool)
@@ -267,7 +271,7 @@ def seed(count: int, *, years: int = 2, applicants_per_case: float = 0.1, random
         task_id, event_id = task0, event0
         for i, stage in enumerate(stages_per_case):
             submitted = first_day + timedelta(seconds=span * i / count)
-            code = codes[rng.randrange(16)]
+            code = codes[i % len(codes)] if i < len(codes) else codes[rng.randrange(len(codes))]
             office = offices[code]
             key = (code, submitted.year)
             sequences[key] = sequences.get(key, 0) + 1

@@ -1,0 +1,8 @@
+"""Settings for the servers the benchmarks start: the project's settings, with the public status throttle raised so
+a load test measures the lookup rather than the 429 page (the limits are settings `applications.public_status`
+reads; the code is unchanged)."""
+
+from mos.settings import *  # noqa: F403
+
+STATUS_LOOKUP_LIMIT_PER_IP = 10_000_000
+STATUS_LOOKUP_LIMIT_PER_CASE = 10_000_000

@@ -1,0 +1,173 @@
+"""Officer inbox, queue, case list and search on a seeded PostgreSQL database: p50/p95 and queries per page.
+
+What is timed: the selectors of `workflows.selectors` (the same querysets the office views use), sliced to one page,
+plus rendering the office template of that list with a request of a seeded officer (RequestFactory, no middleware).
+The views themselves render the whole list (no pagination yet), so a page is measured as the views would serve it
+once paginated; search is by case number (exact), passport number (exact) and surname (prefix), in the office.
+
+    .venv/bin/python -m benchmarks --only inbox              # full: DB mos_bench, seeded with 1,000,000 cases once
+    .venv/bin/python -m benchmarks --only inbox --quick      # DB mos_bench_quick, 10,000 cases, seeded once
+    INBOX_BENCH_DATABASE_URL=postgres://... INBOX_BENCH_CASES=100000 .venv/bin/python -m benchmarks --only inbox
+
+On the 1M data: seed once (about 5-6 minutes here) with
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/mos_bench .venv/bin/python manage.py seed_cases 1000000 --reset
+then every run reuses it (the bench seeds only when the database holds no seeded case).
+The measuring runs in a child process with its own DATABASE_URL, so it never touches the other suites' database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_SIZE = 25
+TARGET_P95_MS = 50.0
+DEFAULT_URLS = {True: "postgres://postgres@127.0.0.1:5432/mos_bench_quick",
+                False: "postgres://postgres@127.0.0.1:5432/mos_bench"}
+DEFAULT_CASES = {True: 10_000, False: 1_000_000}
+
+
+def ensure_database(url: str) -> None:
+    """Create the PostgreSQL database named in `url` if it does not exist."""
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    with psycopg.connect(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
+                         password=config["PASSWORD"] or None, dbname="postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone():
+            conn.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+def run(quick: bool) -> dict:
+    url = os.environ.get("INBOX_BENCH_DATABASE_URL", DEFAULT_URLS[quick])
+    ensure_database(url)
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "mos.settings"}
+    args = [sys.executable, "-m", "benchmarks.inbox_bench", "--child"] + (["--quick"] if quick else [])
+    done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600)
+    if done.returncode != 0:
+        raise RuntimeError(f"inbox bench failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --- the child process ------------------------------------------------------------------------------------------
+
+def _timed(fn, runs: int) -> tuple[float, float]:
+    fn()  # warm the caches and the plan
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return round(statistics.median(times), 2), round(times[min(len(times) - 1, int(len(times) * 0.95))], 2)
+
+
+def _plan(queryset) -> str:
+    """The plan nodes that read the big tables (index or sequential scan), from EXPLAIN ANALYZE."""
+    text = queryset.explain(analyze=True)
+    lines = [line.strip().lstrip("-> ").split("  (")[0] for line in text.splitlines()
+             if " Scan" in line and ("application" in line or "task" in line or "process" in line)]
+    total = [line for line in text.splitlines() if line.startswith("Execution Time")]
+    return "; ".join(lines) + (f" [{total[0].split(':')[1].strip()}]" if total else "")
+
+
+def child(quick: bool) -> dict:
+    from benchmarks.django_setup import setup_django
+
+    setup_django()
+    from django.db import connection
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.models import User
+    from applications.case_models import Application
+    from benchmarks import seed
+    from workflows import selectors
+
+    wanted = int(os.environ.get("INBOX_BENCH_CASES", DEFAULT_CASES[quick]))
+    seeded = seed.seeded_case_count()
+    seeded_now = None
+    if seeded == 0:
+        seeded_now = seed.seed(wanted)
+        seeded = wanted
+    officer = User.objects.get(email=f"officer-14-0@{seed.SEED_DOMAIN}")
+    supervisor = User.objects.get(email=f"supervisor-14@{seed.SEED_DOMAIN}")
+    sample = (Application.objects.filter(office__voivodeship__code="14", applicant__email__endswith=seed.SEED_DOMAIN)
+              .order_by("id")[seeded // 32:seeded // 32 + 1].get())
+
+    def request_for(user):
+        request = RequestFactory().get("/office/")
+        request.user = user
+        return request
+
+    def task_page(selector, user, page, claimable=False):
+        start = (page - 1) * PAGE_SIZE
+        qs = selector(user)[start:start + PAGE_SIZE]
+
+        def go():
+            return render_to_string("workflows/task_list.html", {"title": "t", "tasks": list(qs),
+                                                                 "claimable": claimable, "show_owner": True},
+                                    request=request_for(user))
+        return go, qs
+
+    def case_page(filters, page=1, order="-submitted_at"):
+        start = (page - 1) * PAGE_SIZE
+        qs = selectors.cases_of_office(supervisor).filter(**filters).order_by(order)[start:start + PAGE_SIZE]
+
+        def go():
+            return render_to_string("workflows/case_list.html", {"cases": list(qs)}, request=request_for(supervisor))
+        return go, qs
+
+    inbox_size = selectors.inbox(officer).count()
+    queue_size = selectors.queue(officer).count()
+    cases_size = selectors.cases_of_office(supervisor).count()
+    last_inbox_page = max(1, min(100, (inbox_size + PAGE_SIZE - 1) // PAGE_SIZE))
+    scenarios = {
+        "inbox_page_1": task_page(selectors.inbox, officer, 1),
+        f"inbox_page_{last_inbox_page}": task_page(selectors.inbox, officer, last_inbox_page),
+        "queue_page_1": task_page(selectors.queue, officer, 1, claimable=True),
+        "queue_page_100": task_page(selectors.queue, officer, 100, claimable=True),
+        "office_tasks_page_100": task_page(selectors.open_tasks_of_office, supervisor, 100),
+        "cases_page_1": case_page({}),
+        "cases_page_100": case_page({}, page=100),
+        "search_case_number": case_page({"case_number": sample.case_number}),
+        "search_passport": case_page({"travel_document_number": sample.travel_document_number}),
+        "search_surname": case_page({"surname__startswith": sample.surname[:5]}),
+    }
+    runs = 10 if quick else 30
+    result: dict = {"cases_in_database": Application.objects.count(), "seeded_cases": seeded,
+                    "officer_inbox_tasks": inbox_size, "office_queue_tasks": queue_size, "office_cases": cases_size,
+                    "page_size": PAGE_SIZE, "runs": runs,
+                    "timed": "selectors sliced to a page + template render (RequestFactory request, no middleware)"}
+    if seeded_now:
+        result["seeded_now"] = seeded_now
+    worst = 0.0
+    for name, (go, qs) in scenarios.items():
+        with CaptureQueriesContext(connection) as queries:
+            go()
+        p50, p95 = _timed(go, runs)
+        worst = max(worst, p95)
+        result[name] = {"p50_ms": p50, "p95_ms": p95, "queries": len(queries)}
+        if connection.vendor == "postgresql":
+            result[name]["plan"] = _plan(qs)
+    result["worst_p95_ms"] = worst
+    result["target_p95_ms"] = TARGET_P95_MS
+    result["target_met_p95"] = worst <= TARGET_P95_MS
+    result["target_is_for_cases"] = 1_000_000
+    result["at_target_size"] = seeded >= 1_000_000
+    return result
+
+
+if __name__ == "__main__":
+    if "--child" in sys.argv:
+        print(json.dumps(child("--quick" in sys.argv), default=str))
+    else:
+        print(json.dumps(run("--quick" in sys.argv), indent=2, default=str))
