@@ -127,7 +127,22 @@ def sign_pdf(pdf: bytes, *, reason: str, location: str) -> bytes:
         reason=reason, location=location,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    return signers.sign_pdf(writer, metadata, signer=get_signer()).getvalue()
+    return _outside_event_loop(lambda: signers.sign_pdf(writer, metadata, signer=get_signer()).getvalue())
+
+
+def _outside_event_loop(work):
+    """pyHanko's synchronous API calls `asyncio.run`, which refuses to run inside a running event loop (an async
+    view, or a browser test's loop): then the work runs on a short-lived thread of its own."""
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()
 
 
 def trust_roots() -> list[asn1_x509.Certificate]:
@@ -146,7 +161,7 @@ def verify_pdf_signature(pdf: bytes) -> VerificationResult:
     embedded = signatures[-1]
     context = ValidationContext(trust_roots=trust_roots(), allow_fetching=False)
     try:
-        status = validate_pdf_signature(embedded, context)
+        status = _outside_event_loop(lambda: validate_pdf_signature(embedded, context))
     except (SignatureValidationError, ValueError):
         return VerificationResult(False, False, False, False, "", None)
     coverage = getattr(status.coverage, "name", str(status.coverage))

@@ -4,17 +4,17 @@ checks the status with the code from the receipt; axe-core finds nothing on thes
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 
 from applications import services
-from applications.case_models import ApplicationStatus, CaseEvent
+from applications.case_models import ApplicationStatus
 from tests.browser import assert_no_axe_violations
-from tests.factories import PASSWORD, ApplicantFactory
+from tests.factories import PASSWORD, ApplicantFactory, StaffFactory
 from tests.journey.conftest import submit_sample
+from tests.workflows.conftest import take
+from workflows import services as casework
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -35,10 +35,12 @@ def test_the_applicant_follows_the_case_and_a_visitor_checks_its_status(new_page
     assert page.get_by_text("What you need to do now").count() == 0
     assert_no_axe_violations(page)
 
-    # The office finds defects (case processing speaks through these two services).
-    services.set_status(case, ApplicationStatus.AWAITING_SUPPLEMENT)
-    services.record_event(case, CaseEvent.Kind.CALL_TO_SUPPLEMENT, action_url="/my/",
-                          due_at=timezone.now() + timedelta(days=14))
+    # An officer of the office takes the formal check and finds a defect: the case process calls for a supplement.
+    officer = StaffFactory(office=case.office)
+    casework.complete_formal_check(task=take(case, "formal_check", officer), user=officer, complete=False,
+                                   defects=["A readable copy of every page of the passport"])
+    case.refresh_from_db()
+    assert case.status == ApplicationStatus.AWAITING_SUPPLEMENT
     link = re.search(r"https?://\S+/cases/\S+/", mail.outbox[-1].body).group(0)
     assert "Olena" in mail.outbox[-1].body and case.case_number in mail.outbox[-1].subject
     page.goto(link)
