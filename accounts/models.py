@@ -57,7 +57,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     email_verified = models.BooleanField(_("e-mail verified"), default=False)
     email_notifications = models.BooleanField(
-        _("e-mail notifications"), default=True,
+        _("e-mail notifications"),
+        default=True,
         help_text=_("Send me an e-mail when something happens in my case. Letters the law requires are always sent."),
     )
     is_staff = models.BooleanField(

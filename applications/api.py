@@ -78,7 +78,8 @@ class DocumentOut(Schema):
 class CaseDetailOut(CaseOut):
     expected: ExpectationOut | None = Field(description="What the applicant should do now, and by when.")
     decision_deadline: date | None = Field(
-        description="Statutory deadline for the decision, counted from the day the case became complete.")
+        description="Statutory deadline for the decision, counted from the day the case became complete."
+    )
     timeline: list[TimelineEventOut]
     documents: list[DocumentOut]
 
@@ -111,19 +112,29 @@ public_router = Router(auth=None, tags=["public"])
 
 def _case_out(case: Application) -> dict[str, Any]:
     return {
-        "id": case.public_id, "case_number": case.case_number, "form": case.definition.slug,
-        "form_title": case.definition.spec.title.get(get_language()), "status": case.status,
+        "id": case.public_id,
+        "case_number": case.case_number,
+        "form": case.definition.slug,
+        "form_title": case.definition.spec.title.get(get_language()),
+        "status": case.status,
         "stage": str(ApplicationStatus(case.status).label) if case.status in ApplicationStatus.values else case.status,
-        "submitted_at": case.submitted_at, "status_changed_at": case.status_changed_at,
+        "submitted_at": case.submitted_at,
+        "status_changed_at": case.status_changed_at,
         "url": reverse("applications:case", kwargs={"case_id": case.public_id}),
     }
 
 
 def _document_out(document: selectors.IssuedDocument) -> dict[str, Any]:
     return {
-        "id": document.public_id, "case_id": document.case_id, "case_number": document.case_number,
-        "kind": document.kind, "title": document.title, "issued_at": document.issued_at,
-        "size": document.size or 0, "sha256": document.sha256, "download_url": document.download_url,
+        "id": document.public_id,
+        "case_id": document.case_id,
+        "case_number": document.case_number,
+        "kind": document.kind,
+        "title": document.title,
+        "issued_at": document.issued_at,
+        "size": document.size or 0,
+        "sha256": document.sha256,
+        "download_url": document.download_url,
     }
 
 
@@ -137,9 +148,18 @@ def _timeline(case: Application, labels: dict[str, str]) -> tuple[list, list[dic
     events = list(selectors.case_timeline(case))
     for event in events:
         event.application = case
-    out = [{"at": entry.at, "kind": entry.kind, "title": entry.title, "text": entry.text,
-            "data": tracking.visible_data(event), "action_url": entry.action_url or None, "due_at": entry.due_at}
-           for entry, event in zip(tracking.timeline(events, labels), events, strict=True)]
+    out = [
+        {
+            "at": entry.at,
+            "kind": entry.kind,
+            "title": entry.title,
+            "text": entry.text,
+            "data": tracking.visible_data(event),
+            "action_url": entry.action_url or None,
+            "due_at": entry.due_at,
+        }
+        for entry, event in zip(tracking.timeline(events, labels), events, strict=True)
+    ]
     return events, out
 
 
@@ -148,58 +168,80 @@ def list_cases(request):
     return [_case_out(case) for case in selectors.cases_for_applicant(request.auth)]
 
 
-@applicant_router.get("/cases/{case_id}", response={200: CaseDetailOut, **NEEDS_LOGIN, 404: ErrorOut,
-                                                     422: ValidationErrorOut},
-                      summary="A case: status, timeline, what to do now, documents")
+@applicant_router.get(
+    "/cases/{case_id}",
+    response={200: CaseDetailOut, **NEEDS_LOGIN, 404: ErrorOut, 422: ValidationErrorOut},
+    summary="A case: status, timeline, what to do now, documents",
+)
 def case_detail(request, case_id: UUID):
     case = get_object_or_404(selectors.cases_for_applicant(request.auth), public_id=case_id)
     documents, labels = _documents(case)
     events, timeline = _timeline(case, labels)
     expected = tracking.open_expectation(events)
     return {
-        **_case_out(case), "timeline": timeline, "documents": [_document_out(d) for d in documents],
-        "expected": expected and {"text": expected.text, "action_url": expected.action_url,
-                                  "due_at": expected.due_at},
+        **_case_out(case),
+        "timeline": timeline,
+        "documents": [_document_out(d) for d in documents],
+        "expected": expected and {"text": expected.text, "action_url": expected.action_url, "due_at": expected.due_at},
         "decision_deadline": tracking.decision_deadline(case, events),
     }
 
 
-@applicant_router.get("/cases/{case_id}/timeline", response={200: list[TimelineEventOut], **NEEDS_LOGIN,
-                                                              404: ErrorOut, 422: ValidationErrorOut},
-                      summary="The timeline of a case")
+@applicant_router.get(
+    "/cases/{case_id}/timeline",
+    response={200: list[TimelineEventOut], **NEEDS_LOGIN, 404: ErrorOut, 422: ValidationErrorOut},
+    summary="The timeline of a case",
+)
 def case_timeline(request, case_id: UUID):
     case = get_object_or_404(selectors.cases_for_applicant(request.auth), public_id=case_id)
     return _timeline(case, _documents(case)[1])[1]
 
 
-@applicant_router.get("/documents", response={200: list[DocumentOut], **NEEDS_LOGIN},
-                      summary="My documents, with download links")
+@applicant_router.get(
+    "/documents", response={200: list[DocumentOut], **NEEDS_LOGIN}, summary="My documents, with download links"
+)
 def list_documents(request):
     return [_document_out(d) for d in selectors.issued_documents(selectors.cases_for_applicant(request.auth))]
 
 
-@public_router.post("/status", response={200: PublicStatusOut, 400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut,
-                                         429: ErrorOut},
-                    summary="The stage of a case, by case number and the access code from the receipt")
+@public_router.post(
+    "/status",
+    response={200: PublicStatusOut, 400: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut, 429: ErrorOut},
+    summary="The stage of a case, by case number and the access code from the receipt",
+)
 def status_lookup(request, lookup: StatusLookupIn):
     if not public_status.allow_lookup(client_ip(request), lookup.case_number):
         return Status(429, {"detail": str(public_status.THROTTLED_MESSAGE)})
     result = public_status.lookup(lookup.case_number, lookup.access_code.upper())
     if result is None:
         return Status(404, {"detail": str(public_status.NOT_FOUND_MESSAGE)})
-    return {"case_number": result.case_number, "status": result.status, "stage": result.stage,
-                 "changed_on": result.changed_on}
+    return {
+        "case_number": result.case_number,
+        "status": result.status,
+        "stage": result.stage,
+        "changed_on": result.changed_on,
+    }
 
 
 @public_router.get("/forms", response={200: list[FormOut]}, summary="The application forms one can start")
 def list_forms(request):
-    return [{"slug": d.slug, "version": d.version, "title": d.spec.title.get(get_language()),
-                  "schema_url": reverse("api-v1:form-schema", kwargs={"slug": d.slug})}
-                 for d in selectors.published_main_forms()]
+    return [
+        {
+            "slug": d.slug,
+            "version": d.version,
+            "title": d.spec.title.get(get_language()),
+            "schema_url": reverse("api-v1:form-schema", kwargs={"slug": d.slug}),
+        }
+        for d in selectors.published_main_forms()
+    ]
 
 
-@public_router.get("/forms/{slug}/schema", response={200: dict[str, Any], 404: ErrorOut}, url_name="form-schema",
-                   summary="JSON Schema of the answers (payload) of the published version of a form")
+@public_router.get(
+    "/forms/{slug}/schema",
+    response={200: dict[str, Any], 404: ErrorOut},
+    url_name="form-schema",
+    summary="JSON Schema of the answers (payload) of the published version of a form",
+)
 def form_schema(request, slug: str):
     from .formdefs.compile_payload import payload_json_schema
 

@@ -24,8 +24,11 @@ def user_for_key(key: str):
     """The active user whose token this is, or None."""
     if not key or len(key) > 200:
         return None
-    token = (ApiToken.objects.select_related("user").filter(key_hash=ApiToken.hash_key(key.strip()),
-                                                            user__is_active=True).first())
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=ApiToken.hash_key(key.strip()), user__is_active=True)
+        .first()
+    )
     if token is None:
         return None
     now = timezone.now()

@@ -26,11 +26,13 @@ class Draft(models.Model):
     applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
     definition = models.ForeignKey("applications.FormDefinition", on_delete=models.PROTECT, related_name="drafts")
     status = models.CharField(max_length=16, choices=DraftStatus.choices, default=DraftStatus.OPEN)
-    answers = models.JSONField(_("answers"), default=dict, blank=True,
-                               help_text=_("Cleaned answers per step, as JSON."))
+    answers = models.JSONField(
+        _("answers"), default=dict, blank=True, help_text=_("Cleaned answers per step, as JSON.")
+    )
     wizard_state = models.JSONField(default=dict, blank=True, help_text="django-formtools storage data.")
-    unsaved_input = models.JSONField(default=dict, blank=True,
-                                     help_text="What was typed on a step that did not validate yet, per step.")
+    unsaved_input = models.JSONField(
+        default=dict, blank=True, help_text="What was typed on a step that did not validate yet, per step."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -48,8 +50,9 @@ class Attachment(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="attachments", null=True, blank=True)
-    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="attachments",
-                                    null=True, blank=True)
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.PROTECT, related_name="attachments", null=True, blank=True
+    )
     requirement = models.CharField(_("requirement"), max_length=63)
     file = models.FileField(_("file"), upload_to="attachments/%Y/%m/", max_length=300)
     original_name = models.CharField(_("file name"), max_length=255)
@@ -63,8 +66,9 @@ class Attachment(models.Model):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         constraints = [
-            models.CheckConstraint(condition=Q(draft__isnull=False) | Q(application__isnull=False),
-                                   name="attachment_belongs_somewhere"),
+            models.CheckConstraint(
+                condition=Q(draft__isnull=False) | Q(application__isnull=False), name="attachment_belongs_somewhere"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -85,8 +89,14 @@ class ApplicationStatus(models.TextChoices):
 
 
 #: Statuses in which the applicant may still withdraw the application.
-WITHDRAWABLE = frozenset({ApplicationStatus.SUBMITTED, ApplicationStatus.FORMAL_CHECK,
-                          ApplicationStatus.AWAITING_SUPPLEMENT, ApplicationStatus.IN_PROGRESS})
+WITHDRAWABLE = frozenset(
+    {
+        ApplicationStatus.SUBMITTED,
+        ApplicationStatus.FORMAL_CHECK,
+        ApplicationStatus.AWAITING_SUPPLEMENT,
+        ApplicationStatus.IN_PROGRESS,
+    }
+)
 
 
 class Application(models.Model):
@@ -96,23 +106,21 @@ class Application(models.Model):
     case_number = models.CharField(_("case number"), max_length=20, unique=True)
     applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications")
     draft = models.OneToOneField(Draft, on_delete=models.PROTECT, related_name="application")
-    definition = models.ForeignKey("applications.FormDefinition", on_delete=models.PROTECT,
-                                   related_name="applications")
+    definition = models.ForeignKey("applications.FormDefinition", on_delete=models.PROTECT, related_name="applications")
     voivodeship = models.ForeignKey("applications.Voivodeship", on_delete=models.PROTECT, related_name="applications")
     office = models.ForeignKey("applications.Office", on_delete=models.PROTECT, related_name="applications")
     answers = models.JSONField(_("answers"))
-    status = models.CharField(_("status"), max_length=32, choices=ApplicationStatus.choices,
-                              default=ApplicationStatus.SUBMITTED)
+    status = models.CharField(
+        _("status"), max_length=32, choices=ApplicationStatus.choices, default=ApplicationStatus.SUBMITTED
+    )
     submitted_at = models.DateTimeField(_("submitted at"))
     status_changed_at = models.DateTimeField(_("status changed at"))
     applicant_language = models.CharField(max_length=8, default="pl")
     surname = models.CharField(_("surname"), max_length=200, blank=True, db_index=True)
     given_names = models.CharField(_("given names"), max_length=200, blank=True)
-    travel_document_number = models.CharField(_("travel document number"), max_length=40, blank=True,
-                                              db_index=True)
+    travel_document_number = models.CharField(_("travel document number"), max_length=40, blank=True, db_index=True)
     # The declaration and its confirmation (who, when, from where, how).
-    declaration_confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                                 related_name="+")
+    declaration_confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     declaration_confirmed_at = models.DateTimeField()
     declaration_ip = models.GenericIPAddressField(null=True, blank=True)
     signature_method = models.CharField(max_length=32)
@@ -157,8 +165,7 @@ class EmployerAnnex(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     employer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annexes")
     definition = models.ForeignKey("applications.FormDefinition", on_delete=models.PROTECT, related_name="annexes")
-    draft = models.OneToOneField(Draft, on_delete=models.SET_NULL, related_name="employer_annex",
-                                 null=True, blank=True)
+    draft = models.OneToOneField(Draft, on_delete=models.SET_NULL, related_name="employer_annex", null=True, blank=True)
     answers = models.JSONField(default=dict, blank=True)
     wizard_state = models.JSONField(default=dict, blank=True, help_text="django-formtools storage data.")
     unsaved_input = models.JSONField(default=dict, blank=True)
@@ -183,8 +190,9 @@ class AnnexLinkCode(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
-    used_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="+")
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -64,16 +64,29 @@ class FormDefinition(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=63)
     version = models.PositiveIntegerField(_("version"))
-    status = models.CharField(_("status"), max_length=16, choices=FormDefinitionStatus.choices,
-                              default=FormDefinitionStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=16, choices=FormDefinitionStatus.choices, default=FormDefinitionStatus.DRAFT
+    )
     definition = models.JSONField(_("definition"), help_text=_("The form definition as JSON."))
-    title = models.CharField(_("title"), max_length=300, blank=True, editable=False,
-                             help_text=_("The Polish title, copied from the definition for lists."))
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text=_("The Polish title, copied from the definition for lists."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
-    published_by = models.ForeignKey("accounts.User", verbose_name=_("published by"), null=True, blank=True,
-                                     editable=False, on_delete=models.PROTECT, related_name="+")
+    published_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("published by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["slug", "-version"]
@@ -81,8 +94,9 @@ class FormDefinition(models.Model):
         verbose_name_plural = _("form definitions")
         constraints = [
             models.UniqueConstraint(fields=["slug", "version"], name="formdefinition_unique_slug_version"),
-            models.UniqueConstraint(fields=["slug"], condition=models.Q(status="published"),
-                                    name="formdefinition_one_published_per_slug"),
+            models.UniqueConstraint(
+                fields=["slug"], condition=models.Q(status="published"), name="formdefinition_one_published_per_slug"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -124,19 +138,28 @@ class FormDefinition(models.Model):
         except DefinitionError as exc:
             raise ValidationError({"definition": exc.messages}) from exc
         if spec.slug != self.slug or spec.version != self.version:
-            raise ValidationError({"definition": _("The definition's slug and version must be %(slug)s and "
-                                                   "%(version)s.") % {"slug": self.slug, "version": self.version}})
+            raise ValidationError(
+                {
+                    "definition": _("The definition's slug and version must be %(slug)s and %(version)s.")
+                    % {"slug": self.slug, "version": self.version}
+                }
+            )
         if self.pk is not None:
-            stored = FormDefinition.objects.filter(pk=self.pk).values("status", "definition", "slug",
-                                                                       "version").first()
+            stored = FormDefinition.objects.filter(pk=self.pk).values("status", "definition", "slug", "version").first()
             if stored and stored["status"] != FormDefinitionStatus.DRAFT:
-                if (stored["definition"] != self.definition or stored["slug"] != self.slug
-                        or stored["version"] != self.version):
-                    raise ValidationError(_("A published or retired form definition cannot be changed; "
-                                            "copy it to a new draft."))
-                allowed = {(FormDefinitionStatus.PUBLISHED, FormDefinitionStatus.PUBLISHED),
-                           (FormDefinitionStatus.PUBLISHED, FormDefinitionStatus.RETIRED),
-                           (FormDefinitionStatus.RETIRED, FormDefinitionStatus.RETIRED)}
+                if (
+                    stored["definition"] != self.definition
+                    or stored["slug"] != self.slug
+                    or stored["version"] != self.version
+                ):
+                    raise ValidationError(
+                        _("A published or retired form definition cannot be changed; copy it to a new draft.")
+                    )
+                allowed = {
+                    (FormDefinitionStatus.PUBLISHED, FormDefinitionStatus.PUBLISHED),
+                    (FormDefinitionStatus.PUBLISHED, FormDefinitionStatus.RETIRED),
+                    (FormDefinitionStatus.RETIRED, FormDefinitionStatus.RETIRED),
+                }
                 if (stored["status"], self.status) not in allowed:
                     raise ValidationError(_("A published form definition can only be retired."))
         self.title = spec.title.pl[:300]
@@ -153,10 +176,12 @@ class FormDefinitionChange(models.Model):
         COPIED = "copied", _("Copied")
         IMPORTED = "imported", _("Imported")
 
-    definition = models.ForeignKey(FormDefinition, verbose_name=_("form definition"), on_delete=models.CASCADE,
-                                   related_name="changes")
-    user = models.ForeignKey("accounts.User", verbose_name=_("who"), null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
+    definition = models.ForeignKey(
+        FormDefinition, verbose_name=_("form definition"), on_delete=models.CASCADE, related_name="changes"
+    )
+    user = models.ForeignKey(
+        "accounts.User", verbose_name=_("who"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(_("when"), auto_now_add=True)
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     summary = models.JSONField(_("summary"), default=dict, blank=True)

@@ -24,14 +24,14 @@ class NotificationStatus(models.TextChoices):
 class NotificationLog(models.Model):
     """One e-mail about one case event: to whom, when, and how it went."""
 
-    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE,
-                                    related_name="notifications")
+    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="notifications")
     event = models.OneToOneField("applications.CaseEvent", on_delete=models.CASCADE, related_name="notification")
     kind = models.CharField(_("kind"), max_length=32)
     recipient = models.EmailField(_("recipient"), blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=NotificationStatus.choices,
-                              default=NotificationStatus.PENDING)
+    status = models.CharField(
+        _("status"), max_length=16, choices=NotificationStatus.choices, default=NotificationStatus.PENDING
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

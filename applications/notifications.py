@@ -37,8 +37,9 @@ Kind = CaseEvent.Kind
 MANDATORY_KINDS = frozenset({Kind.CALL_TO_SUPPLEMENT, Kind.DECISION, Kind.LEFT_UNEXAMINED, Kind.APPOINTMENT})
 #: Documents announced by the e-mail of their own event (the letter of a call, summons, decision, left unexamined),
 #: or by another document of the same moment (the package comes with the receipt): one e-mail, not two.
-SILENT_DOCUMENT_KINDS = frozenset({"application_package", "call_to_supplement", "summons", "decision",
-                                   "left_unexamined"})
+SILENT_DOCUMENT_KINDS = frozenset(
+    {"application_package", "call_to_supplement", "summons", "decision", "left_unexamined"}
+)
 
 
 @dataclass(frozen=True)
@@ -56,16 +57,22 @@ RULES: dict[str, Rule] = {
     Kind.FORMAL_CHECK_STARTED: Rule(N_("The office has started checking that your application is complete.")),
     Kind.CALL_TO_SUPPLEMENT: Rule(
         N_("The office asks you to supplement your application."),
-        N_("The office asks you to supplement your application by %(deadline)s. If you do not, the application "
-           "will be left unexamined.")),
+        N_(
+            "The office asks you to supplement your application by %(deadline)s. If you do not, the application "
+            "will be left unexamined."
+        ),
+    ),
     Kind.SUPPLEMENT_RECEIVED: Rule(N_("The office has received your supplement.")),
-    Kind.APPOINTMENT: Rule(N_("The office invites you to give your fingerprints."),
-                           N_("The office invites you to give your fingerprints. Please respond by %(deadline)s.")),
+    Kind.APPOINTMENT: Rule(
+        N_("The office invites you to give your fingerprints."),
+        N_("The office invites you to give your fingerprints. Please respond by %(deadline)s."),
+    ),
     Kind.DECISION: Rule(N_("The office has issued a decision in your case.")),
     Kind.DOCUMENT: Rule(N_("A new document from the office is available in your case.")),
     Kind.LEFT_UNEXAMINED: Rule(N_("Your application has been left unexamined.")),
     Kind.DISCONTINUED: Rule(N_("The proceedings in your case have been discontinued.")),
 }
+
 
 def is_mandatory(kind: str) -> bool:
     return kind in MANDATORY_KINDS
@@ -100,8 +107,11 @@ def build_message(event: CaseEvent, user) -> EmailMessage:
         else:
             sentence = _(rule.sentence)
         context = {
-            "first_name": user.first_name, "case_number": application.case_number, "sentence": sentence,
-            "case_url": case_link(application), "mandatory": is_mandatory(event.kind),
+            "first_name": user.first_name,
+            "case_number": application.case_number,
+            "sentence": sentence,
+            "case_url": case_link(application),
+            "mandatory": is_mandatory(event.kind),
             "account_url": settings.SITE_URL + reverse("accounts:account"),
         }
         subject = " ".join(render_to_string("applications/email/case_event_subject.txt", context).split())
@@ -127,8 +137,14 @@ def deliver(event_id: int) -> NotificationLog | None:
         return None
     user = event.application.applicant
     log, _created = NotificationLog.objects.get_or_create(
-        event=event, defaults={"application": event.application, "kind": event.kind, "recipient": user.email,
-                               "language": user.preferred_language})
+        event=event,
+        defaults={
+            "application": event.application,
+            "kind": event.kind,
+            "recipient": user.email,
+            "language": user.preferred_language,
+        },
+    )
     failure: Exception | None = None
     with transaction.atomic():
         log = NotificationLog.objects.select_for_update().get(pk=log.pk)

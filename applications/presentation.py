@@ -58,8 +58,9 @@ def display_value(spec_field: FieldSpec, value: Any, language: str) -> str:
     return str(value)
 
 
-def summarise(spec: FormDefinitionSpec, answers: dict[str, Any], language: str, *,
-              steps: list[StepSpec] | None = None) -> list[StepSummary]:
+def summarise(
+    spec: FormDefinitionSpec, answers: dict[str, Any], language: str, *, steps: list[StepSpec] | None = None
+) -> list[StepSummary]:
     summaries = []
     for step in steps if steps is not None else spec.steps:
         if not is_step_visible(step, answers):
@@ -70,11 +71,18 @@ def summarise(spec: FormDefinitionSpec, answers: dict[str, Any], language: str, 
             if not is_field_visible(item, answers):
                 continue
             if isinstance(item, GroupSpec):
-                rows = [[(label_of(f, language), display_value(f, row.get(f.key), language)) for f in item.fields
-                         if is_field_visible(f, answers, row=row)] for row in values.get(item.key) or []]
+                rows = [
+                    [
+                        (label_of(f, language), display_value(f, row.get(f.key), language))
+                        for f in item.fields
+                        if is_field_visible(f, answers, row=row)
+                    ]
+                    for row in values.get(item.key) or []
+                ]
                 summary.answers.append(AnswerRow(label=label_of(item, language), rows=rows))
             else:
-                summary.answers.append(AnswerRow(label=label_of(item, language),
-                                                 value=display_value(item, values.get(item.key), language)))
+                summary.answers.append(
+                    AnswerRow(label=label_of(item, language), value=display_value(item, values.get(item.key), language))
+                )
         summaries.append(summary)
     return summaries

@@ -51,14 +51,25 @@ class PublicStatus:
 
 class StatusLookupForm(forms.Form):
     case_number = forms.CharField(
-        label=_("Case number"), max_length=14, help_text=_("As on the receipt, for example 14/2026/000123."),
-        validators=[RegexValidator(
-            CASE_NUMBER_PATTERN, _("Enter the case number as on the receipt: two digits, the year and six digits, "
-                                   "for example 14/2026/000123."), "invalid")],
+        label=_("Case number"),
+        max_length=14,
+        help_text=_("As on the receipt, for example 14/2026/000123."),
+        validators=[
+            RegexValidator(
+                CASE_NUMBER_PATTERN,
+                _(
+                    "Enter the case number as on the receipt: two digits, the year and six digits, "
+                    "for example 14/2026/000123."
+                ),
+                "invalid",
+            )
+        ],
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric", "spellcheck": "false"}),
     )
     access_code = forms.CharField(
-        label=_("Access code"), max_length=20, help_text=_("Printed on the receipt, for example ABCD-EFGH-JKLM."),
+        label=_("Access code"),
+        max_length=20,
+        help_text=_("Printed on the receipt, for example ABCD-EFGH-JKLM."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
 
@@ -68,8 +79,10 @@ class StatusLookupForm(forms.Form):
     def clean_access_code(self) -> str:
         code = self.cleaned_data["access_code"].strip().upper().replace(" ", "")
         if not re.fullmatch(ACCESS_CODE_PATTERN, code):
-            raise forms.ValidationError(_("Enter the access code as on the receipt: twelve letters and digits, "
-                                          "for example ABCD-EFGH-JKLM."), code="invalid")
+            raise forms.ValidationError(
+                _("Enter the access code as on the receipt: twelve letters and digits, for example ABCD-EFGH-JKLM."),
+                code="invalid",
+            )
         return code
 
 
@@ -89,12 +102,16 @@ def allow_lookup(ip: str | None, case_number: str | None) -> bool:
 
 def lookup(case_number: str, code: str) -> PublicStatus | None:
     """The public status of the case, or None when the number or the code is wrong (indistinguishably)."""
-    application = (Application.objects.filter(case_number=case_number)
-                   .only("case_number", "status", "status_changed_at").first())
+    application = (
+        Application.objects.filter(case_number=case_number).only("case_number", "status", "status_changed_at").first()
+    )
     # Derive and compare a code even for an unknown number, so both answers take the same time.
     matches = access_code_matches(application or Application(case_number=case_number), code)
     if application is None or not matches:
         return None
-    return PublicStatus(case_number=application.case_number, status=application.status,
-                        stage=str(PUBLIC_STAGES.get(application.status, _("In progress"))),
-                        changed_on=timezone.localdate(application.status_changed_at))
+    return PublicStatus(
+        case_number=application.case_number,
+        status=application.status,
+        stage=str(PUBLIC_STAGES.get(application.status, _("In progress"))),
+        changed_on=timezone.localdate(application.status_changed_at),
+    )

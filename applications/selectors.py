@@ -15,8 +15,11 @@ from .models import FormDefinition, FormDefinitionStatus
 def open_drafts_for_applicant(user) -> QuerySet[Draft]:
     if not user.is_authenticated:
         return Draft.objects.none()
-    return (Draft.objects.filter(applicant=user, status=DraftStatus.OPEN)
-            .select_related("definition").order_by("-updated_at"))
+    return (
+        Draft.objects.filter(applicant=user, status=DraftStatus.OPEN)
+        .select_related("definition")
+        .order_by("-updated_at")
+    )
 
 
 def cases_for_applicant(user) -> QuerySet[Application]:
@@ -54,16 +57,28 @@ class IssuedDocument:
 
 def issued_documents(cases: QuerySet[Application]) -> list[IssuedDocument]:
     """The documents of these cases, oldest first, in one query (the events carry what the list shows)."""
-    events = (CaseEvent.objects.filter(application__in=cases, kind=CaseEvent.Kind.DOCUMENT)
-              .select_related("application").order_by("created_at", "pk"))
+    events = (
+        CaseEvent.objects.filter(application__in=cases, kind=CaseEvent.Kind.DOCUMENT)
+        .select_related("application")
+        .order_by("created_at", "pk")
+    )
     found = []
     for event in events:
         kind = event.data.get("kind", "")
         title = str(DocumentKind(kind).label) if kind in DocumentKind.values else str(event.data.get("title", ""))
-        found.append(IssuedDocument(
-            public_id=str(event.data.get("document", "")), kind=kind, title=title, issued_at=event.created_at,
-            size=event.data.get("size"), sha256=event.data.get("sha256", ""), download_url=event.action_url,
-            case_id=event.application.public_id, case_number=event.application.case_number))
+        found.append(
+            IssuedDocument(
+                public_id=str(event.data.get("document", "")),
+                kind=kind,
+                title=title,
+                issued_at=event.created_at,
+                size=event.data.get("size"),
+                sha256=event.data.get("sha256", ""),
+                download_url=event.action_url,
+                case_id=event.application.public_id,
+                case_number=event.application.case_number,
+            )
+        )
     return found
 
 
@@ -73,5 +88,8 @@ def case_timeline(application: Application) -> QuerySet[CaseEvent]:
 
 def published_main_forms() -> list[FormDefinition]:
     """The published application forms (not annexes), one per slug."""
-    return [d for d in FormDefinition.objects.filter(status=FormDefinitionStatus.PUBLISHED).order_by("slug")
-            if not d.spec.annex_of]
+    return [
+        d
+        for d in FormDefinition.objects.filter(status=FormDefinitionStatus.PUBLISHED).order_by("slug")
+        if not d.spec.annex_of
+    ]

@@ -55,6 +55,7 @@ class SubmissionError(Exception):
 
 # --- Drafts ------------------------------------------------------------------------------------------------------
 
+
 def published_definition(slug: str) -> FormDefinition:
     return FormDefinition.objects.get(slug=slug, status=FormDefinitionStatus.PUBLISHED)
 
@@ -67,8 +68,9 @@ def start_draft(*, applicant, slug: str) -> Draft:
     return Draft.objects.create(applicant=applicant, definition=definition)
 
 
-def save_step_answers(*, draft: Draft | EmployerAnnex, step_key: str, answers: Mapping[str, Any],
-                      wizard_state: dict | None = None) -> Draft | EmployerAnnex:
+def save_step_answers(
+    *, draft: Draft | EmployerAnnex, step_key: str, answers: Mapping[str, Any], wizard_state: dict | None = None
+) -> Draft | EmployerAnnex:
     """Store the cleaned answers of one step (JSON-ready) and forget what was typed there before.
 
     Works for an applicant's draft and for an employer's annex alike: both are filled by the same wizard, which
@@ -77,8 +79,12 @@ def save_step_answers(*, draft: Draft | EmployerAnnex, step_key: str, answers: M
     editable = {Draft: DraftStatus.OPEN, EmployerAnnex: AnnexStatus.DRAFT}[type(draft)]
     cleaned = json.loads(json.dumps(dict(answers), cls=DjangoJSONEncoder))
     with transaction.atomic():
-        draft = (type(draft).objects.select_for_update().only("pk", "answers", "unsaved_input", "wizard_state")
-                 .get(pk=draft.pk, status=editable))
+        draft = (
+            type(draft)
+            .objects.select_for_update()
+            .only("pk", "answers", "unsaved_input", "wizard_state")
+            .get(pk=draft.pk, status=editable)
+        )
         draft.answers = {**draft.answers, step_key: cleaned}
         draft.unsaved_input.pop(step_key, None)
         fields = ["answers", "unsaved_input"] + (["updated_at"] if isinstance(draft, Draft) else [])
@@ -109,6 +115,7 @@ def _delete_files(names: list[str]) -> None:
 
 # --- Attachments -------------------------------------------------------------------------------------------------
 
+
 def add_attachment(*, draft: Draft, requirement: str, upload: File) -> Attachment:
     """Check the file by its bytes against the definition's requirement, then store it with its SHA-256."""
     spec = draft.definition.spec
@@ -122,8 +129,14 @@ def add_attachment(*, draft: Draft, requirement: str, upload: File) -> Attachmen
         if ref.name == "photo_dimensions":
             params.update(ref.params)
     info = validate_upload(upload, accept=required.accept, max_size_mb=required.max_size_mb, **params)
-    attachment = Attachment(draft=draft, requirement=requirement, original_name=info.safe_name,
-                            content_type=info.content_type, size=info.size, sha256=info.sha256)
+    attachment = Attachment(
+        draft=draft,
+        requirement=requirement,
+        original_name=info.safe_name,
+        content_type=info.content_type,
+        size=info.size,
+        sha256=info.sha256,
+    )
     attachment.file.save(info.safe_name, upload, save=False)
     attachment.save()
     return attachment
@@ -137,9 +150,15 @@ def add_case_attachment(*, application: Application, upload: File, requirement: 
     """A file the applicant sends after submission (a supplement): checked by its bytes, attached to the case and to
     its draft, so the applicant's own file list and downloads include it."""
     info = validate_upload(upload, accept=SUPPLEMENT_ACCEPT, max_size_mb=SUPPLEMENT_MAX_MB)
-    attachment = Attachment(application=application, draft_id=application.draft_id, requirement=requirement,
-                            original_name=info.safe_name, content_type=info.content_type, size=info.size,
-                            sha256=info.sha256)
+    attachment = Attachment(
+        application=application,
+        draft_id=application.draft_id,
+        requirement=requirement,
+        original_name=info.safe_name,
+        content_type=info.content_type,
+        size=info.size,
+        sha256=info.sha256,
+    )
     attachment.file.save(info.safe_name, upload, save=False)
     attachment.save()
     return attachment
@@ -171,6 +190,7 @@ def missing_attachments(draft: Draft) -> list[str]:
 
 # --- The employer's annex ----------------------------------------------------------------------------------------
 
+
 def _hash_code(code: str) -> str:
     return hashlib.sha256(code.strip().upper().replace("-", "").encode()).hexdigest()
 
@@ -195,15 +215,18 @@ def create_annex_link_code(*, draft: Draft) -> str:
 def start_annex(*, employer, code: str) -> EmployerAnnex:
     """The employer redeems the applicant's code: a new annex, linked to that draft, exactly once."""
     with transaction.atomic():
-        link = (AnnexLinkCode.objects.select_for_update().select_related("draft")
-                .filter(code_hash=_hash_code(code)).first())
+        link = (
+            AnnexLinkCode.objects.select_for_update().select_related("draft").filter(code_hash=_hash_code(code)).first()
+        )
         if link is None or link.used_at is not None or link.expires_at <= timezone.now():
-            raise ValidationError(_("This code is wrong, expired or already used. Ask the applicant for a new one."),
-                                  code="bad_code")
+            raise ValidationError(
+                _("This code is wrong, expired or already used. Ask the applicant for a new one."), code="bad_code"
+            )
         if link.draft.status != DraftStatus.OPEN:
             raise ValidationError(_("This application has already been submitted."), code="submitted")
-        definition = FormDefinition.objects.get(status=FormDefinitionStatus.PUBLISHED,
-                                                definition__annex_of=link.draft.definition.slug)
+        definition = FormDefinition.objects.get(
+            status=FormDefinitionStatus.PUBLISHED, definition__annex_of=link.draft.definition.slug
+        )
         EmployerAnnex.objects.filter(draft=link.draft).update(draft=None)  # a new annex replaces the old link
         annex = EmployerAnnex.objects.create(employer=employer, definition=definition, draft=link.draft)
         link.used_at, link.used_by = timezone.now(), employer
@@ -224,6 +247,7 @@ def complete_annex(*, annex: EmployerAnnex, employer) -> EmployerAnnex:
 
 # --- Submission --------------------------------------------------------------------------------------------------
 
+
 def _with_declarations_ticked(spec, answers: Mapping[str, Any]) -> dict[str, Any]:
     """The answers as they will be once the declarations are ticked on the signing page."""
     from .wizard import is_signing_step
@@ -238,17 +262,20 @@ def _with_declarations_ticked(spec, answers: Mapping[str, Any]) -> dict[str, Any
 def check_draft(draft: Draft) -> list[PayloadError]:
     """Everything that stands between this draft and submission (the declarations aside, which are ticked when
     signing), each error pointing at its step."""
-    _cleaned, errors = validate_payload(draft.definition.spec,
-                                        _with_declarations_ticked(draft.definition.spec, draft.answers))
+    _cleaned, errors = validate_payload(
+        draft.definition.spec, _with_declarations_ticked(draft.definition.spec, draft.answers)
+    )
     errors = list(errors)
     for key in missing_attachments(draft):
-        errors.append(PayloadError("attachments", f"attachments.{key}", str(_("This attachment is required.")),
-                                   "required"))
+        errors.append(
+            PayloadError("attachments", f"attachments.{key}", str(_("This attachment is required.")), "required")
+        )
     if needs_employer_annex(draft):
         annex = getattr(draft, "employer_annex", None)
         if annex is None or annex.status != AnnexStatus.COMPLETE:
-            errors.append(PayloadError("annex", "annex", str(_("Your employer has not completed Annex 1 yet.")),
-                                       "annex_missing"))
+            errors.append(
+                PayloadError("annex", "annex", str(_("Your employer has not completed Annex 1 yet.")), "annex_missing")
+            )
     return errors
 
 
@@ -277,15 +304,22 @@ def answer(answers: Mapping[str, Any], key: str) -> Any:
     return None
 
 
-def submit_draft(*, draft_id: int, applicant, signature_method: str, credentials: dict, ip: str | None,
-                 declaration_confirmed: bool, language: str = "pl") -> Application:
+def submit_draft(
+    *,
+    draft_id: int,
+    applicant,
+    signature_method: str,
+    credentials: dict,
+    ip: str | None,
+    declaration_confirmed: bool,
+    language: str = "pl",
+) -> Application:
     """Submit exactly once: a second call (double click, second tab, retry) returns the same application."""
     if not declaration_confirmed:
         raise SubmissionError(_("Confirm the declaration to submit the application."))
     method = SIGNATURE_METHODS[signature_method]
     with transaction.atomic():
-        draft = (Draft.objects.select_for_update().select_related("definition")
-                 .get(pk=draft_id, applicant=applicant))
+        draft = Draft.objects.select_for_update().select_related("definition").get(pk=draft_id, applicant=applicant)
         if draft.status == DraftStatus.SUBMITTED:
             return draft.application
         evidence: SignatureEvidence = method.sign(user=applicant, credentials=credentials, ip=ip)
@@ -298,14 +332,24 @@ def submit_draft(*, draft_id: int, applicant, signature_method: str, credentials
         now = timezone.now()
         application = Application.objects.create(
             case_number=allocate_case_number(voivodeship=voivodeship, year=timezone.localdate(now).year),
-            applicant=applicant, draft=draft, definition=draft.definition, voivodeship=voivodeship, office=office,
-            answers=cleaned, submitted_at=now, status_changed_at=now, applicant_language=language,
+            applicant=applicant,
+            draft=draft,
+            definition=draft.definition,
+            voivodeship=voivodeship,
+            office=office,
+            answers=cleaned,
+            submitted_at=now,
+            status_changed_at=now,
+            applicant_language=language,
             surname=str(answer(cleaned, "surname") or "")[:200],
             given_names=str(answer(cleaned, "given_names") or "")[:200],
-            travel_document_number=str(answer(cleaned, "document_series_number")
-                                       or answer(cleaned, "document_number") or "")[:40],
-            declaration_confirmed_by=applicant, declaration_confirmed_at=evidence.signed_at,
-            declaration_ip=evidence.ip, signature_method=evidence.method,
+            travel_document_number=str(
+                answer(cleaned, "document_series_number") or answer(cleaned, "document_number") or ""
+            )[:40],
+            declaration_confirmed_by=applicant,
+            declaration_confirmed_at=evidence.signed_at,
+            declaration_ip=evidence.ip,
+            signature_method=evidence.method,
         )
         draft.attachments.update(application=application)
         draft.status = DraftStatus.SUBMITTED
@@ -320,8 +364,12 @@ def _announce(signal, application: Application) -> None:
     so a subscriber's failure is logged for the staff, never shown to the applicant as an error."""
     for receiver, result in signal.send_robust(sender=Application, application=application):
         if isinstance(result, Exception):
-            logger.error("%s failed for case %s", getattr(receiver, "__qualname__", receiver),
-                         application.case_number, exc_info=result)
+            logger.error(
+                "%s failed for case %s",
+                getattr(receiver, "__qualname__", receiver),
+                application.case_number,
+                exc_info=result,
+            )
 
 
 def withdraw_application(*, application: Application, applicant) -> Application:
@@ -341,17 +389,20 @@ def withdraw_application(*, application: Application, applicant) -> Application:
 
 # --- What case processing tells the applicant --------------------------------------------------------------------
 
+
 def set_status(application: Application, status: ApplicationStatus | str) -> None:
     application.status = status
     application.status_changed_at = timezone.now()
     application.save(update_fields=["status", "status_changed_at"])
 
 
-def record_event(application: Application, kind: CaseEvent.Kind | str, *, data: dict | None = None,
-                 action_url: str = "", due_at=None) -> CaseEvent:
+def record_event(
+    application: Application, kind: CaseEvent.Kind | str, *, data: dict | None = None, action_url: str = "", due_at=None
+) -> CaseEvent:
     """Add a line to the applicant's timeline (no officer-internal detail belongs in `data`)."""
-    event = CaseEvent.objects.create(application=application, kind=kind, data=data or {}, action_url=action_url,
-                                     due_at=due_at)
+    event = CaseEvent.objects.create(
+        application=application, kind=kind, data=data or {}, action_url=action_url, due_at=due_at
+    )
     transaction.on_commit(lambda: notifications.enqueue(event), robust=True)
     return event
 

@@ -123,7 +123,8 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
     kind = event.kind
     if kind == Kind.SUBMITTED:
         return _("Your application was submitted. Case number: %(number)s.") % {
-            "number": data.get("case_number") or event.application.case_number}
+            "number": data.get("case_number") or event.application.case_number
+        }
     if kind == Kind.WITHDRAWN:
         return _("You withdrew the application.")
     if kind == Kind.STATUS_CHANGED:
@@ -143,8 +144,7 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
         when = _when(data.get("at"), with_time=True)
         place = str(data.get("place") or "")
         if when and place:
-            return _("Please come to give your fingerprints on %(when)s at %(place)s.") % {"when": when,
-                                                                                          "place": place}
+            return _("Please come to give your fingerprints on %(when)s at %(place)s.") % {"when": when, "place": place}
         if when:
             return _("Please come to give your fingerprints on %(when)s.") % {"when": when}
         if data.get("choose_slot"):
@@ -180,8 +180,10 @@ def _details(event: CaseEvent) -> tuple[str, ...]:
     if data.get("complete_on") and (day := _when(data["complete_on"], with_time=False)):
         details.append(_("The application is complete as of %(date)s.") % {"date": day})
     if data.get("valid_from") and data.get("valid_to"):
-        details.append(_("The permit is valid from %(start)s to %(end)s.") % {
-            "start": _when(data["valid_from"], with_time=False), "end": _when(data["valid_to"], with_time=False)})
+        details.append(
+            _("The permit is valid from %(start)s to %(end)s.")
+            % {"start": _when(data["valid_from"], with_time=False), "end": _when(data["valid_to"], with_time=False)}
+        )
     if data.get("residence_card_ready_at") and (day := _when(data["residence_card_ready_at"], with_time=False)):
         details.append(_("Your residence card can be collected from %(date)s.") % {"date": day})
     return tuple(details)
@@ -193,11 +195,18 @@ def timeline(events: Iterable[CaseEvent], document_labels: Mapping[str, str] | N
         label = ""
         if event.action_url:
             label = _("Download") if event.kind == Kind.DOCUMENT else _("What to do")
-        entries.append(TimelineEntry(
-            at=event.created_at, kind=event.kind, title=str(Kind(event.kind).label) if event.kind in Kind.values
-            else event.kind, text=event_sentence(event, document_labels), action_url=event.action_url,
-            action_label=label, due_at=event.due_at, details=_details(event),
-        ))
+        entries.append(
+            TimelineEntry(
+                at=event.created_at,
+                kind=event.kind,
+                title=str(Kind(event.kind).label) if event.kind in Kind.values else event.kind,
+                text=event_sentence(event, document_labels),
+                action_url=event.action_url,
+                action_label=label,
+                due_at=event.due_at,
+                details=_details(event),
+            )
+        )
     return entries
 
 
@@ -206,11 +215,12 @@ def open_expectation(events: list[CaseEvent], now: datetime | None = None) -> Ex
     now = now or timezone.now()
     for index in range(len(events) - 1, -1, -1):
         event = events[index]
-        is_request = ((event.action_url and event.kind != Kind.DOCUMENT)
-                      or (event.kind in ATTENDANCE_KINDS and event.due_at))
+        is_request = (event.action_url and event.kind != Kind.DOCUMENT) or (
+            event.kind in ATTENDANCE_KINDS and event.due_at
+        )
         if not is_request or (event.due_at and event.due_at <= now):
             continue
-        later = {e.kind for e in events[index + 1:]}
+        later = {e.kind for e in events[index + 1 :]}
         if event.kind in later or later & FINAL_KINDS or later & CLOSED_BY.get(event.kind, frozenset()):
             continue
         return Expectation(text=event_sentence(event), action_url=event.action_url, due_at=event.due_at)

@@ -42,6 +42,7 @@ def first_unfinished_step(spec: FormDefinitionSpec, draft: Draft) -> str | None:
 
 # --- Answers <-> form data ---------------------------------------------------------------------------------------
 
+
 def _field_data(field: FieldSpec, value: Any, prefix: str) -> dict[str, list[str]]:
     name = prefix + field.key
     if value is None:
@@ -57,8 +58,9 @@ def _field_data(field: FieldSpec, value: Any, prefix: str) -> dict[str, list[str
     return {name: [str(value)]}
 
 
-def answers_to_data(step: StepSpec, answers: Mapping[str, Any], *, extra_rows: Mapping[str, int] | None = None
-                    ) -> dict[str, list[str]]:
+def answers_to_data(
+    step: StepSpec, answers: Mapping[str, Any], *, extra_rows: Mapping[str, int] | None = None
+) -> dict[str, list[str]]:
     """The POST data that would give these answers: used to show saved or prefilled answers on a step."""
     data: dict[str, list[str]] = {}
     for item in step.items:
@@ -75,16 +77,23 @@ def answers_to_data(step: StepSpec, answers: Mapping[str, Any], *, extra_rows: M
 
 
 def _management(prefix: str, total: int, group: GroupSpec) -> dict[str, list[str]]:
-    return {f"{prefix}-TOTAL_FORMS": [str(total)], f"{prefix}-INITIAL_FORMS": ["0"],
-            f"{prefix}-MIN_NUM_FORMS": ["0"], f"{prefix}-MAX_NUM_FORMS": [str(group.max_items)]}
+    return {
+        f"{prefix}-TOTAL_FORMS": [str(total)],
+        f"{prefix}-INITIAL_FORMS": ["0"],
+        f"{prefix}-MIN_NUM_FORMS": ["0"],
+        f"{prefix}-MAX_NUM_FORMS": [str(group.max_items)],
+    }
 
 
 def storable(data, step: StepSpec) -> dict[str, list[str]]:
     """The part of a POST worth keeping for a step: its own fields only, without NUL characters (which
     PostgreSQL's JSON cannot hold), so nothing a browser sends can break saving the draft."""
     known = set(answers_keys(step))
-    return {key: [value.replace("\x00", "") for value in values] for key, values in data.lists()
-            if key in known or any(key.startswith(f"{group}-") for group in known)}
+    return {
+        key: [value.replace("\x00", "") for value in values]
+        for key, values in data.lists()
+        if key in known or any(key.startswith(f"{group}-") for group in known)
+    }
 
 
 def answers_keys(step: StepSpec) -> list[str]:
@@ -159,6 +168,7 @@ def _typed_rows(data, group: GroupSpec) -> list[dict[str, Any]]:
 
 # --- The composite step form that formtools handles ----------------------------------------------------------
 
+
 class StepForm:
     """One wizard page: the step's form plus its groups' formsets, validated together.
 
@@ -166,8 +176,16 @@ class StepForm:
     typed (after "add a row" or a prefill) without judging it yet.
     """
 
-    def __init__(self, *, spec: FormDefinitionSpec, step_key: str, data: Any, language: str,
-                 answers: Mapping[str, Any], show_errors: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        spec: FormDefinitionSpec,
+        step_key: str,
+        data: Any,
+        language: str,
+        answers: Mapping[str, Any],
+        show_errors: bool = True,
+    ) -> None:
         self.spec, self.step_key, self.language = spec, step_key, language
         self.step = spec.step(step_key)
         if data is None:  # nothing posted or typed: show the saved answers, not judged yet
@@ -185,8 +203,9 @@ class StepForm:
         for group in (i for i in self.step.items if isinstance(i, GroupSpec)):
             if group.key not in self.bound.formsets:
                 formset_class = build_group_formset(spec, step_key, group.key, language=language, answers=context)
-                self.display_formsets[group.key] = formset_class(prefix=group.key,
-                                                                 initial=_typed_rows(self.data, group))
+                self.display_formsets[group.key] = formset_class(
+                    prefix=group.key, initial=_typed_rows(self.data, group)
+                )
 
     def is_valid(self) -> bool:
         return self.bound.is_valid()
@@ -211,8 +230,10 @@ class StepForm:
             if isinstance(item, GroupSpec):
                 formset = self.formsets[item.key] if item.key in self.formsets else self.display_formsets.get(item.key)
                 if formset is not None:
-                    fields = [[(row[f.key], row[f.key + NA_SUFFIX] if f.not_applicable else None, f)
-                               for f in item.fields] for row in formset.forms]
+                    fields = [
+                        [(row[f.key], row[f.key + NA_SUFFIX] if f.not_applicable else None, f) for f in item.fields]
+                        for row in formset.forms
+                    ]
                     rows.append((item, formset, fields))
             else:
                 na = self.form[item.key + NA_SUFFIX] if item.not_applicable else None
@@ -229,7 +250,8 @@ class StepForm:
                 for field in item.fields:
                     if field.show_if is not None:
                         found[f"{item.key}.{field.key}"] = field.show_if.model_dump(
-                            by_alias=True, mode="json", exclude_none=True)
+                            by_alias=True, mode="json", exclude_none=True
+                        )
         return found
 
     def error_list(self) -> list[tuple[str, str, str]]:
@@ -251,6 +273,7 @@ class StepForm:
 
 
 # --- Storage ------------------------------------------------------------------------------------------------------
+
 
 class DraftWizardStorage(BaseStorage):
     """formtools storage kept in the draft (or annex) row; the view puts it on `request.mos_draft`."""

@@ -10,8 +10,18 @@ class DocumentAdmin(admin.ModelAdmin):
     list_display = ("title", "kind", "application", "created_at", "signed", "size")
     list_filter = ("kind", "signed", "language")
     search_fields = ("application__case_number", "sha256", "public_id")
-    readonly_fields = ("public_id", "application", "kind", "title", "language", "file", "sha256", "size", "signed",
-                       "created_at")
+    readonly_fields = (
+        "public_id",
+        "application",
+        "kind",
+        "title",
+        "language",
+        "file",
+        "sha256",
+        "size",
+        "signed",
+        "created_at",
+    )
     list_select_related = ("application",)
     actions = None  # no "delete selected"
 

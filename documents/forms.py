@@ -18,23 +18,27 @@ def max_upload_bytes() -> int:
 
 
 class VerifyDigestForm(forms.Form):
-    case = forms.CharField(label=_("Case number"), max_length=20,
-                           help_text=_("As on the receipt, e.g. 14/2026/000123."))
-    sha256 = forms.CharField(label=_("SHA-256 digest"), max_length=80,
-                             help_text=_("64 characters 0–9 and a–f, as printed on the receipt."))
+    case = forms.CharField(
+        label=_("Case number"), max_length=20, help_text=_("As on the receipt, e.g. 14/2026/000123.")
+    )
+    sha256 = forms.CharField(
+        label=_("SHA-256 digest"), max_length=80, help_text=_("64 characters 0–9 and a–f, as printed on the receipt.")
+    )
 
     def clean_case(self) -> str:
         value = self.cleaned_data["case"].strip()
         if not CASE_NUMBER.match(value):
-            raise forms.ValidationError(_("Enter the case number as it is printed, for example 14/2026/000123."),
-                                        code="case_number")
+            raise forms.ValidationError(
+                _("Enter the case number as it is printed, for example 14/2026/000123."), code="case_number"
+            )
         return value
 
     def clean_sha256(self) -> str:
         value = re.sub(r"\s+", "", self.cleaned_data["sha256"]).lower()
         if not SHA256.match(value):
-            raise forms.ValidationError(_("A SHA-256 digest has exactly 64 characters, digits 0–9 and letters a–f."),
-                                        code="sha256")
+            raise forms.ValidationError(
+                _("A SHA-256 digest has exactly 64 characters, digits 0–9 and letters a–f."), code="sha256"
+            )
         return value
 
 
@@ -45,8 +49,9 @@ class VerifyUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         limit = max_upload_bytes()
         if upload.size > limit:
-            raise forms.ValidationError(_("The file is too big: at most %(size)d MB."), code="too_big",
-                                        params={"size": limit // 2**20})
+            raise forms.ValidationError(
+                _("The file is too big: at most %(size)d MB."), code="too_big", params={"size": limit // 2**20}
+            )
         upload.seek(0)
         if upload.read(len(PDF_MAGIC)) != PDF_MAGIC:
             raise forms.ValidationError(_("This file is not a PDF document."), code="not_pdf")

@@ -36,8 +36,9 @@ class Document(models.Model):
     """An issued official document: a signed PDF/A in storage, identified by its SHA-256."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    application = models.ForeignKey("applications.Application", verbose_name=_("case"), on_delete=models.PROTECT,
-                                    related_name="documents")
+    application = models.ForeignKey(
+        "applications.Application", verbose_name=_("case"), on_delete=models.PROTECT, related_name="documents"
+    )
     kind = models.CharField(_("kind"), max_length=32, choices=DocumentKind.choices)
     title = models.CharField(_("title"), max_length=300)
     language = models.CharField(_("language"), max_length=8, default="pl")
@@ -54,8 +55,11 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         constraints = [
-            models.UniqueConstraint(fields=["application", "kind"], condition=Q(kind__in=ONCE_PER_CASE),
-                                    name="document_one_package_and_receipt_per_case"),
+            models.UniqueConstraint(
+                fields=["application", "kind"],
+                condition=Q(kind__in=ONCE_PER_CASE),
+                name="document_one_package_and_receipt_per_case",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -64,8 +68,9 @@ class Document(models.Model):
     def save(self, *args, **kwargs) -> None:
         if not self._state.adding and self.pk:
             stored = type(self).objects.filter(pk=self.pk).values(*[f.attname for f in self._immutable()]).first()
-            if stored and any(stored[f.attname] != f.get_prep_value(getattr(self, f.attname))
-                              for f in self._immutable()):
+            if stored and any(
+                stored[f.attname] != f.get_prep_value(getattr(self, f.attname)) for f in self._immutable()
+            ):
                 raise OfficialDocumentError("the file and digest of an issued document never change")
         super().save(*args, **kwargs)
 

@@ -75,8 +75,11 @@ def format_answer(field: FieldSpec, value: Any) -> str:
 def field_cell(field: FieldSpec, answers: Mapping[str, Any]) -> dict[str, Any]:
     """One printed answer: absent (not asked), answered "not applicable", or empty on a not-applicable field reads
     NIE DOTYCZY."""
-    if (field.key not in answers or answers[field.key] == PAYLOAD_NOT_APPLICABLE
-            or (field.not_applicable and is_empty(answers[field.key]))):
+    if (
+        field.key not in answers
+        or answers[field.key] == PAYLOAD_NOT_APPLICABLE
+        or (field.not_applicable and is_empty(answers[field.key]))
+    ):
         return {"value": NOT_APPLICABLE, "not_applicable": True}
     value = answers[field.key]
     if is_empty(value) and field.type not in (FieldType.BOOLEAN, FieldType.DECLARATION):
@@ -96,8 +99,9 @@ def package_sections(definition: FormDefinitionSpec, answers: Mapping[str, Any])
             else:
                 if not entries or entries[-1]["kind"] != "fields":
                     entries.append({"kind": "fields", "rows": []})
-                entries[-1]["rows"].append({"number": item.number or "", "label": item.label.pl,
-                                            **field_cell(item, step_answers)})
+                entries[-1]["rows"].append(
+                    {"number": item.number or "", "label": item.label.pl, **field_cell(item, step_answers)}
+                )
         sections.append({"key": step.key, "letter": step.section or "", "title": step.title.pl, "entries": entries})
     return sections
 
@@ -131,7 +135,8 @@ def package_context(
         "definition_ref": f"{definition.slug} v{definition.version} ({definition.layout})",
         "sections": package_sections(definition, answers),
         "attachments": list(attachments),
-        "annex": annex and {
+        "annex": annex
+        and {
             "form_title": annex["definition"].title.pl,
             "sections": package_sections(annex["definition"], annex.get("answers") or {}),
         },
@@ -151,8 +156,9 @@ def package_title(definition: FormDefinitionSpec) -> str:
     return f"Wniosek: {definition.title.pl}"
 
 
-def package_files(*, answers: Mapping[str, Any], annex: Mapping[str, Any] | None = None, **_: Any
-                  ) -> list[PdfAttachment]:
+def package_files(
+    *, answers: Mapping[str, Any], annex: Mapping[str, Any] | None = None, **_: Any
+) -> list[PdfAttachment]:
     """The machine-readable payload embedded in the package: application.json (and annex.json)."""
     files = [PdfAttachment("application.json", answers_json(answers), "Dane wniosku (JSON)")]
     if annex:
@@ -162,8 +168,15 @@ def package_files(*, answers: Mapping[str, Any], annex: Mapping[str, Any] | None
 
 def render_package(*, created: datetime | None = None, **parts: Any) -> bytes:
     """Render the application package PDF/A-3b with application.json (and annex.json) embedded."""
-    return render_pdf(TEMPLATE, package_context(**parts), language="pl", title=package_title(parts["definition"]),
-                      case_number=parts["case_number"], attachments=package_files(**parts), created=created)
+    return render_pdf(
+        TEMPLATE,
+        package_context(**parts),
+        language="pl",
+        title=package_title(parts["definition"]),
+        case_number=parts["case_number"],
+        attachments=package_files(**parts),
+        created=created,
+    )
 
 
 def voivodeship_name(code: str) -> str:

@@ -52,8 +52,11 @@ class RestrictedURLFetcher(URLFetcher):
             return super().fetch(url, headers)
         if scheme == "file":
             path = allowed_file_path(url)
-            return URLFetcherResponse(path.as_uri(), path.read_bytes(),
-                                      {"Content-Type": CONTENT_TYPES.get(path.suffix, "application/octet-stream")})
+            return URLFetcherResponse(
+                path.as_uri(),
+                path.read_bytes(),
+                {"Content-Type": CONTENT_TYPES.get(path.suffix, "application/octet-stream")},
+            )
         raise ForbiddenURL(f"the document renderer does not fetch {url[:80]!r}")
 
 
@@ -102,8 +105,15 @@ def shared_style() -> tuple[RestrictedURLFetcher, FontConfiguration, CSS]:
     return style
 
 
-def render_html(template_name: str, context: dict, *, language: str, title: str, case_number: str | None = None,
-                created: datetime | None = None) -> str:
+def render_html(
+    template_name: str,
+    context: dict,
+    *,
+    language: str,
+    title: str,
+    case_number: str | None = None,
+    created: datetime | None = None,
+) -> str:
     """The HTML of a document (the step before PDF; handy in tests and for previews)."""
     created = (created or timezone.now()).astimezone(UTC).replace(microsecond=0)
     document = {
@@ -133,12 +143,18 @@ def render_pdf(
     `created` is the document's date (metadata and attachment dates); pass the same value to get the same bytes.
     """
     created = (created or timezone.now()).astimezone(UTC).replace(microsecond=0)
-    html = render_html(template_name, context, language=language, title=title, case_number=case_number,
-                       created=created)
+    html = render_html(template_name, context, language=language, title=title, case_number=case_number, created=created)
     fetcher, font_config, stylesheet = shared_style()
     pdf_attachments = [
-        Attachment(string=a.content, name=a.name, description=a.description or None, relationship=a.relationship,
-                   created=created, modified=created, url_fetcher=fetcher)
+        Attachment(
+            string=a.content,
+            name=a.name,
+            description=a.description or None,
+            relationship=a.relationship,
+            created=created,
+            modified=created,
+            url_fetcher=fetcher,
+        )
         for a in attachments
     ]
     try:

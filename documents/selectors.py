@@ -34,5 +34,8 @@ def documents_with_digest(sha256: str) -> QuerySet[Document]:
 
 def cases_missing_submission_documents() -> QuerySet[Application]:
     """Submitted cases without their package or receipt (a render that never ran or failed for good)."""
-    return (Application.objects.annotate(issued=Count("documents", filter=Q(documents__kind__in=ONCE_PER_CASE)))
-            .filter(issued__lt=len(ONCE_PER_CASE)).order_by("submitted_at"))
+    return (
+        Application.objects.annotate(issued=Count("documents", filter=Q(documents__kind__in=ONCE_PER_CASE)))
+        .filter(issued__lt=len(ONCE_PER_CASE))
+        .order_by("submitted_at")
+    )

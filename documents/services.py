@@ -51,8 +51,15 @@ def issue_document(
     once = kind in ONCE_PER_CASE
     if once and (existing := _existing(application, kind)):
         return existing
-    pdf = render_pdf(template, context, language=language, title=title, case_number=application.case_number,
-                     attachments=attachments, created=created)
+    pdf = render_pdf(
+        template,
+        context,
+        language=language,
+        title=title,
+        case_number=application.case_number,
+        attachments=attachments,
+        created=created,
+    )
     signed = sign_pdf(pdf, reason=title, location=application.office.city)
     public_id = uuid.uuid4()
     stored = store_file(_file_name(application, kind, public_id), signed)
@@ -63,13 +70,28 @@ def issue_document(
             if once and (existing := _existing(application, kind)):
                 raise _AlreadyIssued(existing)
             document = Document.objects.create(
-                public_id=public_id, application=application, kind=kind, title=title, language=language,
-                file=stored.name, sha256=stored.sha256, size=stored.size, signed=True,
+                public_id=public_id,
+                application=application,
+                kind=kind,
+                title=title,
+                language=language,
+                file=stored.name,
+                sha256=stored.sha256,
+                size=stored.size,
+                signed=True,
             )
-            record_event(application, CaseEvent.Kind.DOCUMENT,
-                         data={"kind": kind.value, "title": title, "document": str(public_id),
-                               "size": stored.size, "sha256": stored.sha256},
-                         action_url=reverse("documents:download", kwargs={"document_id": public_id}))
+            record_event(
+                application,
+                CaseEvent.Kind.DOCUMENT,
+                data={
+                    "kind": kind.value,
+                    "title": title,
+                    "document": str(public_id),
+                    "size": stored.size,
+                    "sha256": stored.sha256,
+                },
+                action_url=reverse("documents:download", kwargs={"document_id": public_id}),
+            )
     except _AlreadyIssued as lost:
         _remove_orphan(stored.name)
         return lost.document
@@ -86,9 +108,9 @@ def issue_document(
 
 def issue_submission_documents(application_id: int) -> tuple[Document, Document]:
     """The application package, then the receipt (UPO) carrying the package's SHA-256; safe to run again."""
-    application = (Application.objects.select_related("office", "definition", "applicant", "draft",
-                                                      "declaration_confirmed_by")
-                   .get(pk=application_id))
+    application = Application.objects.select_related(
+        "office", "definition", "applicant", "draft", "declaration_confirmed_by"
+    ).get(pk=application_id)
     package = issue_application_package(application)
     receipt = issue_receipt(application, package)
     return package, receipt
@@ -96,9 +118,16 @@ def issue_submission_documents(application_id: int) -> tuple[Document, Document]
 
 def issue_application_package(application: Application) -> Document:
     parts = submission_parts(application)
-    return issue_document(application, DocumentKind.APPLICATION_PACKAGE, PACKAGE_TEMPLATE, package_context(**parts),
-                          language="pl", title=package_title(parts["definition"]), attachments=package_files(**parts),
-                          created=application.submitted_at)
+    return issue_document(
+        application,
+        DocumentKind.APPLICATION_PACKAGE,
+        PACKAGE_TEMPLATE,
+        package_context(**parts),
+        language="pl",
+        title=package_title(parts["definition"]),
+        attachments=package_files(**parts),
+        created=application.submitted_at,
+    )
 
 
 def issue_receipt(application: Application, package: Document) -> Document:
@@ -113,8 +142,9 @@ def issue_receipt(application: Application, package: Document) -> Document:
         "applicant_language": application.applicant_language,
         "application_title": spec.title.pl,
     }
-    return issue_document(application, DocumentKind.RECEIPT, RECEIPT_TEMPLATE, context, language="pl",
-                          title=RECEIPT_TITLE)
+    return issue_document(
+        application, DocumentKind.RECEIPT, RECEIPT_TEMPLATE, context, language="pl", title=RECEIPT_TITLE
+    )
 
 
 def submission_parts(application: Application) -> dict[str, Any]:
@@ -122,8 +152,7 @@ def submission_parts(application: Application) -> dict[str, Any]:
     spec = application.definition.spec
     labels = {requirement.key: requirement.label.pl for requirement in spec.attachments}
     attachments = [
-        {"label": labels.get(a.requirement, a.requirement), "name": a.original_name, "size": a.size,
-         "sha256": a.sha256}
+        {"label": labels.get(a.requirement, a.requirement), "name": a.original_name, "size": a.size, "sha256": a.sha256}
         for a in application.attachments.order_by("requirement", "uploaded_at", "pk")
     ]
     annex = getattr(application.draft, "employer_annex", None)

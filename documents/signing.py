@@ -76,27 +76,48 @@ def ensure_dev_seal(directory: Path) -> tuple[Path, Path]:
 
     directory.mkdir(parents=True, exist_ok=True)
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "PL"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "MOS (development)"),
-        x509.NameAttribute(NameOID.COMMON_NAME, DEV_COMMON_NAME),
-    ])
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "PL"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "MOS (development)"),
+            x509.NameAttribute(NameOID.COMMON_NAME, DEV_COMMON_NAME),
+        ]
+    )
     now = datetime.now(UTC)
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=3650))
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-                                     encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
     # Write to temporary names and rename, so two processes starting together never read half a file.
     for path, data in (
-        (key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                     serialization.NoEncryption())),
+        (
+            key_path,
+            key.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            ),
+        ),
         (cert_path, cert.public_bytes(serialization.Encoding.PEM)),
     ):
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -123,8 +144,11 @@ def get_signer() -> signers.SimpleSigner:
 def sign_pdf(pdf: bytes, *, reason: str, location: str) -> bytes:
     """Seal a PDF (PAdES B-B, SHA-256) with an incremental update, so a PDF/A base document stays intact."""
     metadata = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
-        reason=reason, location=location,
+        field_name=FIELD_NAME,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        reason=reason,
+        location=location,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     return _outside_event_loop(lambda: signers.sign_pdf(writer, metadata, signer=get_signer()).getvalue())

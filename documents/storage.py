@@ -49,4 +49,3 @@ def download_url(name: str, *, expires: int = 300) -> str | None:
     if isinstance(default_storage, FileSystemStorage) or not hasattr(default_storage, "bucket"):
         return None
     return default_storage.url(name, expire=expires)
-

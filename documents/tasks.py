@@ -5,8 +5,16 @@ from __future__ import annotations
 from celery import shared_task
 
 
-@shared_task(bind=True, autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True,
-             max_retries=5, acks_late=True, reject_on_worker_lost=True)
+@shared_task(
+    bind=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=5,
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
 def render_submission_documents(self, application_id: int) -> dict[str, str]:
     """Issue the application package and the receipt of one case.
 

@@ -29,8 +29,9 @@ class DownloadView(LoginRequiredMixin, View):
             response: HttpResponse = HttpResponseRedirect(url)
         else:
             filename = f"{document.kind}-{document.application.case_number.replace('/', '-')}.pdf"
-            response = FileResponse(document.file.open("rb"), as_attachment=True, filename=filename,
-                                    content_type="application/pdf")
+            response = FileResponse(
+                document.file.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
+            )
             response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"
         return response
@@ -70,15 +71,20 @@ class VerifyView(View):
         return allow("documents-verify", request.META.get("REMOTE_ADDR"), limit=verify_rate())
 
     def throttled(self, request: HttpRequest, digest_form: VerifyDigestForm) -> HttpResponse:
-        response = self.page(request, digest_form, VerifyUploadForm(),
-                             throttled=_("Too many checks from your address. Please wait a minute and try again."))
+        response = self.page(
+            request,
+            digest_form,
+            VerifyUploadForm(),
+            throttled=_("Too many checks from your address. Please wait a minute and try again."),
+        )
         response.status_code = 429
         response["Retry-After"] = "60"
         return response
 
     def page(self, request: HttpRequest, digest_form, upload_form, **context) -> HttpResponse:
-        response = render(request, self.template_name, {"digest_form": digest_form, "upload_form": upload_form,
-                                                        **context})
+        response = render(
+            request, self.template_name, {"digest_form": digest_form, "upload_form": upload_form, **context}
+        )
         response["Cache-Control"] = "no-store"
         return response
 
@@ -87,5 +93,9 @@ def digest_result(document) -> dict:
     """Only what the holder of the document may learn: that it was issued, when, of which kind, and intact."""
     if document is None:
         return {"found": False}
-    return {"found": True, "kind": document.get_kind_display(), "issued_at": document.created_at,
-            "intact": verify_digest(document.file.name, document.sha256)}
+    return {
+        "found": True,
+        "kind": document.get_kind_display(),
+        "issued_at": document.created_at,
+        "intact": verify_digest(document.file.name, document.sha256),
+    }

@@ -18,9 +18,13 @@ def per_language(*fields: str) -> list[str]:
 
 def language_fieldsets(*fields: str) -> list[tuple]:
     """One fieldset per language, Polish open and the others folded, so a translator works one language at a time."""
-    return [(LANGUAGE_NAMES[code], {"fields": [f"{field}_{code}" for field in fields],
-                                    "classes": [] if code == "pl" else ["collapse"]})
-            for code in LANGUAGE_CODES]
+    return [
+        (
+            LANGUAGE_NAMES[code],
+            {"fields": [f"{field}_{code}" for field in fields], "classes": [] if code == "pl" else ["collapse"]},
+        )
+        for code in LANGUAGE_CODES
+    ]
 
 
 class ProcedureStepInline(admin.StackedInline):
@@ -65,8 +69,7 @@ class FaqEntryAdmin(admin.ModelAdmin):
     list_display = ["question_pl", "page", "position", "is_published"]
     list_filter = ["page", "is_published"]
     search_fields = per_language("question", "answer")
-    fieldsets = [(None, {"fields": ["page", "position", "is_published"]}),
-                 *language_fieldsets("question", "answer")]
+    fieldsets = [(None, {"fields": ["page", "position", "is_published"]}), *language_fieldsets("question", "answer")]
 
 
 @admin.register(LegalAct)
@@ -84,8 +87,7 @@ class ContactMessageAdmin(admin.ModelAdmin):
     search_fields = ["email", "case_number", "message"]
     date_hierarchy = "created_at"
     list_select_related = ["office"]
-    readonly_fields = ["created_at", "office", "topic", "case_number", "email", "message", "consent", "language",
-                       "ip"]
+    readonly_fields = ["created_at", "office", "topic", "case_number", "email", "message", "consent", "language", "ip"]
     fields = readonly_fields
 
     def get_queryset(self, request):

@@ -55,8 +55,9 @@ class LegalAct(Translated):
 
     key = models.SlugField(_("key"), max_length=63, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    citation = models.CharField(_("citation"), max_length=200, blank=True,
-                                help_text=_("As published, e.g. Dz.U. 2013 poz. 1650."))
+    citation = models.CharField(
+        _("citation"), max_length=200, blank=True, help_text=_("As published, e.g. Dz.U. 2013 poz. 1650.")
+    )
     url = models.URLField(_("address in ISAP"), max_length=300)
     title_pl = _short(_("title (Polish)"), required=True)
     title_en = _short(_("title (English)"))
@@ -77,8 +78,9 @@ class PermitPage(Translated):
 
     # No `choices`: the permit types live in applications/permits.py, and renaming one there must not need a
     # migration here. `clean()` and the admin's select keep the slug to those types.
-    slug = models.SlugField(_("permit type"), max_length=63, unique=True,
-                            help_text=_("One of the permit types of applications/permits.py."))
+    slug = models.SlugField(
+        _("permit type"), max_length=63, unique=True, help_text=_("One of the permit types of applications/permits.py.")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_published = models.BooleanField(_("published"), default=True)
     legal_acts = models.ManyToManyField(LegalAct, blank=True, related_name="pages", verbose_name=_("legal acts"))
@@ -104,8 +106,10 @@ class PermitPage(Translated):
     documents_en = _long(_("documents needed (English)"), help_text=LINES_HELP)
     documents_uk = _long(_("documents needed (Ukrainian)"), help_text=LINES_HELP)
     documents_ru = _long(_("documents needed (Russian)"), help_text=LINES_HELP)
-    fees_note_pl = _long(_("how to pay the fees (Polish)"),
-                         help_text=_("The amounts come from the settings and are shown above this text."))
+    fees_note_pl = _long(
+        _("how to pay the fees (Polish)"),
+        help_text=_("The amounts come from the settings and are shown above this text."),
+    )
     fees_note_en = _long(_("how to pay the fees (English)"))
     fees_note_uk = _long(_("how to pay the fees (Ukrainian)"))
     fees_note_ru = _long(_("how to pay the fees (Russian)"))
@@ -154,8 +158,15 @@ class ProcedureStep(Translated):
 class FaqEntry(Translated):
     """A question and its answer, on a permit page (or general, with no page) and in the FAQ search."""
 
-    page = models.ForeignKey(PermitPage, on_delete=models.CASCADE, null=True, blank=True, related_name="faq",
-                             verbose_name=_("page"), help_text=_("Empty for a question about every permit."))
+    page = models.ForeignKey(
+        PermitPage,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="faq",
+        verbose_name=_("page"),
+        help_text=_("Empty for a question about every permit."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_published = models.BooleanField(_("published"), default=True)
     question_pl = _short(_("question (Polish)"), required=True)
@@ -189,8 +200,12 @@ class ContactTopic(models.TextChoices):
 class ContactMessage(models.Model):
     """A visitor's message to a voivodeship office, kept with the address it came from."""
 
-    office = models.ForeignKey("applications.Office", on_delete=models.PROTECT, related_name="contact_messages",
-                               verbose_name=_("voivodeship office"))
+    office = models.ForeignKey(
+        "applications.Office",
+        on_delete=models.PROTECT,
+        related_name="contact_messages",
+        verbose_name=_("voivodeship office"),
+    )
     topic = models.CharField(_("topic"), max_length=32, choices=ContactTopic.choices)
     case_number = models.CharField(_("case number"), max_length=14, blank=True)
     email = models.EmailField(_("e-mail address"))

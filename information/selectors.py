@@ -67,14 +67,15 @@ def published_pages() -> QuerySet[PermitPage]:
 
 
 def permit_summaries(language: str | None = None) -> list[PermitSummary]:
-    return [PermitSummary(page.slug, page.text("title", language), page.text("summary", language))
-            for page in published_pages()]
+    return [
+        PermitSummary(page.slug, page.text("title", language), page.text("summary", language))
+        for page in published_pages()
+    ]
 
 
 def permit_info(slug: str, language: str | None = None) -> PermitInfo | None:
     """Everything one permit page shows, in `language` (the visitor's by default) with Polish as the fallback."""
-    page = (published_pages().filter(slug=slug)
-            .prefetch_related("steps", "legal_acts", "faq").first())
+    page = published_pages().filter(slug=slug).prefetch_related("steps", "legal_acts", "faq").first()
     if page is None:
         return None
     return PermitInfo(
@@ -89,8 +90,11 @@ def permit_info(slug: str, language: str | None = None) -> PermitInfo | None:
         fees_note=page.text("fees_note", language),
         duration=page.lines("duration", language),
         steps=[Step(step.text("title", language), step.text("text", language)) for step in page.steps.all()],
-        faq=[Faq(entry.text("question", language), entry.text("answer", language))
-             for entry in page.faq.all() if entry.is_published],
+        faq=[
+            Faq(entry.text("question", language), entry.text("answer", language))
+            for entry in page.faq.all()
+            if entry.is_published
+        ],
         legal_acts=[LegalLink(act.text("title", language), act.citation, act.url) for act in page.legal_acts.all()],
     )
 
@@ -110,13 +114,19 @@ def _localized(column: str, language: str):
     if language == FALLBACK_LANGUAGE:
         return Cast(F(f"{column}_{FALLBACK_LANGUAGE}"), TextField())
     text = TextField()
-    return Coalesce(NullIf(F(f"{column}_{language}"), Value("", output_field=text), output_field=text),
-                    F(f"{column}_{FALLBACK_LANGUAGE}"), output_field=text)
+    return Coalesce(
+        NullIf(F(f"{column}_{language}"), Value("", output_field=text), output_field=text),
+        F(f"{column}_{FALLBACK_LANGUAGE}"),
+        output_field=text,
+    )
 
 
 def _searchable(language: str) -> QuerySet[FaqEntry]:
-    return (FaqEntry.objects.filter(Q(page__isnull=True) | Q(page__is_published=True), is_published=True)
-            .select_related("page").annotate(q=_localized("question", language), a=_localized("answer", language)))
+    return (
+        FaqEntry.objects.filter(Q(page__isnull=True) | Q(page__is_published=True), is_published=True)
+        .select_related("page")
+        .annotate(q=_localized("question", language), a=_localized("answer", language))
+    )
 
 
 def search_faq(query: str, language: str | None = None) -> list[Faq]:
@@ -134,19 +144,31 @@ def search_faq(query: str, language: str | None = None) -> list[Faq]:
         entries = _search_faq_postgres(words, language)
     else:
         entries = _search_faq_simple(words, language)
-    return [Faq(entry.q, entry.a, entry.page.slug if entry.page else "",
-                entry.page.text("title", language) if entry.page else "") for entry in entries[:MAX_RESULTS]]
+    return [
+        Faq(
+            entry.q,
+            entry.a,
+            entry.page.slug if entry.page else "",
+            entry.page.text("title", language) if entry.page else "",
+        )
+        for entry in entries[:MAX_RESULTS]
+    ]
 
 
 def _search_faq_postgres(words: list[str], language: str) -> list[FaqEntry]:
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-    vector = (SearchVector(_localized("question", language), config="simple", weight="A")
-              + SearchVector(_localized("answer", language), config="simple", weight="B"))
+    vector = SearchVector(_localized("question", language), config="simple", weight="A") + SearchVector(
+        _localized("answer", language), config="simple", weight="B"
+    )
     # A raw tsquery is safe: every word is letters and digits only. `word:*` is a prefix: "kart" finds "karty".
     search = SearchQuery(" & ".join(f"{word}:*" for word in words), config="simple", search_type="raw")
-    return list(_searchable(language).annotate(document=vector, rank=SearchRank(vector, search))
-                .filter(document=search).order_by("-rank", "position", "pk")[:MAX_RESULTS])
+    return list(
+        _searchable(language)
+        .annotate(document=vector, rank=SearchRank(vector, search))
+        .filter(document=search)
+        .order_by("-rank", "position", "pk")[:MAX_RESULTS]
+    )
 
 
 def _search_faq_simple(words: list[str], language: str) -> list[FaqEntry]:

@@ -28,15 +28,32 @@ def allow_contact_message(ip: str | None, *, limit: int | None = None, window: i
     return throttle.allow("information-contact", ip, limit=limit, window=window)
 
 
-def send_contact_message(*, office: Office, topic: str, email: str, message: str, consent: bool,
-                         case_number: str = "", language: str | None = None, ip: str | None = None) -> ContactMessage:
+def send_contact_message(
+    *,
+    office: Office,
+    topic: str,
+    email: str,
+    message: str,
+    consent: bool,
+    case_number: str = "",
+    language: str | None = None,
+    ip: str | None = None,
+) -> ContactMessage:
     """Store the message; after commit, confirm it to the sender in their language and tell the office."""
     if not consent:
         raise ValueError("A contact message needs the sender's consent to processing.")
     language = current_language(language)
     with transaction.atomic():
-        contact = ContactMessage.objects.create(office=office, topic=topic, case_number=case_number, email=email,
-                                                message=message, consent=True, language=language, ip=ip)
+        contact = ContactMessage.objects.create(
+            office=office,
+            topic=topic,
+            case_number=case_number,
+            email=email,
+            message=message,
+            consent=True,
+            language=language,
+            ip=ip,
+        )
         # robust: the message is stored whatever the mail server says; staff see it in the admin.
         transaction.on_commit(lambda: deliver_contact_message(contact), robust=True)
     return contact
@@ -50,10 +67,13 @@ def deliver_contact_message(contact: ContactMessage) -> None:
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [contact.email])
     with translation.override("pl"):
         office_subject = _("Contact form: %(topic)s (no. %(number)s)") % {
-            "topic": contact.get_topic_display(), "number": contact.pk}
+            "topic": contact.get_topic_display(),
+            "number": contact.pk,
+        }
         office_body = render_to_string("information/email/contact_to_office.txt", {"contact": contact})
     try:
-        EmailMessage(office_subject, office_body, settings.DEFAULT_FROM_EMAIL, [contact.office.email],
-                     reply_to=[contact.email]).send()
+        EmailMessage(
+            office_subject, office_body, settings.DEFAULT_FROM_EMAIL, [contact.office.email], reply_to=[contact.email]
+        ).send()
     except Exception:  # the message is stored and visible in the admin; a mail server hiccup must not lose it
         logger.exception("Could not e-mail contact message %s to %s", contact.pk, contact.office.email)

@@ -13,11 +13,15 @@ from information.forms import ContactForm, FaqSearchForm
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "information/index.html", {
-        "permits": selectors.permit_summaries(),
-        "general_faq": selectors.general_faq(),
-        "search_form": FaqSearchForm(),
-    })
+    return render(
+        request,
+        "information/index.html",
+        {
+            "permits": selectors.permit_summaries(),
+            "general_faq": selectors.general_faq(),
+            "search_form": FaqSearchForm(),
+        },
+    )
 
 
 def permit(request: HttpRequest, slug: str) -> HttpResponse:
@@ -44,10 +48,14 @@ def contact(request: HttpRequest) -> HttpResponse:
     ip = request.META.get("REMOTE_ADDR")
     # Only messages that would be stored and e-mailed count: a visitor correcting typos is not throttled.
     if not services.allow_contact_message(ip):
-        response = render(request, "information/contact.html", {
-            "form": form, "throttled": _("You have sent too many messages from your address. "
-                                         "Please wait an hour and try again."),
-        })
+        response = render(
+            request,
+            "information/contact.html",
+            {
+                "form": form,
+                "throttled": _("You have sent too many messages from your address. Please wait an hour and try again."),
+            },
+        )
         response.status_code = 429
         response["Retry-After"] = "3600"
         return response

@@ -10,8 +10,12 @@ from ninja.errors import AuthenticationError
 from applications.api import applicant_router, public_router
 from workflows.api import officer_router
 
-api = NinjaAPI(title="MOS API", version="1", urls_namespace="api-v1",
-               description="Cases of applicants (token or session), the public status lookup and form schemas.")
+api = NinjaAPI(
+    title="MOS API",
+    version="1",
+    urls_namespace="api-v1",
+    description="Cases of applicants (token or session), the public status lookup and form schemas.",
+)
 
 
 @api.exception_handler(AuthenticationError)

@@ -61,16 +61,20 @@ def _staff_only(request: HttpRequest) -> None:
         raise HttpError(403, "Only office staff have an inbox.")
 
 
-@officer_router.get("/inbox", response={200: list[TaskOut], 401: ErrorOut, 403: ErrorOut},
-                    summary="My open tasks (assigned to me)")
+@officer_router.get(
+    "/inbox", response={200: list[TaskOut], 401: ErrorOut, 403: ErrorOut}, summary="My open tasks (assigned to me)"
+)
 @paginate(LimitOffsetPagination)
 def my_inbox(request):
     _staff_only(request)
     return selectors.inbox(request.auth)  # paginated in the database
 
 
-@officer_router.get("/queue", response={200: list[TaskOut], 401: ErrorOut, 403: ErrorOut},
-                    summary="Unassigned tasks of my office that I may claim")
+@officer_router.get(
+    "/queue",
+    response={200: list[TaskOut], 401: ErrorOut, 403: ErrorOut},
+    summary="Unassigned tasks of my office that I may claim",
+)
 @paginate(LimitOffsetPagination)
 def my_queue(request):
     _staff_only(request)

@@ -30,8 +30,12 @@ class SupplementView(LoginRequiredMixin, View):
         form = SupplementForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                answer_supplement(application=application, applicant=request.user,
-                                  message=form.cleaned_data["message"], uploads=form.cleaned_data["files"])
+                answer_supplement(
+                    application=application,
+                    applicant=request.user,
+                    message=form.cleaned_data["message"],
+                    uploads=form.cleaned_data["files"],
+                )
             except WorkflowError as error:
                 form.add_error(None, error.message)
             else:
@@ -42,8 +46,12 @@ class SupplementView(LoginRequiredMixin, View):
     def page(self, request, application, form, status=200) -> HttpResponse:
         request_ = open_supplement_request(application)
         is_open = request_ is not None and open_supplement_task(application) is not None
-        return render(request, self.template_name, {"case": application, "form": form, "call": request_,
-                                                    "is_open": is_open}, status=status)
+        return render(
+            request,
+            self.template_name,
+            {"case": application, "form": form, "call": request_, "is_open": is_open},
+            status=status,
+        )
 
 
 class AppointmentView(LoginRequiredMixin, View):
@@ -60,8 +68,12 @@ class AppointmentView(LoginRequiredMixin, View):
         form = PickSlotForm(request.POST, slots=free_slots_for(application))
         if form.is_valid():
             try:
-                pick_slot(application=application, applicant=request.user, slot=form.cleaned_data["slot"],
-                          ip=client_ip(request))
+                pick_slot(
+                    application=application,
+                    applicant=request.user,
+                    slot=form.cleaned_data["slot"],
+                    ip=client_ip(request),
+                )
             except WorkflowError as error:
                 form.add_error(None, error.message)
             else:
@@ -70,6 +82,9 @@ class AppointmentView(LoginRequiredMixin, View):
         return self.page(request, application, form, status=400)
 
     def page(self, request, application, form, status=200) -> HttpResponse:
-        return render(request, self.template_name, {"case": application, "form": form,
-                                                    "is_open": booking_task(application) is not None},
-                      status=status)
+        return render(
+            request,
+            self.template_name,
+            {"case": application, "form": form, "is_open": booking_task(application) is not None},
+            status=status,
+        )

@@ -18,14 +18,16 @@ from .services import WorkflowError
 
 
 def free_slots_for(application: Application) -> QuerySet[AppointmentSlot]:
-    return AppointmentSlot.objects.filter(office_id=application.office_id, appointment__isnull=True,
-                                          starts_at__gt=timezone.now()).order_by("starts_at")
+    return AppointmentSlot.objects.filter(
+        office_id=application.office_id, appointment__isnull=True, starts_at__gt=timezone.now()
+    ).order_by("starts_at")
 
 
 def booking_task(application: Application) -> Task | None:
     """The open booking step, if nobody at the office has taken it yet (then the applicant may choose)."""
-    tasks = Task.objects.filter(process__caseprocess__application=application, status=STATUS.NEW,
-                                owner__isnull=True, flow_task_type="HUMAN")
+    tasks = Task.objects.filter(
+        process__caseprocess__application=application, status=STATUS.NEW, owner__isnull=True, flow_task_type="HUMAN"
+    )
     return next((task for task in tasks if task.flow_task.name == "book_appointment"), None)
 
 
@@ -44,8 +46,9 @@ def pick_slot(*, application: Application, applicant, slot: AppointmentSlot, ip:
         activation.start(request=None)
         try:
             with transaction.atomic():
-                appointment = Appointment.objects.create(application=application, slot=slot, booked_by=applicant,
-                                                         starts_at=slot.starts_at, place=slot.place)
+                appointment = Appointment.objects.create(
+                    application=application, slot=slot, booked_by=applicant, starts_at=slot.starts_at, place=slot.place
+                )
         except IntegrityError:
             raise WorkflowError(_("This slot has just been taken. Choose another one.")) from None
         audit(applicant, "appointment.chosen_by_applicant", application=application, obj=appointment, ip=ip)

@@ -12,10 +12,14 @@ def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") if request is not None else None
 
 
-def audit(user, action: str, *, application=None, obj: Any = None, ip: str | None = None,
-          data: dict | None = None) -> AuditEntry:
+def audit(
+    user, action: str, *, application=None, obj: Any = None, ip: str | None = None, data: dict | None = None
+) -> AuditEntry:
     return AuditEntry.objects.create(
-        user=user if getattr(user, "is_authenticated", False) else None, action=action, application=application,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        action=action,
+        application=application,
         object_repr=(f"{type(obj).__name__} {getattr(obj, 'pk', '')}: {obj}"[:200] if obj is not None else ""),
-        ip=ip, data=data or {},
+        ip=ip,
+        data=data or {},
     )

@@ -24,9 +24,12 @@ CONSULTATION_NODES = {
 
 
 def _consultation(agency: str, title):
-    return (flow.View(open_task).Annotation(title=title)
-            .OnTimeout(steps.consultation_deadline(agency), getattr(this, f"deemed_{agency}"))
-            .Next(this.consultations_done))
+    return (
+        flow.View(open_task)
+        .Annotation(title=title)
+        .OnTimeout(steps.consultation_deadline(agency), getattr(this, f"deemed_{agency}"))
+        .Next(this.consultations_done)
+    )
 
 
 class ResidencePermitFlow(flow.Flow):
@@ -36,51 +39,74 @@ class ResidencePermitFlow(flow.Flow):
     start = flow.StartHandle(steps.start_case).Next(this.formal_check)
 
     formal_check = flow.View(open_task).Annotation(title=_("Formal check")).Next(this.is_formally_complete)
-    is_formally_complete = (flow.If(steps.is_formally_complete)
-                            .Then(this.book_appointment).Else(this.call_to_supplement))
+    is_formally_complete = flow.If(steps.is_formally_complete).Then(this.book_appointment).Else(this.call_to_supplement)
     call_to_supplement = flow.Function(steps.send_call_to_supplement).Next(this.supplement)
-    supplement = (flow.View(open_task).Annotation(title=_("Supplement the application"))
-                  .Assign(steps.applicant_of)
-                  .OnTimeout(steps.supplement_deadline, this.leave_unexamined)
-                  .Next(this.formal_check_again))
-    formal_check_again = (flow.View(open_task).Annotation(title=_("Formal check after a supplement"))
-                          .Assign(steps.owner_of_last("formal_check")).Next(this.is_formally_complete))
+    supplement = (
+        flow.View(open_task)
+        .Annotation(title=_("Supplement the application"))
+        .Assign(steps.applicant_of)
+        .OnTimeout(steps.supplement_deadline, this.leave_unexamined)
+        .Next(this.formal_check_again)
+    )
+    formal_check_again = (
+        flow.View(open_task)
+        .Annotation(title=_("Formal check after a supplement"))
+        .Assign(steps.owner_of_last("formal_check"))
+        .Next(this.is_formally_complete)
+    )
     leave_unexamined = flow.Function(steps.leave_unexamined).Next(this.end_left_unexamined)
 
-    book_appointment = flow.View(open_task).Annotation(title=_("Book the fingerprints appointment")).Next(
-        this.send_summons)
+    book_appointment = (
+        flow.View(open_task).Annotation(title=_("Book the fingerprints appointment")).Next(this.send_summons)
+    )
     send_summons = flow.Function(steps.send_summons).Next(this.fingerprints)
-    fingerprints = (flow.View(open_task).Annotation(title=_("Record the fingerprints appointment"))
-                    .Assign(steps.owner_of_last("book_appointment")).Next(this.after_fingerprints))
-    after_fingerprints = (flow.Switch()
-                          .Case(this.open_consultations, steps.fingerprints_taken)
-                          .Case(this.book_appointment, steps.new_appointment_needed)
-                          .Default(this.leave_unexamined))
+    fingerprints = (
+        flow.View(open_task)
+        .Annotation(title=_("Record the fingerprints appointment"))
+        .Assign(steps.owner_of_last("book_appointment"))
+        .Next(this.after_fingerprints)
+    )
+    after_fingerprints = (
+        flow.Switch()
+        .Case(this.open_consultations, steps.fingerprints_taken)
+        .Case(this.book_appointment, steps.new_appointment_needed)
+        .Default(this.leave_unexamined)
+    )
 
     open_consultations = flow.Function(steps.open_consultations).Next(this.consultations)
-    consultations = (flow.Split()
-                     .Next(this.consult_border_guard).Next(this.consult_police).Next(this.consult_abw)
-                     .Next(this.consult_labour_office, case=steps.needs_labour_office))
+    consultations = (
+        flow.Split()
+        .Next(this.consult_border_guard)
+        .Next(this.consult_police)
+        .Next(this.consult_abw)
+        .Next(this.consult_labour_office, case=steps.needs_labour_office)
+    )
     consult_border_guard = _consultation(Agency.BORDER_GUARD, _("Consultation: Border Guard"))
     consult_police = _consultation(Agency.POLICE, _("Consultation: Police"))
     consult_abw = _consultation(Agency.ABW, _("Consultation: Internal Security Agency"))
     consult_labour_office = _consultation(Agency.LABOUR_OFFICE, _("Consultation: labour office"))
-    deemed_border_guard = flow.Function(steps.consultation_expired(Agency.BORDER_GUARD)).Next(
-        this.consultations_done)
+    deemed_border_guard = flow.Function(steps.consultation_expired(Agency.BORDER_GUARD)).Next(this.consultations_done)
     deemed_police = flow.Function(steps.consultation_expired(Agency.POLICE)).Next(this.consultations_done)
     deemed_abw = flow.Function(steps.consultation_expired(Agency.ABW)).Next(this.consultations_done)
-    deemed_labour_office = flow.Function(steps.consultation_expired(Agency.LABOUR_OFFICE)).Next(
-        this.consultations_done)
+    deemed_labour_office = flow.Function(steps.consultation_expired(Agency.LABOUR_OFFICE)).Next(this.consultations_done)
     consultations_done = flow.Join().Next(this.review)
 
     review = flow.View(open_task).Annotation(title=_("Substantive review")).Next(this.decide)
-    decide = (flow.View(open_task).Annotation(title=_("Decision"))
-              .Assign(steps.owner_of_last("review")).Next(this.needs_approval))
+    decide = (
+        flow.View(open_task)
+        .Annotation(title=_("Decision"))
+        .Assign(steps.owner_of_last("review"))
+        .Next(this.needs_approval)
+    )
     needs_approval = flow.If(steps.approval_required).Then(this.approve).Else(this.deliver)
     approve = flow.View(open_task).Annotation(title=_("Approve the decision")).Next(this.is_approved)
     is_approved = flow.If(steps.decision_approved).Then(this.deliver).Else(this.redecide)
-    redecide = (flow.View(open_task).Annotation(title=_("Decision (returned by the supervisor)"))
-                .Assign(steps.owner_of_last("decide")).Next(this.needs_approval))
+    redecide = (
+        flow.View(open_task)
+        .Annotation(title=_("Decision (returned by the supervisor)"))
+        .Assign(steps.owner_of_last("decide"))
+        .Next(this.needs_approval)
+    )
     deliver = flow.Function(steps.deliver_decision).Next(this.is_granted)
     is_granted = flow.If(steps.is_granted).Then(this.residence_card).Else(this.end_refused)
     residence_card = flow.View(open_task).Annotation(title=_("Residence card")).Next(this.end_granted)

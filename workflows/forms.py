@@ -21,10 +21,15 @@ WORK_CONDITION = ("work", _("The employer's annex meets the conditions of the wo
 
 
 class FormalCheckForm(forms.Form):
-    complete = forms.ChoiceField(label=_("Is the application formally complete?"), choices=YES_NO,
-                                 widget=forms.RadioSelect)
-    defects = forms.CharField(label=_("Formal defects to supplement"), required=False, widget=forms.Textarea,
-                              help_text=_("One defect per line. They are printed in the call to supplement."))
+    complete = forms.ChoiceField(
+        label=_("Is the application formally complete?"), choices=YES_NO, widget=forms.RadioSelect
+    )
+    defects = forms.CharField(
+        label=_("Formal defects to supplement"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("One defect per line. They are printed in the call to supplement."),
+    )
 
     def clean(self):
         data = super().clean()
@@ -35,10 +40,15 @@ class FormalCheckForm(forms.Form):
 
 
 class BookAppointmentForm(forms.Form):
-    slot = forms.ModelChoiceField(label=_("Free slot"), queryset=AppointmentSlot.objects.none(), required=False,
-                                  empty_label=_("No slot: give the date and place below"))
-    starts_at = forms.DateTimeField(label=_("Date and time"), required=False,
-                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    slot = forms.ModelChoiceField(
+        label=_("Free slot"),
+        queryset=AppointmentSlot.objects.none(),
+        required=False,
+        empty_label=_("No slot: give the date and place below"),
+    )
+    starts_at = forms.DateTimeField(
+        label=_("Date and time"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
     place = forms.CharField(label=_("Place"), required=False, max_length=300)
 
     def __init__(self, *args, slots=None, **kwargs):
@@ -54,13 +64,15 @@ class BookAppointmentForm(forms.Form):
 
 
 class FingerprintsForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("What happened at the appointment?"), choices=Appointment.Outcome.choices,
-                                widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(
+        label=_("What happened at the appointment?"), choices=Appointment.Outcome.choices, widget=forms.RadioSelect
+    )
 
 
 class ConsultationForm(forms.Form):
-    answer = forms.ChoiceField(label=_("The agency's answer"), choices=Consultation.Answer.choices,
-                               widget=forms.RadioSelect)
+    answer = forms.ChoiceField(
+        label=_("The agency's answer"), choices=Consultation.Answer.choices, widget=forms.RadioSelect
+    )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea)
 
     def clean(self):
@@ -71,11 +83,11 @@ class ConsultationForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    conditions = forms.MultipleChoiceField(label=_("Conditions met"), required=False,
-                                           widget=forms.CheckboxSelectMultiple, choices=REVIEW_CONDITIONS)
+    conditions = forms.MultipleChoiceField(
+        label=_("Conditions met"), required=False, widget=forms.CheckboxSelectMultiple, choices=REVIEW_CONDITIONS
+    )
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea)
-    proposed = forms.ChoiceField(label=_("Proposed decision"), choices=DecisionKind.choices,
-                                 widget=forms.RadioSelect)
+    proposed = forms.ChoiceField(label=_("Proposed decision"), choices=DecisionKind.choices, widget=forms.RadioSelect)
 
     def __init__(self, *args, work_permit: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,24 +97,27 @@ class ReviewForm(forms.Form):
 
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices, widget=forms.RadioSelect)
-    valid_from = forms.DateField(label=_("Valid from"), required=False,
-                                 widget=forms.DateInput(attrs={"type": "date"}))
+    valid_from = forms.DateField(label=_("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     valid_to = forms.DateField(label=_("Valid to"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    justification = forms.CharField(label=_("Justification"), required=False, widget=forms.Textarea,
-                                    help_text=_("Required for a refusal."))
+    justification = forms.CharField(
+        label=_("Justification"), required=False, widget=forms.Textarea, help_text=_("Required for a refusal.")
+    )
 
 
 class ApprovalForm(forms.Form):
-    approved = forms.ChoiceField(label=_("Your answer"), widget=forms.RadioSelect,
-                                 choices=[("yes", _("Approve the decision")),
-                                          ("no", _("Return it to the officer"))])
+    approved = forms.ChoiceField(
+        label=_("Your answer"),
+        widget=forms.RadioSelect,
+        choices=[("yes", _("Approve the decision")), ("no", _("Return it to the officer"))],
+    )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea)
 
 
 class ResidenceCardForm(forms.Form):
     number = forms.CharField(label=_("Card number"), max_length=20)
-    ready_at = forms.DateTimeField(label=_("Ready for collection from"),
-                                   widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    ready_at = forms.DateTimeField(
+        label=_("Ready for collection from"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
 
 
 class ReassignForm(forms.Form):
@@ -132,8 +147,11 @@ class MultipleFileField(forms.FileField):
 
 
 class SupplementForm(forms.Form):
-    files = MultipleFileField(label=_("Documents"), required=False,
-                              help_text=_("PDF, JPEG or PNG, up to 10 MB each. You can choose several files."))
+    files = MultipleFileField(
+        label=_("Documents"),
+        required=False,
+        help_text=_("PDF, JPEG or PNG, up to 10 MB each. You can choose several files."),
+    )
     message = forms.CharField(label=_("Your answer"), required=False, widget=forms.Textarea)
 
     def clean(self):
@@ -151,8 +169,9 @@ class SlotChoiceField(forms.ModelChoiceField):
 
 
 class PickSlotForm(forms.Form):
-    slot = SlotChoiceField(label=_("Choose a time"), queryset=AppointmentSlot.objects.none(),
-                           widget=forms.RadioSelect, empty_label=None)
+    slot = SlotChoiceField(
+        label=_("Choose a time"), queryset=AppointmentSlot.objects.none(), widget=forms.RadioSelect, empty_label=None
+    )
 
     def __init__(self, *args, slots=None, **kwargs):
         super().__init__(*args, **kwargs)

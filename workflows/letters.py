@@ -23,32 +23,60 @@ def _officer(user) -> dict | None:
 
 def _common(application: Application, officer=None) -> dict:
     return {
-        "office": application.office, "issued_at": timezone.localdate(), "place": application.office.city,
+        "office": application.office,
+        "issued_at": timezone.localdate(),
+        "place": application.office.city,
         "application_title": application.definition.spec.title.pl.removeprefix("Wniosek o "),
         "application_date": application.submitted_at,
-        "addressee": {"name": applicant_name(application)}, "officer": _officer(officer),
+        "addressee": {"name": applicant_name(application)},
+        "officer": _officer(officer),
     }
 
 
 def issue_call_to_supplement(application: Application, request: SupplementRequest) -> Document:
     days = (timezone.localdate(request.deadline) - timezone.localdate(request.requested_at)).days
-    context = {**_common(application, request.requested_by), "defects": request.defects,
-               "deadline": timezone.localtime(request.deadline), "deadline_days": days}
-    return issue_document(application, DocumentKind.CALL_TO_SUPPLEMENT, "documents/call_to_supplement.html", context,
-                          language="pl", title="Wezwanie do usunięcia braków formalnych")
+    context = {
+        **_common(application, request.requested_by),
+        "defects": request.defects,
+        "deadline": timezone.localtime(request.deadline),
+        "deadline_days": days,
+    }
+    return issue_document(
+        application,
+        DocumentKind.CALL_TO_SUPPLEMENT,
+        "documents/call_to_supplement.html",
+        context,
+        language="pl",
+        title="Wezwanie do usunięcia braków formalnych",
+    )
 
 
 def issue_summons(application: Application, appointment: Appointment) -> Document:
-    context = {**_common(application, appointment.booked_by),
-               "appointment_at": timezone.localtime(appointment.starts_at), "place_of_appointment": appointment.place}
-    return issue_document(application, DocumentKind.SUMMONS, "documents/summons_fingerprints.html", context,
-                          language="pl", title="Wezwanie do osobistego stawiennictwa")
+    context = {
+        **_common(application, appointment.booked_by),
+        "appointment_at": timezone.localtime(appointment.starts_at),
+        "place_of_appointment": appointment.place,
+    }
+    return issue_document(
+        application,
+        DocumentKind.SUMMONS,
+        "documents/summons_fingerprints.html",
+        context,
+        language="pl",
+        title="Wezwanie do osobistego stawiennictwa",
+    )
 
 
 def issue_left_unexamined(application: Application, *, reason: str) -> Document:
     context = {**_common(application), "reason": reason}
-    return issue_document(application, DocumentKind.LEFT_UNEXAMINED, "documents/left_unexamined.html",
-                          context, language="pl", title="Pozostawienie wniosku bez rozpoznania")
+    return issue_document(
+        application,
+        DocumentKind.LEFT_UNEXAMINED,
+        "documents/left_unexamined.html",
+        context,
+        language="pl",
+        title="Pozostawienie wniosku bez rozpoznania",
+    )
 
 
 def _birth_date(application: Application) -> date | None:
@@ -65,14 +93,23 @@ def issue_decision(application: Application, decision: Decision) -> Document:
         **_common(application, decision.decided_by),
         "outcome": "grant" if decision.kind == DecisionKind.GRANT else "refusal",
         "decision_number": f"{application.case_number}/D/{decision.pk}",
-        "legal_basis": getattr(settings, "DECISION_LEGAL_BASIS",
-                               ["ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach"]),
-        "applicant": {"name": applicant_name(application), "date_of_birth": _birth_date(application),
-                      "citizenship": answer(application.answers, "citizenship") or ""},
+        "legal_basis": getattr(settings, "DECISION_LEGAL_BASIS", ["ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach"]),
+        "applicant": {
+            "name": applicant_name(application),
+            "date_of_birth": _birth_date(application),
+            "citizenship": answer(application.answers, "citizenship") or "",
+        },
         "permit_title": spec.title.pl.removeprefix("Wniosek o udzielenie "),
-        "valid_from": decision.valid_from, "valid_until": decision.valid_to,
+        "valid_from": decision.valid_from,
+        "valid_until": decision.valid_to,
         "justification": decision.justification,
         "voivode": f"Wojewody {application.voivodeship.name.removesuffix('ie').capitalize()}iego",
     }
-    return issue_document(application, DocumentKind.DECISION, "documents/decision.html", context, language="pl",
-                          title=f"Decyzja w sprawie {application.case_number}")
+    return issue_document(
+        application,
+        DocumentKind.DECISION,
+        "documents/decision.html",
+        context,
+        language="pl",
+        title=f"Decyzja w sprawie {application.case_number}",
+    )

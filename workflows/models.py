@@ -45,8 +45,9 @@ class CaseProcess(Process):
 class SupplementRequest(models.Model):
     """A call to supplement formal defects, with its legal deadline and the applicant's answer."""
 
-    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT,
-                                    related_name="supplement_requests")
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.PROTECT, related_name="supplement_requests"
+    )
     defects = models.JSONField(_("defects"), default=list)
     deadline = models.DateTimeField(_("deadline"))
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -90,10 +91,10 @@ class Appointment(models.Model):
         NO_SHOW_REBOOK = "no_show_rebook", _("Did not come: book a new appointment")
         NO_SHOW_END = "no_show_end", _("Did not come: leave the application unexamined")
 
-    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT,
-                                    related_name="appointments")
-    slot = models.OneToOneField(AppointmentSlot, on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="appointment")
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="appointments")
+    slot = models.OneToOneField(
+        AppointmentSlot, on_delete=models.PROTECT, null=True, blank=True, related_name="appointment"
+    )
     starts_at = models.DateTimeField(_("date and time"))
     place = models.CharField(_("place"), max_length=300)
     booked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -124,8 +125,7 @@ class Consultation(models.Model):
         NO_OBJECTIONS = "no_objections", _("No objections")
         OBJECTIONS = "objections", _("Objections")
 
-    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT,
-                                    related_name="consultations")
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="consultations")
     agency = models.CharField(_("agency"), max_length=16, choices=Agency.choices)
     asked_at = models.DateTimeField(auto_now_add=True)
     deadline = models.DateTimeField(_("deadline"))
@@ -177,8 +177,9 @@ class Decision(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(auto_now_add=True)
     needs_approval = models.BooleanField(default=False)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     approved = models.BooleanField(null=True)
     approval_note = models.TextField(_("note"), blank=True)
     issued_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -188,8 +189,10 @@ class Decision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         constraints = [
-            models.CheckConstraint(condition=~Q(kind="grant") | Q(valid_from__isnull=False, valid_to__isnull=False),
-                                   name="grant_has_validity"),
+            models.CheckConstraint(
+                condition=~Q(kind="grant") | Q(valid_from__isnull=False, valid_to__isnull=False),
+                name="grant_has_validity",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -197,8 +200,9 @@ class Decision(models.Model):
 
 
 class ResidenceCard(models.Model):
-    application = models.OneToOneField("applications.Application", on_delete=models.PROTECT,
-                                       related_name="residence_card")
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.PROTECT, related_name="residence_card"
+    )
     number = models.CharField(_("card number"), max_length=20, unique=True)
     ready_at = models.DateTimeField(_("ready for collection"))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -215,11 +219,13 @@ class AuditEntry(models.Model):
     """Append-only trail of officer actions (who, when, what, on which object, from which IP)."""
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     action = models.CharField(max_length=64)
-    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="+")
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     object_repr = models.CharField(max_length=200, blank=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
     data = models.JSONField(default=dict, blank=True)

@@ -48,5 +48,10 @@ def audit_process(sender, process, task=None, signal=None, **kwargs) -> None:
     if case is None:
         return
     action = "process.started" if signal is flow_started else "process.finished"
-    audit(None, action, application=case.application, obj=case,
-          data={"node": task.flow_task.name if task is not None else ""})
+    audit(
+        None,
+        action,
+        application=case.application,
+        obj=case,
+        data={"node": task.flow_task.name if task is not None else ""},
+    )

@@ -33,10 +33,11 @@ def tasks_of_office(user) -> QuerySet[Task]:
     """Human tasks of the user's office (none for anybody who is not staff)."""
     if not is_staff(user):
         return Task.objects.none()
-    return (Task.objects.filter(process__caseprocess__application__office_id=office_id_of(user),
-                                flow_task_type="HUMAN")
-            .exclude(flow_task__in=_nodes(APPLICANT_NODES))
-            .select_related("owner", "process__caseprocess__application"))
+    return (
+        Task.objects.filter(process__caseprocess__application__office_id=office_id_of(user), flow_task_type="HUMAN")
+        .exclude(flow_task__in=_nodes(APPLICANT_NODES))
+        .select_related("owner", "process__caseprocess__application")
+    )
 
 
 def inbox(user) -> QuerySet[Task]:
@@ -86,13 +87,15 @@ def documents_for_office_id(office_id: int) -> QuerySet[Document]:
 def office_attachment(user, attachment_id) -> Attachment:
     if not is_staff(user):
         return get_object_or_404(Attachment.objects.none(), public_id=attachment_id)
-    return get_object_or_404(Attachment.objects.filter(application__office_id=office_id_of(user)),
-                             public_id=attachment_id)
+    return get_object_or_404(
+        Attachment.objects.filter(application__office_id=office_id_of(user)), public_id=attachment_id
+    )
 
 
 def free_slots(user) -> QuerySet[AppointmentSlot]:
-    return (AppointmentSlot.objects.filter(office_id=office_id_of(user), appointment__isnull=True,
-                                           starts_at__gt=timezone.now()).order_by("starts_at"))
+    return AppointmentSlot.objects.filter(
+        office_id=office_id_of(user), appointment__isnull=True, starts_at__gt=timezone.now()
+    ).order_by("starts_at")
 
 
 def colleagues(user, task: Task) -> list:
@@ -134,10 +137,16 @@ def case_file(application: Application, language: str) -> CaseFile:
         supplement_requests=list(SupplementRequest.objects.filter(application=application)),
         appointments=list(Appointment.objects.filter(application=application)),
         consultations=list(Consultation.objects.filter(application=application)),
-        decisions=list(Decision.objects.filter(application=application).select_related(
-            "review__proposed_by", "decided_by", "approved_by")),
-        history=list(Task.objects.filter(process__caseprocess__application=application, flow_task_type="HUMAN")
-                     .select_related("owner").order_by("created")),
+        decisions=list(
+            Decision.objects.filter(application=application).select_related(
+                "review__proposed_by", "decided_by", "approved_by"
+            )
+        ),
+        history=list(
+            Task.objects.filter(process__caseprocess__application=application, flow_task_type="HUMAN")
+            .select_related("owner")
+            .order_by("created")
+        ),
     )
 
 
@@ -155,21 +164,34 @@ def dashboard(user) -> Dashboard:
     """Cases by stage, what is past its deadline, and the median days from submission to decision (30 days)."""
     office_id = office_id_of(user)
     now = timezone.now()
-    open_tasks = (Task.objects.filter(process__caseprocess__application__office_id=office_id, status__in=OPEN,
-                                      flow_task_type="HUMAN"))
+    open_tasks = Task.objects.filter(
+        process__caseprocess__application__office_id=office_id, status__in=OPEN, flow_task_type="HUMAN"
+    )
     stages = Counter(str(task.flow_task.task_title or task.flow_task.name) for task in open_tasks)
-    decisions = (Decision.objects.filter(application__office_id=office_id, issued_at__gte=now - timedelta(days=30))
-                 .select_related("application"))
+    decisions = Decision.objects.filter(
+        application__office_id=office_id, issued_at__gte=now - timedelta(days=30)
+    ).select_related("application")
     days = [(d.issued_at - d.application.submitted_at).total_seconds() / 86400 for d in decisions]
     return Dashboard(
         stages=sorted(stages.items()),
-        overdue_supplements=list(SupplementRequest.objects.filter(
-            application__office_id=office_id, answered_at__isnull=True, expired_at__isnull=True, deadline__lt=now,
-        ).select_related("application")),
-        overdue_consultations=list(Consultation.objects.filter(
-            application__office_id=office_id, answer="", deadline__lt=now).select_related("application")),
-        overdue_appointments=list(Appointment.objects.filter(
-            application__office_id=office_id, outcome="", starts_at__lt=now).select_related("application")),
+        overdue_supplements=list(
+            SupplementRequest.objects.filter(
+                application__office_id=office_id,
+                answered_at__isnull=True,
+                expired_at__isnull=True,
+                deadline__lt=now,
+            ).select_related("application")
+        ),
+        overdue_consultations=list(
+            Consultation.objects.filter(application__office_id=office_id, answer="", deadline__lt=now).select_related(
+                "application"
+            )
+        ),
+        overdue_appointments=list(
+            Appointment.objects.filter(application__office_id=office_id, outcome="", starts_at__lt=now).select_related(
+                "application"
+            )
+        ),
         median_days_to_decision=round(statistics.median(days), 1) if days else None,
         decisions_counted=len(days),
     )

@@ -52,6 +52,7 @@ def supplement_days() -> int:
 
 # --- Who may do what ---------------------------------------------------------------------------------------------
 
+
 def office_id_of(user) -> int | None:
     membership = getattr(user, "staff_membership", None) if user.is_authenticated else None
     return membership.office_id if membership else None
@@ -81,6 +82,7 @@ def may_work_on(user, task: Task) -> bool:
 
 # --- Starting and ending ------------------------------------------------------------------------------------------
 
+
 def start_case(application: Application) -> CaseProcess:
     """Start the process of a submitted application, once (a repeated signal finds the running one)."""
     existing = CaseProcess.objects.filter(application=application).first()
@@ -96,13 +98,15 @@ def discontinue_case(application: Application, *, user=None, ip: str | None = No
         return
     with transaction.atomic():
         ResidencePermitFlow.instance.cancel(process)
-        SupplementRequest.objects.filter(application=application, answered_at__isnull=True,
-                                         expired_at__isnull=True).update(expired_at=timezone.now())
+        SupplementRequest.objects.filter(
+            application=application, answered_at__isnull=True, expired_at__isnull=True
+        ).update(expired_at=timezone.now())
         record_event(application, CaseEvent.Kind.DISCONTINUED)
         audit(user, "case.discontinued", application=application, obj=process, ip=ip)
 
 
 # --- Claiming and assignment -------------------------------------------------------------------------------------
+
 
 def claim_task(*, task: Task, user, ip: str | None = None) -> Task:
     """Take a task from the office's queue: one conditional UPDATE, so exactly one of racing officers wins."""
@@ -110,7 +114,8 @@ def claim_task(*, task: Task, user, ip: str | None = None) -> Task:
         raise PermissionDenied
     with transaction.atomic():
         taken = Task.objects.filter(pk=task.pk, status=STATUS.NEW, owner__isnull=True).update(
-            owner=user, status=STATUS.ASSIGNED, assigned=timezone.now())
+            owner=user, status=STATUS.ASSIGNED, assigned=timezone.now()
+        )
         if not taken:
             raise WorkflowError(_("Somebody else has already taken this task."))
         application = application_of(task)
@@ -130,11 +135,18 @@ def reassign_task(*, task: Task, supervisor, to_user, ip: str | None = None) -> 
         raise WorkflowError(_("This person cannot work on this task."))
     with transaction.atomic():
         moved = Task.objects.filter(pk=task.pk, status__in=[STATUS.NEW, STATUS.ASSIGNED]).update(
-            owner=to_user, status=STATUS.ASSIGNED, assigned=timezone.now())
+            owner=to_user, status=STATUS.ASSIGNED, assigned=timezone.now()
+        )
         if not moved:
             raise WorkflowError(_("This task is no longer open."))
-        audit(supervisor, "task.reassigned", application=application_of(task), obj=task, ip=ip,
-              data={"node": task.flow_task.name, "from": task.owner_id, "to": to_user.pk})
+        audit(
+            supervisor,
+            "task.reassigned",
+            application=application_of(task),
+            obj=task,
+            ip=ip,
+            data={"node": task.flow_task.name, "from": task.owner_id, "to": to_user.pk},
+        )
     task.refresh_from_db()
     return task
 
@@ -156,8 +168,10 @@ def _complete(task: Task, user, node: str | frozenset, work: Callable[[CaseProce
 
 # --- The steps ---------------------------------------------------------------------------------------------------
 
-def complete_formal_check(*, task: Task, user, complete: bool, defects: list[str] | None = None,
-                          ip: str | None = None) -> None:
+
+def complete_formal_check(
+    *, task: Task, user, complete: bool, defects: list[str] | None = None, ip: str | None = None
+) -> None:
     defects = [d.strip() for d in defects or [] if d.strip()]
     if not complete and not defects:
         raise WorkflowError(_("List the formal defects the applicant must supplement."))
@@ -170,26 +184,55 @@ def complete_formal_check(*, task: Task, user, complete: bool, defects: list[str
             set_status(application, ApplicationStatus.IN_PROGRESS)
             # The decision's statutory time runs from the day the application became complete: the day it was
             # submitted, or the day the last supplement came in (the applicant's page counts from this).
-            supplied = (application.supplement_requests.filter(answered_at__isnull=False)
-                        .order_by("-answered_at").values_list("answered_at", flat=True).first())
+            supplied = (
+                application.supplement_requests.filter(answered_at__isnull=False)
+                .order_by("-answered_at")
+                .values_list("answered_at", flat=True)
+                .first()
+            )
             complete_on = timezone.localdate(supplied or application.submitted_at)
-            record_event(application, CaseEvent.Kind.STATUS_CHANGED,
-                         data={"status": ApplicationStatus.IN_PROGRESS.value, "complete_on": complete_on.isoformat()})
-            if AppointmentSlot.objects.filter(office_id=application.office_id, appointment__isnull=True,
-                                              starts_at__gt=timezone.now()).exists():
-                record_event(application, CaseEvent.Kind.APPOINTMENT, data={"choose_slot": True},
-                             action_url=reverse("workflows:appointment", kwargs={"case_id": application.public_id}))
+            record_event(
+                application,
+                CaseEvent.Kind.STATUS_CHANGED,
+                data={"status": ApplicationStatus.IN_PROGRESS.value, "complete_on": complete_on.isoformat()},
+            )
+            if AppointmentSlot.objects.filter(
+                office_id=application.office_id, appointment__isnull=True, starts_at__gt=timezone.now()
+            ).exists():
+                record_event(
+                    application,
+                    CaseEvent.Kind.APPOINTMENT,
+                    data={"choose_slot": True},
+                    action_url=reverse("workflows:appointment", kwargs={"case_id": application.public_id}),
+                )
         else:
-            SupplementRequest.objects.create(application=application, defects=defects, requested_by=user,
-                                             deadline=timezone.now() + timedelta(days=supplement_days()))
-        audit(user, "formal_check.completed", application=application, obj=task, ip=ip,
-              data={"complete": complete, "defects": defects})
+            SupplementRequest.objects.create(
+                application=application,
+                defects=defects,
+                requested_by=user,
+                deadline=timezone.now() + timedelta(days=supplement_days()),
+            )
+        audit(
+            user,
+            "formal_check.completed",
+            application=application,
+            obj=task,
+            ip=ip,
+            data={"complete": complete, "defects": defects},
+        )
 
     _complete(task, user, frozenset({"formal_check", "formal_check_again"}), work)
 
 
-def book_appointment(*, task: Task, user, slot: AppointmentSlot | None = None, starts_at: datetime | None = None,
-                     place: str = "", ip: str | None = None) -> Appointment:
+def book_appointment(
+    *,
+    task: Task,
+    user,
+    slot: AppointmentSlot | None = None,
+    starts_at: datetime | None = None,
+    place: str = "",
+    ip: str | None = None,
+) -> Appointment:
     if slot is None and (starts_at is None or not place.strip()):
         raise WorkflowError(_("Choose a free slot, or give the date, time and place."))
     booked: list[Appointment] = []
@@ -200,9 +243,15 @@ def book_appointment(*, task: Task, user, slot: AppointmentSlot | None = None, s
             raise PermissionDenied
         try:
             with transaction.atomic():
-                booked.append(Appointment.objects.create(
-                    application=application, slot=slot, booked_by=user,
-                    starts_at=slot.starts_at if slot else starts_at, place=slot.place if slot else place.strip()))
+                booked.append(
+                    Appointment.objects.create(
+                        application=application,
+                        slot=slot,
+                        booked_by=user,
+                        starts_at=slot.starts_at if slot else starts_at,
+                        place=slot.place if slot else place.strip(),
+                    )
+                )
         except IntegrityError:
             raise WorkflowError(_("This slot has just been taken. Choose another one.")) from None
         audit(user, "appointment.booked", application=application, obj=booked[0], ip=ip)
@@ -220,8 +269,14 @@ def record_fingerprints(*, task: Task, user, outcome: str, ip: str | None = None
         appointment.save(update_fields=["outcome", "recorded_at"])
         process.fingerprints_outcome = outcome
         process.save(update_fields=["fingerprints_outcome"])
-        audit(user, "fingerprints.recorded", application=process.application, obj=appointment, ip=ip,
-              data={"outcome": outcome.value})
+        audit(
+            user,
+            "fingerprints.recorded",
+            application=process.application,
+            obj=appointment,
+            ip=ip,
+            data={"outcome": outcome.value},
+        )
 
     _complete(task, user, "fingerprints", work)
 
@@ -236,28 +291,49 @@ def record_consultation(*, task: Task, user, answer: str, note: str = "", ip: st
         consultation = Consultation.objects.filter(application=process.application, agency=agency).first()
         consultation.answer, consultation.note, consultation.answered_at = answer, note.strip(), timezone.now()
         consultation.save(update_fields=["answer", "note", "answered_at"])
-        audit(user, "consultation.recorded", application=process.application, obj=consultation, ip=ip,
-              data={"agency": agency, "answer": answer.value})
+        audit(
+            user,
+            "consultation.recorded",
+            application=process.application,
+            obj=consultation,
+            ip=ip,
+            data={"agency": agency, "answer": answer.value},
+        )
 
     _complete(task, user, frozenset(CONSULTATION_NODES), work)
 
 
-def submit_review(*, task: Task, user, checklist: dict[str, bool], notes: str, proposed: str,
-                  ip: str | None = None) -> Review:
+def submit_review(
+    *, task: Task, user, checklist: dict[str, bool], notes: str, proposed: str, ip: str | None = None
+) -> Review:
     made: list[Review] = []
 
     def work(process: CaseProcess) -> None:
-        made.append(Review.objects.create(application=process.application, checklist=checklist, notes=notes,
-                                          proposed=DecisionKind(proposed), proposed_by=user))
-        audit(user, "review.proposed", application=process.application, obj=made[0], ip=ip,
-              data={"proposed": proposed})
+        made.append(
+            Review.objects.create(
+                application=process.application,
+                checklist=checklist,
+                notes=notes,
+                proposed=DecisionKind(proposed),
+                proposed_by=user,
+            )
+        )
+        audit(user, "review.proposed", application=process.application, obj=made[0], ip=ip, data={"proposed": proposed})
 
     _complete(task, user, "review", work)
     return made[0]
 
 
-def decide(*, task: Task, user, kind: str, valid_from: date | None = None, valid_to: date | None = None,
-           justification: str = "", ip: str | None = None) -> Decision:
+def decide(
+    *,
+    task: Task,
+    user,
+    kind: str,
+    valid_from: date | None = None,
+    valid_to: date | None = None,
+    justification: str = "",
+    ip: str | None = None,
+) -> Decision:
     """Record the decision; a refusal, or one that differs from the proposal, waits for a supervisor."""
     kind = DecisionKind(kind)
     if kind == DecisionKind.GRANT and (valid_from is None or valid_to is None or valid_to < valid_from):
@@ -270,13 +346,24 @@ def decide(*, task: Task, user, kind: str, valid_from: date | None = None, valid
         review = Review.objects.filter(application=process.application).first()
         needs_approval = kind == DecisionKind.REFUSAL or kind != review.proposed
         decision = Decision.objects.create(
-            application=process.application, review=review, kind=kind, decided_by=user,
+            application=process.application,
+            review=review,
+            kind=kind,
+            decided_by=user,
             valid_from=valid_from if kind == DecisionKind.GRANT else None,
             valid_to=valid_to if kind == DecisionKind.GRANT else None,
-            justification=justification.strip(), needs_approval=needs_approval)
+            justification=justification.strip(),
+            needs_approval=needs_approval,
+        )
         made.append(decision)
-        audit(user, "decision.made", application=process.application, obj=decision, ip=ip,
-              data={"kind": kind.value, "needs_approval": needs_approval})
+        audit(
+            user,
+            "decision.made",
+            application=process.application,
+            obj=decision,
+            ip=ip,
+            data={"kind": kind.value, "needs_approval": needs_approval},
+        )
 
     _complete(task, user, frozenset({"decide", "redecide"}), work)
     return made[0]
@@ -284,42 +371,57 @@ def decide(*, task: Task, user, kind: str, valid_from: date | None = None, valid
 
 def can_approve(user, decision: Decision) -> bool:
     """A supervisor of the office who neither proposed nor made this decision."""
-    return (is_supervisor(user) and office_id_of(user) == decision.application.office_id
-            and user.pk not in (decision.review.proposed_by_id, decision.decided_by_id))
+    return (
+        is_supervisor(user)
+        and office_id_of(user) == decision.application.office_id
+        and user.pk not in (decision.review.proposed_by_id, decision.decided_by_id)
+    )
 
 
 def approve_decision(*, task: Task, user, approved: bool, note: str = "", ip: str | None = None) -> Decision:
-    decision = Decision.objects.select_related("review", "application").filter(
-        application=application_of(task)).first()
+    decision = Decision.objects.select_related("review", "application").filter(application=application_of(task)).first()
     if not can_approve(user, decision):
         raise PermissionDenied(_("A decision is approved by a supervisor who did not propose or make it."))
 
     def work(process: CaseProcess) -> None:
         decision.approved, decision.approved_by, decision.approval_note = approved, user, note.strip()
         decision.save(update_fields=["approved", "approved_by", "approval_note"])
-        audit(user, "decision.approved" if approved else "decision.returned", application=process.application,
-              obj=decision, ip=ip, data={"note": note.strip()})
+        audit(
+            user,
+            "decision.approved" if approved else "decision.returned",
+            application=process.application,
+            obj=decision,
+            ip=ip,
+            data={"note": note.strip()},
+        )
 
     _complete(task, user, "approve", work)
     return decision
 
 
-def record_residence_card(*, task: Task, user, number: str, ready_at: datetime, ip: str | None = None
-                          ) -> ResidenceCard:
+def record_residence_card(*, task: Task, user, number: str, ready_at: datetime, ip: str | None = None) -> ResidenceCard:
     made: list[ResidenceCard] = []
 
     def work(process: CaseProcess) -> None:
         application = process.application
         try:
             with transaction.atomic():
-                made.append(ResidenceCard.objects.create(application=application, number=number.strip().upper(),
-                                                         ready_at=ready_at, recorded_by=user))
+                made.append(
+                    ResidenceCard.objects.create(
+                        application=application, number=number.strip().upper(), ready_at=ready_at, recorded_by=user
+                    )
+                )
         except IntegrityError:
             raise WorkflowError(_("This card number is already recorded for another case.")) from None
         set_status(application, ApplicationStatus.CLOSED)
-        record_event(application, CaseEvent.Kind.STATUS_CHANGED,
-                     data={"status": ApplicationStatus.CLOSED.value,
-                           "residence_card_ready_at": timezone.localtime(ready_at).isoformat()})
+        record_event(
+            application,
+            CaseEvent.Kind.STATUS_CHANGED,
+            data={
+                "status": ApplicationStatus.CLOSED.value,
+                "residence_card_ready_at": timezone.localtime(ready_at).isoformat(),
+            },
+        )
         audit(user, "residence_card.recorded", application=application, obj=made[0], ip=ip)
 
     _complete(task, user, "residence_card", work)

@@ -28,7 +28,8 @@ def consultation_days() -> int:
 
 def _application(activation) -> Application:
     return Application.objects.select_related("office", "definition", "voivodeship", "applicant").get(
-        pk=activation.process.application_id)
+        pk=activation.process.application_id
+    )
 
 
 def start_case(activation, application: Application):
@@ -38,13 +39,15 @@ def start_case(activation, application: Application):
 
 # --- Formal check and the call to supplement ---------------------------------------------------------------------
 
+
 def is_formally_complete(activation) -> bool:
     return activation.process.formally_complete
 
 
 def _open_request(application_id: int) -> SupplementRequest | None:
-    return (SupplementRequest.objects.filter(application_id=application_id, answered_at__isnull=True,
-                                             expired_at__isnull=True).first())
+    return SupplementRequest.objects.filter(
+        application_id=application_id, answered_at__isnull=True, expired_at__isnull=True
+    ).first()
 
 
 def send_call_to_supplement(activation) -> None:
@@ -52,9 +55,13 @@ def send_call_to_supplement(activation) -> None:
     request = _open_request(application.pk)
     letters.issue_call_to_supplement(application, request)
     set_status(application, ApplicationStatus.AWAITING_SUPPLEMENT)
-    record_event(application, CaseEvent.Kind.CALL_TO_SUPPLEMENT,
-                 data={"deadline": timezone.localdate(request.deadline).isoformat()}, due_at=request.deadline,
-                 action_url=reverse("workflows:supplement", kwargs={"case_id": application.public_id}))
+    record_event(
+        application,
+        CaseEvent.Kind.CALL_TO_SUPPLEMENT,
+        data={"deadline": timezone.localdate(request.deadline).isoformat()},
+        due_at=request.deadline,
+        action_url=reverse("workflows:supplement", kwargs={"case_id": application.public_id}),
+    )
 
 
 def supplement_deadline(activation) -> datetime:
@@ -82,12 +89,17 @@ def leave_unexamined(activation) -> None:
 
 # --- Fingerprints ------------------------------------------------------------------------------------------------
 
+
 def send_summons(activation) -> None:
     application = _application(activation)
     appointment = Appointment.objects.filter(application=application).select_related("booked_by").first()
     letters.issue_summons(application, appointment)
-    record_event(application, CaseEvent.Kind.APPOINTMENT, due_at=appointment.starts_at,
-                 data={"at": timezone.localtime(appointment.starts_at).isoformat(), "place": appointment.place})
+    record_event(
+        application,
+        CaseEvent.Kind.APPOINTMENT,
+        due_at=appointment.starts_at,
+        data={"at": timezone.localtime(appointment.starts_at).isoformat(), "place": appointment.place},
+    )
 
 
 def fingerprints_taken(activation) -> bool:
@@ -99,6 +111,7 @@ def new_appointment_needed(activation) -> bool:
 
 
 # --- Consultations -----------------------------------------------------------------------------------------------
+
 
 def needs_labour_office(activation) -> bool:
     return activation.process.application.definition.slug in WORK_PERMIT_SLUGS
@@ -122,23 +135,32 @@ def _consultation(application_id: int, agency: str) -> Consultation:
 def consultation_deadline(agency: str) -> Callable:
     def deadline(activation) -> datetime:
         return _consultation(activation.process.application_id, agency).deadline
+
     return deadline
 
 
 def consultation_expired(agency: str) -> Callable:
     """The law counts an unanswered consultation as no objection once its deadline has passed."""
+
     def expire(activation) -> None:
         consultation = _consultation(activation.process.application_id, agency)
         if not consultation.answer:
             consultation.answer, consultation.deemed = Consultation.Answer.NO_OBJECTIONS, True
             consultation.answered_at = timezone.now()
             consultation.save(update_fields=["answer", "deemed", "answered_at"])
-            audit(None, "consultation.deemed_no_objection", application=consultation.application,
-                  obj=consultation, data={"agency": agency})
+            audit(
+                None,
+                "consultation.deemed_no_objection",
+                application=consultation.application,
+                obj=consultation,
+                data={"agency": agency},
+            )
+
     return expire
 
 
 # --- Decision ----------------------------------------------------------------------------------------------------
+
 
 def _decision(activation) -> Decision:
     return Decision.objects.filter(application_id=activation.process.application_id).first()
@@ -172,10 +194,15 @@ def deliver_decision(activation) -> None:
 
 def owner_of_last(node_name: str) -> Callable:
     """Give a follow-up step to the officer who did `node_name` last (None, or an applicant's booking: the queue)."""
+
     def owner(activation):
         from viewflow.workflow.status import STATUS
 
-        done = (activation.process.task_set.filter(status=STATUS.DONE, owner__staff_membership__isnull=False)
-                .select_related("owner").order_by("-finished"))
+        done = (
+            activation.process.task_set.filter(status=STATUS.DONE, owner__staff_membership__isnull=False)
+            .select_related("owner")
+            .order_by("-finished")
+        )
         return next((task.owner for task in done if task.flow_task.name == node_name), None)
+
     return owner

@@ -18,9 +18,13 @@ from .services import WorkflowError
 
 
 def open_supplement_task(application: Application) -> Task | None:
-    return (Task.objects.filter(process__caseprocess__application=application, status=STATUS.ASSIGNED,
-                                owner=application.applicant)
-            .order_by("-created").first())
+    return (
+        Task.objects.filter(
+            process__caseprocess__application=application, status=STATUS.ASSIGNED, owner=application.applicant
+        )
+        .order_by("-created")
+        .first()
+    )
 
 
 def open_supplement_request(application: Application) -> SupplementRequest | None:

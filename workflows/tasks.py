@@ -24,6 +24,7 @@ def install_beat_schedule() -> None:
     from mos.celery import app
 
     schedule = dict(app.conf.beat_schedule or {})
-    schedule.setdefault(BEAT_ENTRY, {"task": BEAT_ENTRY,
-                                     "schedule": float(getattr(settings, "WORKFLOW_TIMERS_INTERVAL", 60))})
+    schedule.setdefault(
+        BEAT_ENTRY, {"task": BEAT_ENTRY, "schedule": float(getattr(settings, "WORKFLOW_TIMERS_INTERVAL", 60))}
+    )
     app.conf.beat_schedule = schedule

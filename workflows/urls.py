@@ -15,8 +15,9 @@ urlpatterns = [
     path("cases/<uuid:case_id>/", views.CaseView.as_view(), name="case"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("documents/<uuid:document_id>/download/", views.DocumentDownloadView.as_view(), name="document-download"),
-    path("attachments/<uuid:attachment_id>/download/", views.AttachmentDownloadView.as_view(),
-         name="attachment-download"),
+    path(
+        "attachments/<uuid:attachment_id>/download/", views.AttachmentDownloadView.as_view(), name="attachment-download"
+    ),
     path("supplement/<uuid:case_id>/", applicant_views.SupplementView.as_view(), name="supplement"),
     path("appointment/<uuid:case_id>/", applicant_views.AppointmentView.as_view(), name="appointment"),
 ]

@@ -35,23 +35,36 @@ class StaffMixin(LoginRequiredMixin):
 
 class InboxView(StaffMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
-        return render(request, "workflows/task_list.html", {
-            "title": _("My tasks"), "tasks": selectors.inbox(request.user), "claimable": False})
+        return render(
+            request,
+            "workflows/task_list.html",
+            {"title": _("My tasks"), "tasks": selectors.inbox(request.user), "claimable": False},
+        )
 
 
 class QueueView(StaffMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
-        return render(request, "workflows/task_list.html", {
-            "title": _("Tasks waiting in the office"), "tasks": selectors.queue(request.user), "claimable": True})
+        return render(
+            request,
+            "workflows/task_list.html",
+            {"title": _("Tasks waiting in the office"), "tasks": selectors.queue(request.user), "claimable": True},
+        )
 
 
 class OfficeTasksView(StaffMixin, View):
     supervisor_only = True
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        return render(request, "workflows/task_list.html", {
-            "title": _("Open tasks of the office"), "tasks": selectors.open_tasks_of_office(request.user),
-            "claimable": False, "show_owner": True})
+        return render(
+            request,
+            "workflows/task_list.html",
+            {
+                "title": _("Open tasks of the office"),
+                "tasks": selectors.open_tasks_of_office(request.user),
+                "claimable": False,
+                "show_owner": True,
+            },
+        )
 
 
 class ClaimView(StaffMixin, View):
@@ -75,23 +88,36 @@ class ReassignView(StaffMixin, View):
             messages.error(request, _("Choose a person of your office."))
         else:
             try:
-                services.reassign_task(task=task, supervisor=request.user, to_user=form.cleaned_data["to_user"],
-                                       ip=client_ip(request))
-                messages.success(request, _("The task has been given to %(person)s.")
-                                 % {"person": form.cleaned_data["to_user"]})
+                services.reassign_task(
+                    task=task, supervisor=request.user, to_user=form.cleaned_data["to_user"], ip=client_ip(request)
+                )
+                messages.success(
+                    request, _("The task has been given to %(person)s.") % {"person": form.cleaned_data["to_user"]}
+                )
             except services.WorkflowError as error:
                 messages.error(request, error.message)
         return redirect("workflows:task", task_id=task.pk)
 
 
 def _formal_check(request, task, data):
-    services.complete_formal_check(task=task, user=request.user, complete=data["complete"] == "yes",
-                                   defects=data["defect_list"], ip=client_ip(request))
+    services.complete_formal_check(
+        task=task,
+        user=request.user,
+        complete=data["complete"] == "yes",
+        defects=data["defect_list"],
+        ip=client_ip(request),
+    )
 
 
 def _book(request, task, data):
-    services.book_appointment(task=task, user=request.user, slot=data.get("slot"), starts_at=data.get("starts_at"),
-                              place=data.get("place") or "", ip=client_ip(request))
+    services.book_appointment(
+        task=task,
+        user=request.user,
+        slot=data.get("slot"),
+        starts_at=data.get("starts_at"),
+        place=data.get("place") or "",
+        ip=client_ip(request),
+    )
 
 
 def _fingerprints(request, task, data):
@@ -99,31 +125,46 @@ def _fingerprints(request, task, data):
 
 
 def _consultation(request, task, data):
-    services.record_consultation(task=task, user=request.user, answer=data["answer"], note=data["note"],
-                                 ip=client_ip(request))
+    services.record_consultation(
+        task=task, user=request.user, answer=data["answer"], note=data["note"], ip=client_ip(request)
+    )
 
 
 def _review(request, task, data):
     keys = [key for key, _label in [*forms.REVIEW_CONDITIONS, forms.WORK_CONDITION]]
     checklist = {key: key in data["conditions"] for key in keys}
-    services.submit_review(task=task, user=request.user, checklist=checklist, notes=data["notes"],
-                           proposed=data["proposed"], ip=client_ip(request))
+    services.submit_review(
+        task=task,
+        user=request.user,
+        checklist=checklist,
+        notes=data["notes"],
+        proposed=data["proposed"],
+        ip=client_ip(request),
+    )
 
 
 def _decide(request, task, data):
-    services.decide(task=task, user=request.user, kind=data["kind"], valid_from=data.get("valid_from"),
-                    valid_to=data.get("valid_to"), justification=data.get("justification") or "",
-                    ip=client_ip(request))
+    services.decide(
+        task=task,
+        user=request.user,
+        kind=data["kind"],
+        valid_from=data.get("valid_from"),
+        valid_to=data.get("valid_to"),
+        justification=data.get("justification") or "",
+        ip=client_ip(request),
+    )
 
 
 def _approve(request, task, data):
-    services.approve_decision(task=task, user=request.user, approved=data["approved"] == "yes", note=data["note"],
-                              ip=client_ip(request))
+    services.approve_decision(
+        task=task, user=request.user, approved=data["approved"] == "yes", note=data["note"], ip=client_ip(request)
+    )
 
 
 def _card(request, task, data):
-    services.record_residence_card(task=task, user=request.user, number=data["number"], ready_at=data["ready_at"],
-                                   ip=client_ip(request))
+    services.record_residence_card(
+        task=task, user=request.user, number=data["number"], ready_at=data["ready_at"], ip=client_ip(request)
+    )
 
 
 #: node name -> (form class, action)
@@ -179,11 +220,16 @@ class TaskView(StaffMixin, View):
         application = services.application_of(task)
         is_mine = task.owner_id == request.user.pk and task.status == STATUS.ASSIGNED
         context = {
-            "task": task, "form": form if is_mine else None, "is_mine": is_mine,
+            "task": task,
+            "form": form if is_mine else None,
+            "is_mine": is_mine,
             "can_claim": task.status == STATUS.NEW and services.may_work_on(request.user, task),
             "file": selectors.case_file(application, get_language() or "en"),
-            "reassign_form": (forms.ReassignForm(people=selectors.colleagues(request.user, task))
-                              if services.is_supervisor(request.user) and task.status in selectors.OPEN else None),
+            "reassign_form": (
+                forms.ReassignForm(people=selectors.colleagues(request.user, task))
+                if services.is_supervisor(request.user) and task.status in selectors.OPEN
+                else None
+            ),
         }
         if task.flow_task.name == "approve":
             decision = context["file"].decisions[0]
@@ -202,8 +248,9 @@ class CaseListView(StaffMixin, View):
 class CaseView(StaffMixin, View):
     def get(self, request: HttpRequest, case_id) -> HttpResponse:
         application = selectors.office_case(request.user, case_id)
-        return render(request, "workflows/case.html",
-                      {"file": selectors.case_file(application, get_language() or "en")})
+        return render(
+            request, "workflows/case.html", {"file": selectors.case_file(application, get_language() or "en")}
+        )
 
 
 class DashboardView(StaffMixin, View):
@@ -227,8 +274,9 @@ def _file_response(file, filename: str, content_type: str) -> HttpResponse:
 class DocumentDownloadView(StaffMixin, View):
     def get(self, request: HttpRequest, document_id) -> HttpResponse:
         document = selectors.office_document(request.user, document_id)
-        audit(request.user, "document.downloaded", application=document.application, obj=document,
-              ip=client_ip(request))
+        audit(
+            request.user, "document.downloaded", application=document.application, obj=document, ip=client_ip(request)
+        )
         name = f"{document.kind}-{document.application.case_number.replace('/', '-')}.pdf"
         return _file_response(document.file, name, "application/pdf")
 
@@ -236,6 +284,11 @@ class DocumentDownloadView(StaffMixin, View):
 class AttachmentDownloadView(StaffMixin, View):
     def get(self, request: HttpRequest, attachment_id) -> HttpResponse:
         attachment = selectors.office_attachment(request.user, attachment_id)
-        audit(request.user, "attachment.downloaded", application=attachment.application, obj=attachment,
-              ip=client_ip(request))
+        audit(
+            request.user,
+            "attachment.downloaded",
+            application=attachment.application,
+            obj=attachment,
+            ip=client_ip(request),
+        )
         return _file_response(attachment.file, attachment.original_name, attachment.content_type)

@@ -42,8 +42,10 @@ class PrettyJSONField(forms.JSONField):
 class FormDefinitionForm(forms.ModelForm):
     definition = PrettyJSONField(
         label=_("Definition (JSON)"),
-        widget=forms.Textarea(attrs={"rows": 40, "cols": 120, "spellcheck": "false",
-                                     "style": "font-family: monospace; width: 100%;"}))
+        widget=forms.Textarea(
+            attrs={"rows": 40, "cols": 120, "spellcheck": "false", "style": "font-family: monospace; width: 100%;"}
+        ),
+    )
 
     class Meta:
         model = FormDefinition
@@ -58,8 +60,11 @@ class FormDefinitionForm(forms.ModelForm):
             version = data.get("version")
             self.instance.version = version if isinstance(version, int) and version > 0 else 0
             if FormDefinition.objects.filter(slug=self.instance.slug, version=self.instance.version).exists():
-                self.add_error("definition", _("Version %(version)s of %(slug)s exists already.")
-                               % {"version": self.instance.version, "slug": self.instance.slug})
+                self.add_error(
+                    "definition",
+                    _("Version %(version)s of %(slug)s exists already.")
+                    % {"version": self.instance.version, "slug": self.instance.slug},
+                )
         return cleaned
 
 
@@ -127,8 +132,9 @@ class FormDefinitionAdmin(admin.ModelAdmin):
         return [
             path("<int:pk>/preview/", wrap(self.preview_view), name="applications_formdefinition_preview"),
             path("<int:pk>/export/", wrap(self.export_view), name="applications_formdefinition_export"),
-            path("<int:pk>/publish/", wrap(require_POST(self.publish_view)),
-                 name="applications_formdefinition_publish"),
+            path(
+                "<int:pk>/publish/", wrap(require_POST(self.publish_view)), name="applications_formdefinition_publish"
+            ),
             path("<int:pk>/retire/", wrap(require_POST(self.retire_view)), name="applications_formdefinition_retire"),
             path("<int:pk>/copy/", wrap(require_POST(self.copy_view)), name="applications_formdefinition_copy"),
             *super().get_urls(),
@@ -178,14 +184,33 @@ class FormDefinitionAdmin(admin.ModelAdmin):
             groups = []
             for group in (i for i in step.items if isinstance(i, GroupSpec)):
                 formset = build_group_formset(spec, step.key, group.key, language=language)(prefix=group.key)
-                groups.append({"spec": group, "label": group.label.get(language), "form": formset.empty_form,
-                               "item_label": group.item_label.get(language) if group.item_label else ""})
-            steps.append({"spec": step, "title": step.title.get(language),
-                          "intro": step.intro.get(language) if step.intro else "",
-                          "form": build_step_form(spec, step.key, language=language)(), "groups": groups})
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "original": definition,
-                   "title": _("Preview of %(definition)s") % {"definition": definition}, "steps": steps,
-                   "language": language, "languages": LANGUAGES, "form_title": spec.title.get(language)}
+                groups.append(
+                    {
+                        "spec": group,
+                        "label": group.label.get(language),
+                        "form": formset.empty_form,
+                        "item_label": group.item_label.get(language) if group.item_label else "",
+                    }
+                )
+            steps.append(
+                {
+                    "spec": step,
+                    "title": step.title.get(language),
+                    "intro": step.intro.get(language) if step.intro else "",
+                    "form": build_step_form(spec, step.key, language=language)(),
+                    "groups": groups,
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": definition,
+            "title": _("Preview of %(definition)s") % {"definition": definition},
+            "steps": steps,
+            "language": language,
+            "languages": LANGUAGES,
+            "form_title": spec.title.get(language),
+        }
         return TemplateResponse(request, "admin/applications/formdefinition/preview.html", context)
 
     # --- list actions ------------------------------------------------------------------------------------------

@@ -29,15 +29,26 @@ Errors = dict[str, ValidationError]
 
 #: The Python type of each field type's answer (the payload model uses it; the forms' fields produce it).
 PYTHON_TYPES: dict[FieldType, Any] = {
-    FieldType.INTEGER: int, FieldType.DECIMAL: Decimal, FieldType.DATE: date, FieldType.BOOLEAN: bool,
-    FieldType.DECLARATION: bool, FieldType.MULTICHOICE: list[str], FieldType.COUNTRIES: list[str],
+    FieldType.INTEGER: int,
+    FieldType.DECIMAL: Decimal,
+    FieldType.DATE: date,
+    FieldType.BOOLEAN: bool,
+    FieldType.DECLARATION: bool,
+    FieldType.MULTICHOICE: list[str],
+    FieldType.COUNTRIES: list[str],
 }
 
 #: The registry validator every field of a type goes through (countries: each element).
 TYPE_VALIDATORS: dict[FieldType, str] = {
-    FieldType.PESEL: "pesel", FieldType.DOCUMENT_NUMBER: "travel_document_number", FieldType.MRZ: "mrz_td3",
-    FieldType.POSTAL_CODE: "postal_code_pl", FieldType.PHONE: "phone", FieldType.EMAIL: "email",
-    FieldType.COUNTRY: "country_code", FieldType.COUNTRIES: "country_code", FieldType.NAME: "person_name",
+    FieldType.PESEL: "pesel",
+    FieldType.DOCUMENT_NUMBER: "travel_document_number",
+    FieldType.MRZ: "mrz_td3",
+    FieldType.POSTAL_CODE: "postal_code_pl",
+    FieldType.PHONE: "phone",
+    FieldType.EMAIL: "email",
+    FieldType.COUNTRY: "country_code",
+    FieldType.COUNTRIES: "country_code",
+    FieldType.NAME: "person_name",
 }
 
 VOIVODESHIP_CODES = frozenset(v["code"] for v in VOIVODESHIPS)
@@ -85,11 +96,11 @@ def _check_text(field: FieldSpec, value: str) -> str:
     if "\x00" in value:
         raise ValidationError(_("Null characters are not allowed."), code="null_characters_not_allowed")
     if field.min_length is not None and len(value) < field.min_length:
-        raise ValidationError(_("Enter at least %(limit)d characters.") % {"limit": field.min_length},
-                              code="min_length")
+        raise ValidationError(
+            _("Enter at least %(limit)d characters.") % {"limit": field.min_length}, code="min_length"
+        )
     if field.max_length is not None and len(value) > field.max_length:
-        raise ValidationError(_("Enter at most %(limit)d characters.") % {"limit": field.max_length},
-                              code="max_length")
+        raise ValidationError(_("Enter at most %(limit)d characters.") % {"limit": field.max_length}, code="max_length")
     if field.pattern is not None and not re.fullmatch(field.pattern, value):
         raise ValidationError(_("Enter the answer in the format asked for."), code="pattern")
     return value
@@ -103,11 +114,13 @@ def _check_number(field: FieldSpec, value: int | Decimal) -> None:
         if isinstance(exponent, int) and exponent < -DECIMAL_PLACES:
             raise ValidationError(_("Enter an amount with at most two decimal places."), code="max_decimal_places")
     if field.min_value is not None and value < field.min_value:
-        raise ValidationError(_("Enter a number not less than %(limit)s.") % {"limit": field.min_value},
-                              code="min_value")
+        raise ValidationError(
+            _("Enter a number not less than %(limit)s.") % {"limit": field.min_value}, code="min_value"
+        )
     if field.max_value is not None and value > field.max_value:
-        raise ValidationError(_("Enter a number not greater than %(limit)s.") % {"limit": field.max_value},
-                              code="max_value")
+        raise ValidationError(
+            _("Enter a number not greater than %(limit)s.") % {"limit": field.max_value}, code="max_value"
+        )
 
 
 def _check_choices(field: FieldSpec, values: list[Any]) -> None:
@@ -125,15 +138,19 @@ def _check_items(field: FieldSpec, values: list[Any]) -> None:
         raise ValidationError(_("Choose at most %(limit)d.") % {"limit": field.max_items}, code="max_items")
 
 
-def prune_hidden(fields: list[Any], values: Mapping[str, Any], answers: Mapping[str, Any], *, step_key: str,
-                 in_row: bool = False) -> dict[str, Any]:
+def prune_hidden(
+    fields: list[Any], values: Mapping[str, Any], answers: Mapping[str, Any], *, step_key: str, in_row: bool = False
+) -> dict[str, Any]:
     """The values without the answers to hidden questions (repeated, since hiding one may hide another)."""
     current = dict(values)
     for _round in range(len(fields) + 1):
         context = answers if in_row else {**answers, step_key: current}
         row = current if in_row else None
-        kept = {k: v for k, v in current.items()
-                if not any(f.key == k and not is_field_visible(f, context, row=row) for f in fields)}
+        kept = {
+            k: v
+            for k, v in current.items()
+            if not any(f.key == k and not is_field_visible(f, context, row=row) for f in fields)
+        }
         if kept == current:
             break
         current = kept
@@ -148,8 +165,9 @@ class Checked(NamedTuple):
     shown: dict[str, Any]  # the valid answers (as given, not cleaned) to the questions asked
 
 
-def valid_answers(fields: list[FieldSpec], values: Mapping[str, Any], *,
-                  failed: frozenset[str] = frozenset()) -> dict[str, Any]:
+def valid_answers(
+    fields: list[FieldSpec], values: Mapping[str, Any], *, failed: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     """The answers that conditions may look at: given, typed and passing `clean_value` (as given, not cleaned).
 
     An answer that is refused - whether its compiler could not type it or a check refused it - is *not set* for
@@ -160,8 +178,9 @@ def valid_answers(fields: list[FieldSpec], values: Mapping[str, Any], *,
     return _clean_all(fields, given, failed)[0]
 
 
-def _clean_all(fields: list[FieldSpec], values: Mapping[str, Any], failed: frozenset[str]
-               ) -> tuple[dict[str, Any], dict[str, Any], Errors]:
+def _clean_all(
+    fields: list[FieldSpec], values: Mapping[str, Any], failed: frozenset[str]
+) -> tuple[dict[str, Any], dict[str, Any], Errors]:
     """(valid answers as given, the same answers cleaned, errors of the refused ones) of normalized answers."""
     valid: dict[str, Any] = {}
     cleaned: dict[str, Any] = {}
@@ -181,9 +200,16 @@ def _clean_all(fields: list[FieldSpec], values: Mapping[str, Any], failed: froze
     return valid, cleaned, errors
 
 
-def check_fields(fields: list[FieldSpec], values: Mapping[str, Any], answers: Mapping[str, Any], *, step_key: str,
-                 in_row: bool = False, failed: frozenset[str] = frozenset(),
-                 reject_hidden: bool = False) -> Checked:
+def check_fields(
+    fields: list[FieldSpec],
+    values: Mapping[str, Any],
+    answers: Mapping[str, Any],
+    *,
+    step_key: str,
+    in_row: bool = False,
+    failed: frozenset[str] = frozenset(),
+    reject_hidden: bool = False,
+) -> Checked:
     """Check the plain fields of a step (or of one group row); return the cleaned answers and the errors.
 
     `values` are typed answers; `failed` names fields whose input could not even be typed (already reported).
@@ -204,8 +230,9 @@ def check_fields(fields: list[FieldSpec], values: Mapping[str, Any], answers: Ma
         visible = field.key in shown if field.key in valid else is_field_visible(field, context, row=row)
         if not visible:
             if reject_hidden and not is_blank(value):
-                errors[field.key] = ValidationError(_("This question is not asked given your other answers; "
-                                                      "leave it empty."), code="not_asked")
+                errors[field.key] = ValidationError(
+                    _("This question is not asked given your other answers; leave it empty."), code="not_asked"
+                )
             continue
         if is_blank(value):
             if is_field_required(field, context, row=row):
@@ -246,8 +273,9 @@ def rules_of_step(spec: FormDefinitionSpec, step_key: str, group_key: str | None
     return chosen
 
 
-def check_rules(spec: FormDefinitionSpec, rules: list[RuleSpec], answers: Mapping[str, Any], *,
-                row: Mapping[str, Any] | None = None) -> dict[str, ValidationError]:
+def check_rules(
+    spec: FormDefinitionSpec, rules: list[RuleSpec], answers: Mapping[str, Any], *, row: Mapping[str, Any] | None = None
+) -> dict[str, ValidationError]:
     """Run cross-field rules; the errors are keyed by the answer path of the role the rule blames."""
     errors: dict[str, ValidationError] = {}
     for rule in rules:
@@ -263,8 +291,11 @@ def check_rules(spec: FormDefinitionSpec, rules: list[RuleSpec], answers: Mappin
             blamed = exc.error_dict if hasattr(exc, "error_dict") else {next(iter(roles), ""): exc.error_list}
             for role, problems in blamed.items():
                 path = roles.get(role) or next(iter(roles.values()), "")
-                error = ValidationError(rule.message.get(get_language()), code="rule") if rule.message else (
-                    ValidationError(problems))
+                error = (
+                    ValidationError(rule.message.get(get_language()), code="rule")
+                    if rule.message
+                    else (ValidationError(problems))
+                )
                 errors.setdefault(path, error)
     return errors
 

@@ -21,8 +21,7 @@ from .conditions import NOT_APPLICABLE, is_blank
 from .schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec
 
 NA_SUFFIX = "__na"
-TEXT_INPUT_TYPES = {FieldType.TEXT, FieldType.NAME, FieldType.PESEL, FieldType.POSTAL_CODE,
-                    FieldType.DOCUMENT_NUMBER}
+TEXT_INPUT_TYPES = {FieldType.TEXT, FieldType.NAME, FieldType.PESEL, FieldType.POSTAL_CODE, FieldType.DOCUMENT_NUMBER}
 
 
 class TelInput(forms.TextInput):
@@ -65,35 +64,56 @@ def form_field(spec_field: FieldSpec, language: str) -> forms.Field:
     """The Django field (and widget) for a field of the definition; it only parses, never judges."""
     kind = spec_field.type
     attrs: dict[str, Any] = {}
-    if spec_field.required and spec_field.show_if is None and not spec_field.not_applicable and (
-            kind != FieldType.MULTICHOICE):
+    if (
+        spec_field.required
+        and spec_field.show_if is None
+        and not spec_field.not_applicable
+        and (kind != FieldType.MULTICHOICE)
+    ):
         attrs["required"] = True
     if spec_field.max_length:
         attrs["maxlength"] = spec_field.max_length
-    common = {"required": False, "label": label_of(spec_field, language),
-              "help_text": spec_field.help.get(language) if spec_field.help else ""}
+    common = {
+        "required": False,
+        "label": label_of(spec_field, language),
+        "help_text": spec_field.help.get(language) if spec_field.help else "",
+    }
     if kind in (FieldType.INTEGER, FieldType.DECIMAL):
-        attrs.update({k: str(v) for k, v in (("min", spec_field.min_value), ("max", spec_field.max_value))
-                      if v is not None})
+        attrs.update(
+            {k: str(v) for k, v in (("min", spec_field.min_value), ("max", spec_field.max_value)) if v is not None}
+        )
         if kind == FieldType.INTEGER:
             return forms.IntegerField(widget=forms.NumberInput(attrs=attrs), **common)
         return forms.DecimalField(widget=forms.NumberInput(attrs={"step": "0.01", **attrs}), **common)
     if kind == FieldType.DATE:
-        return forms.DateField(widget=forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d"),
-                               input_formats=["%Y-%m-%d"], **common)
+        return forms.DateField(
+            widget=forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d"),
+            input_formats=["%Y-%m-%d"],
+            **common,
+        )
     if kind == FieldType.BOOLEAN:
-        return forms.TypedChoiceField(choices=[("true", _("Yes")), ("false", _("No"))], coerce=_yes_no,
-                                      empty_value=None, widget=forms.RadioSelect(attrs=attrs), **common)
+        return forms.TypedChoiceField(
+            choices=[("true", _("Yes")), ("false", _("No"))],
+            coerce=_yes_no,
+            empty_value=None,
+            widget=forms.RadioSelect(attrs=attrs),
+            **common,
+        )
     if kind == FieldType.DECLARATION:
         return forms.BooleanField(widget=forms.CheckboxInput(attrs=attrs), **common)
     if kind in (FieldType.CHOICE, FieldType.COUNTRY, FieldType.VOIVODESHIP):
-        return OpenChoiceField(choices=[("", "—"), *_choices(spec_field, language)],
-                               widget=forms.Select(attrs=attrs), **common)
+        return OpenChoiceField(
+            choices=[("", "—"), *_choices(spec_field, language)], widget=forms.Select(attrs=attrs), **common
+        )
     if kind in (FieldType.MULTICHOICE, FieldType.COUNTRIES):
         widget = forms.CheckboxSelectMultiple if kind == FieldType.MULTICHOICE else forms.SelectMultiple
         return OpenMultipleChoiceField(choices=_choices(spec_field, language), widget=widget(attrs=attrs), **common)
-    widget_class = {FieldType.TEXTAREA: forms.Textarea, FieldType.MRZ: forms.Textarea,
-                    FieldType.EMAIL: forms.EmailInput, FieldType.PHONE: TelInput}.get(kind, forms.TextInput)
+    widget_class = {
+        FieldType.TEXTAREA: forms.Textarea,
+        FieldType.MRZ: forms.Textarea,
+        FieldType.EMAIL: forms.EmailInput,
+        FieldType.PHONE: TelInput,
+    }.get(kind, forms.TextInput)
     if kind == FieldType.MRZ:
         attrs.update({"rows": 2, "spellcheck": "false", "autocapitalize": "characters"})
     return forms.CharField(widget=widget_class(attrs=attrs), **common)
@@ -130,8 +150,12 @@ class _AnswersForm(forms.Form):
             value = self.cleaned_data.get(key)
             if spec_field.not_applicable and self.cleaned_data.get(key + NA_SUFFIX):
                 if not is_blank(value.strip() if isinstance(value, str) else value):
-                    self.add_error(key, ValidationError(_("Give an answer or tick “not applicable”, not both."),
-                                                        code="not_applicable_and_answer"))
+                    self.add_error(
+                        key,
+                        ValidationError(
+                            _("Give an answer or tick “not applicable”, not both."), code="not_applicable_and_answer"
+                        ),
+                    )
                     continue
                 value = NOT_APPLICABLE
             values[key] = value
@@ -141,8 +165,9 @@ class _AnswersForm(forms.Form):
         super().clean()
         values = self._typed()
         failed = frozenset(k for k in self.errors if k in {f.key for f in self.fields_spec})
-        cleaned, errors, shown = check_fields(self.fields_spec, values, self.answers, step_key=self.step_key,
-                                              in_row=self.in_row, failed=failed)
+        cleaned, errors, shown = check_fields(
+            self.fields_spec, values, self.answers, step_key=self.step_key, in_row=self.in_row, failed=failed
+        )
         for key, error in errors.items():
             self.add_error(key, error)
         self.typed_values = shown  # the answers conditions look at (the groups' context): valid and asked
@@ -182,15 +207,21 @@ def _cached_class(spec: FormDefinitionSpec, kind: str, key: str, language: str, 
     return entry[1]
 
 
-def build_step_form(spec: FormDefinitionSpec, step_key: str, *, language: str = "pl",
-                    answers: Mapping[str, Any] | None = None) -> type[forms.Form]:
+def build_step_form(
+    spec: FormDefinitionSpec, step_key: str, *, language: str = "pl", answers: Mapping[str, Any] | None = None
+) -> type[forms.Form]:
     """The form class of one step's plain fields (groups are formsets, see `build_group_formset`)."""
 
     def build() -> type:
         step = spec.step(step_key)
         fields = [i for i in step.items if isinstance(i, FieldSpec)]
-        attrs: dict[str, Any] = {"spec": spec, "step_key": step_key, "fields_spec": fields, "default_answers": {},
-                                 **_add_fields(fields, language)}
+        attrs: dict[str, Any] = {
+            "spec": spec,
+            "step_key": step_key,
+            "fields_spec": fields,
+            "default_answers": {},
+            **_add_fields(fields, language),
+        }
         return _with_default_answers(type(f"{step_key.title().replace('_', '')}Form", (_AnswersForm,), attrs))
 
     base = _cached_class(spec, "step", step_key, language, build)
@@ -223,17 +254,38 @@ class GroupFormSet(forms.BaseFormSet):
         check_row_count(self.group, self.forms)
 
 
-def build_group_formset(spec: FormDefinitionSpec, step_key: str, group_key: str, *, language: str = "pl",
-                        answers: Mapping[str, Any] | None = None) -> type[forms.BaseFormSet]:
+def build_group_formset(
+    spec: FormDefinitionSpec,
+    step_key: str,
+    group_key: str,
+    *,
+    language: str = "pl",
+    answers: Mapping[str, Any] | None = None,
+) -> type[forms.BaseFormSet]:
     """The formset class of a group; its prefix should be the group's key."""
 
     def build() -> type:
         group = next(i for i in spec.step(step_key).items if i.key == group_key and isinstance(i, GroupSpec))
-        row_form = type(f"{group_key.title().replace('_', '')}RowForm", (_AnswersForm,), {
-            "spec": spec, "step_key": step_key, "group_key": group_key, "fields_spec": group.fields, "in_row": True,
-            **_add_fields(group.fields, language)})
-        formset = forms.formset_factory(row_form, formset=GroupFormSet, extra=0, min_num=0,
-                                        max_num=group.max_items, absolute_max=group.max_items + 1)
+        row_form = type(
+            f"{group_key.title().replace('_', '')}RowForm",
+            (_AnswersForm,),
+            {
+                "spec": spec,
+                "step_key": step_key,
+                "group_key": group_key,
+                "fields_spec": group.fields,
+                "in_row": True,
+                **_add_fields(group.fields, language),
+            },
+        )
+        formset = forms.formset_factory(
+            row_form,
+            formset=GroupFormSet,
+            extra=0,
+            min_num=0,
+            max_num=group.max_items,
+            absolute_max=group.max_items + 1,
+        )
         formset.group = group
         return formset
 
@@ -270,8 +322,14 @@ class BoundStep:
         return {k.removesuffix(NA_SUFFIX) for k in keys}
 
 
-def bind_step(spec: FormDefinitionSpec, step_key: str, data: Any, *, language: str = "pl",
-              answers: Mapping[str, Any] | None = None) -> BoundStep:
+def bind_step(
+    spec: FormDefinitionSpec,
+    step_key: str,
+    data: Any,
+    *,
+    language: str = "pl",
+    answers: Mapping[str, Any] | None = None,
+) -> BoundStep:
     """Bind a step's POST data: the form first, then the visible groups with the step's answers as context."""
     answers = dict(answers or {})
     form = build_step_form(spec, step_key, language=language, answers=answers)(data)

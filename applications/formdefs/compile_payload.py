@@ -56,12 +56,19 @@ def _annotation(field: FieldSpec) -> Any:
 
 def _schema_extra(field: FieldSpec) -> dict[str, Any]:
     extra: dict[str, Any] = {}
-    for name, key in (("min_length", "minLength"), ("max_length", "maxLength"), ("pattern", "pattern"),
-                      ("min_value", "minimum"), ("max_value", "maximum"), ("min_items", "minItems"),
-                      ("max_items", "maxItems")):
+    for name, key in (
+        ("min_length", "minLength"),
+        ("max_length", "maxLength"),
+        ("pattern", "pattern"),
+        ("min_value", "minimum"),
+        ("max_value", "maximum"),
+        ("min_items", "minItems"),
+        ("max_items", "maxItems"),
+    ):
         if getattr(field, name) is not None:
-            extra[key] = getattr(field, name) if name != "min_value" and name != "max_value" else str(
-                getattr(field, name))
+            extra[key] = (
+                getattr(field, name) if name != "min_value" and name != "max_value" else str(getattr(field, name))
+            )
     if field.number:
         extra["x-number"] = field.number
     extra["x-type"] = str(field.type)
@@ -70,8 +77,9 @@ def _schema_extra(field: FieldSpec) -> dict[str, Any]:
 
 def _field(field: FieldSpec) -> tuple[Any, Any]:
     description = field.help.pl if field.help else None
-    return _annotation(field), Field(None, alias=field.key, title=field.label.pl, description=description,
-                                     json_schema_extra=_schema_extra(field))
+    return _annotation(field), Field(
+        None, alias=field.key, title=field.label.pl, description=description, json_schema_extra=_schema_extra(field)
+    )
 
 
 def _step_model(spec: FormDefinitionSpec, step_index: int) -> type[BaseModel]:
@@ -79,8 +87,11 @@ def _step_model(spec: FormDefinitionSpec, step_index: int) -> type[BaseModel]:
     fields: dict[str, Any] = {}
     for item in step.items:
         if isinstance(item, GroupSpec):
-            row = create_model(f"{_camel(step.key)}{_camel(item.key)}Row", __config__=_CONFIG,
-                               **{f"f_{f.key}": _field(f) for f in item.fields})
+            row = create_model(
+                f"{_camel(step.key)}{_camel(item.key)}Row",
+                __config__=_CONFIG,
+                **{f"f_{f.key}": _field(f) for f in item.fields},
+            )
             fields[f"f_{item.key}"] = (Optional[list[row]], Field(None, alias=item.key, title=item.label.pl))  # noqa: UP045
         else:
             fields[f"f_{item.key}"] = _field(item)
@@ -98,8 +109,10 @@ def payload_model(spec: FormDefinitionSpec) -> type[BaseModel]:
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
-    steps = {f"f_{s.key}": (Optional[_step_model(spec, i)], Field(None, alias=s.key, title=s.title.pl))  # noqa: UP045
-             for i, s in enumerate(spec.steps)}
+    steps = {
+        f"f_{s.key}": (Optional[_step_model(spec, i)], Field(None, alias=s.key, title=s.title.pl))  # noqa: UP045
+        for i, s in enumerate(spec.steps)
+    }
 
     class Base(BaseModel):
         model_config = _CONFIG
@@ -110,11 +123,17 @@ def payload_model(spec: FormDefinitionSpec) -> type[BaseModel]:
             failed = frozenset((info.context or {}).get("failed", ()))
             cleaned, errors = check_payload(spec, self.model_dump(by_alias=True), failed=failed)
             if errors:
-                raise PydanticCustomError("invalid_answers", "{summary}", {
-                    "summary": "; ".join(f"{path}: {' '.join(exc.messages)}" for path, exc in errors.items()),
-                    "errors": [{"path": path, "message": " ".join(exc.messages), "code": _code(exc)}
-                               for path, exc in errors.items()],
-                })
+                raise PydanticCustomError(
+                    "invalid_answers",
+                    "{summary}",
+                    {
+                        "summary": "; ".join(f"{path}: {' '.join(exc.messages)}" for path, exc in errors.items()),
+                        "errors": [
+                            {"path": path, "message": " ".join(exc.messages), "code": _code(exc)}
+                            for path, exc in errors.items()
+                        ],
+                    },
+                )
             self._cleaned = cleaned
             return self
 
@@ -129,8 +148,9 @@ def _code(exc: ValidationError) -> str:
     return next((e.code for e in exc.error_list if e.code), "invalid")
 
 
-def check_payload(spec: FormDefinitionSpec, typed: dict[str, Any], *, failed: frozenset[str] = frozenset()
-                  ) -> tuple[dict[str, Any], dict[str, ValidationError]]:
+def check_payload(
+    spec: FormDefinitionSpec, typed: dict[str, Any], *, failed: frozenset[str] = frozenset()
+) -> tuple[dict[str, Any], dict[str, ValidationError]]:
     """Check typed answers of a whole payload with the shared checks; errors are keyed by dotted answer path."""
     answers = {step: _condition_answers(spec, step, data, failed) for step, data in typed.items()}
     cleaned: dict[str, Any] = {}
@@ -146,8 +166,9 @@ def check_payload(spec: FormDefinitionSpec, typed: dict[str, Any], *, failed: fr
         fields = [i for i in step.items if isinstance(i, FieldSpec)]
         local_failed = frozenset(k for k in data if f"{step.key}.{k}" in failed)
         values = {f.key: data.get(f.key) for f in fields}
-        step_clean, step_errors, shown = check_fields(fields, values, answers, step_key=step.key,
-                                                      failed=local_failed, reject_hidden=True)
+        step_clean, step_errors, shown = check_fields(
+            fields, values, answers, step_key=step.key, failed=local_failed, reject_hidden=True
+        )
         errors.update({f"{step.key}.{k}": e for k, e in step_errors.items()})
         context = {**answers, step.key: shown}  # as `bind_step` gives the groups: valid answers to asked questions
         for group in (i for i in step.items if isinstance(i, GroupSpec)):
@@ -174,8 +195,15 @@ def _condition_answers(spec: FormDefinitionSpec, step_key: str, data: Any, faile
     return {**{k: v for k, v in data.items() if k not in plain}, **valid_answers(fields, data)}
 
 
-def _check_group(spec: FormDefinitionSpec, step_key: str, group: GroupSpec, rows: Any, context: dict[str, Any],
-                 failed: frozenset[str], errors: dict[str, ValidationError]) -> dict[str, Any]:
+def _check_group(
+    spec: FormDefinitionSpec,
+    step_key: str,
+    group: GroupSpec,
+    rows: Any,
+    context: dict[str, Any],
+    failed: frozenset[str],
+    errors: dict[str, ValidationError],
+) -> dict[str, Any]:
     path = f"{step_key}.{group.key}"
     if not is_group_visible(group, context):
         if not is_blank(rows):
@@ -193,11 +221,11 @@ def _check_group(spec: FormDefinitionSpec, step_key: str, group: GroupSpec, rows
     for index, row in enumerate(rows):
         prefix = f"{path}.{index}."
         local_failed = frozenset(k for k in row if prefix + k in failed)
-        row_clean, row_errors, _shown = check_fields(group.fields, row, context, step_key=step_key, in_row=True,
-                                                     failed=local_failed, reject_hidden=True)
+        row_clean, row_errors, _shown = check_fields(
+            group.fields, row, context, step_key=step_key, in_row=True, failed=local_failed, reject_hidden=True
+        )
         errors.update({prefix + k: e for k, e in row_errors.items()})
-        for rule_path, exc in check_rules(spec, row_rules, context,
-                                          row=row_clean).items():
+        for rule_path, exc in check_rules(spec, row_rules, context, row=row_clean).items():
             key = prefix + rule_path.split(".")[-1] if rule_path.count(".") == 2 else rule_path
             errors.setdefault(key, exc)
         cleaned_rows.append(row_clean)
@@ -246,8 +274,7 @@ def _blank(raw: dict[str, Any], loc: tuple[Any, ...], kind: str) -> tuple[Any, .
     return loc
 
 
-def validate_payload(spec: FormDefinitionSpec, data: dict[str, Any] | str) -> tuple[dict[str, Any],
-                                                                                   list[PayloadError]]:
+def validate_payload(spec: FormDefinitionSpec, data: dict[str, Any] | str) -> tuple[dict[str, Any], list[PayloadError]]:
     """Check a payload (a dict in JSON or Python types, or JSON text); return (cleaned JSON-ready dict, errors)."""
     model = payload_model(spec)
     text = data if isinstance(data, str) else json.dumps(data, cls=DjangoJSONEncoder)
@@ -266,8 +293,10 @@ def validate_payload(spec: FormDefinitionSpec, data: dict[str, Any] | str) -> tu
             progressed = False
             for error in exc.errors():
                 if error["type"] == "invalid_answers":
-                    errors.extend(PayloadError(e["path"].split(".")[0], e["path"], e["message"], e["code"])
-                                  for e in error["ctx"]["errors"])
+                    errors.extend(
+                        PayloadError(e["path"].split(".")[0], e["path"], e["message"], e["code"])
+                        for e in error["ctx"]["errors"]
+                    )
                     continue
                 loc = _loc_path(spec, tuple(error["loc"]))
                 path = ".".join(str(x) for x in loc)

@@ -119,8 +119,16 @@ def _condition_kind(value: Any) -> str | None:
         keys = set(value)
     else:
         keys = set(type(value).model_fields) if isinstance(value, BaseModel) else set()
-    for key, kind in (("not", "not"), ("not_", "not"), ("all", "all"), ("any", "any"), ("equals", "equals"),
-                      ("in", "in"), ("in_", "in"), ("is_set", "is_set")):
+    for key, kind in (
+        ("not", "not"),
+        ("not_", "not"),
+        ("all", "all"),
+        ("any", "any"),
+        ("equals", "equals"),
+        ("in", "in"),
+        ("in_", "in"),
+        ("is_set", "is_set"),
+    ):
         if key in keys:
             return kind
     return "compare" if keys & {"gt", "ge", "lt", "le"} else None
@@ -128,12 +136,19 @@ def _condition_kind(value: Any) -> str | None:
 
 Condition = Annotated[
     Union[  # noqa: UP007
-        Annotated[Equals, Tag("equals")], Annotated[In, Tag("in")], Annotated[Compare, Tag("compare")],
-        Annotated[IsSet, Tag("is_set")], Annotated[Not, Tag("not")], Annotated[All, Tag("all")],
+        Annotated[Equals, Tag("equals")],
+        Annotated[In, Tag("in")],
+        Annotated[Compare, Tag("compare")],
+        Annotated[IsSet, Tag("is_set")],
+        Annotated[Not, Tag("not")],
+        Annotated[All, Tag("all")],
         Annotated[AnyOf, Tag("any")],
     ],
-    Discriminator(_condition_kind, custom_error_type="invalid_condition",
-                  custom_error_message="a condition needs one of: equals, in, gt/ge/lt/le, is_set, not, all, any"),
+    Discriminator(
+        _condition_kind,
+        custom_error_type="invalid_condition",
+        custom_error_message="a condition needs one of: equals, in, gt/ge/lt/le, is_set, not, all, any",
+    ),
 ]
 Not.model_rebuild()
 All.model_rebuild()
@@ -141,6 +156,7 @@ AnyOf.model_rebuild()
 
 
 # --- Fields -----------------------------------------------------------------------------------------------------
+
 
 class FieldType(StrEnum):
     TEXT = "text"  # one line
@@ -249,8 +265,10 @@ def _item_kind(value: Any) -> str:
     return "group" if kind == "group" else "field"
 
 
-Item = Annotated[Union[Annotated[GroupSpec, Tag("group")], Annotated[FieldSpec, Tag("field")]],  # noqa: UP007
-                 Discriminator(_item_kind)]
+Item = Annotated[
+    Union[Annotated[GroupSpec, Tag("group")], Annotated[FieldSpec, Tag("field")]],  # noqa: UP007
+    Discriminator(_item_kind),
+]
 
 
 class StepSpec(Strict):
@@ -274,7 +292,10 @@ class AttachmentSpec(Strict):
     required: bool = True
     required_if: Condition | None = None
     accept: Annotated[list[Literal["application/pdf", "image/jpeg", "image/png"]], Field(min_length=1)] = [
-        "application/pdf", "image/jpeg", "image/png"]
+        "application/pdf",
+        "image/jpeg",
+        "image/png",
+    ]
     max_size_mb: Annotated[int, Field(ge=1, le=50)] = 10
     multiple: bool = False
     validators: list[ValidatorRef] = []

@@ -19,15 +19,19 @@ Action = FormDefinitionChange.Action
 
 
 def _record(definition: FormDefinition, action: str, user: Any = None, **summary: Any) -> None:
-    FormDefinitionChange.objects.create(definition=definition, action=action, summary=summary,
-                                        user=user if getattr(user, "pk", None) else None)
+    FormDefinitionChange.objects.create(
+        definition=definition, action=action, summary=summary, user=user if getattr(user, "pk", None) else None
+    )
 
 
 def _diff(before: Any, after: Any, path: str = "") -> list[str]:
     """The JSON paths that differ between two versions of a definition (a short summary for the log)."""
     if isinstance(before, dict) and isinstance(after, dict):
-        return [p for key in sorted(set(before) | set(after))
-                for p in _diff(before.get(key), after.get(key), f"{path}.{key}" if path else key)]
+        return [
+            p
+            for key in sorted(set(before) | set(after))
+            for p in _diff(before.get(key), after.get(key), f"{path}.{key}" if path else key)
+        ]
     if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
         return [p for i, (b, a) in enumerate(zip(before, after, strict=True)) for p in _diff(b, a, f"{path}[{i}]")]
     return [] if before == after else [path or "(definition)"]
@@ -63,8 +67,9 @@ def publish_definition(*, definition: FormDefinition, user: Any = None) -> FormD
     if obj.status != FormDefinitionStatus.DRAFT:
         raise ValidationError(_("Only a draft can be published."))
     parse_spec(obj.definition)
-    for previous in FormDefinition.objects.select_for_update().filter(slug=obj.slug,
-                                                                      status=FormDefinitionStatus.PUBLISHED):
+    for previous in FormDefinition.objects.select_for_update().filter(
+        slug=obj.slug, status=FormDefinitionStatus.PUBLISHED
+    ):
         retire_definition(definition=previous, user=user, reason=f"replaced by version {obj.version}")
     obj.status = FormDefinitionStatus.PUBLISHED
     obj.published_at = timezone.now()
@@ -106,8 +111,9 @@ def import_definition(json_text: str, user: Any = None, publish: bool = False) -
         raise DefinitionError([f"(definition): not valid JSON: {exc}"]) from exc
     spec = parse_spec(data)
     if FormDefinition.objects.filter(slug=spec.slug, version=spec.version).exists():
-        raise ValidationError(_("Version %(version)s of %(slug)s exists already.")
-                              % {"version": spec.version, "slug": spec.slug})
+        raise ValidationError(
+            _("Version %(version)s of %(slug)s exists already.") % {"version": spec.version, "slug": spec.slug}
+        )
     obj = FormDefinition(slug=spec.slug, version=spec.version, definition=data)
     obj.save()
     _record(obj, Action.IMPORTED, user)

@@ -30,33 +30,49 @@ class AnnexCodeView(ApplicantRequiredMixin, View):
 
     def get(self, request, draft_id) -> HttpResponse:
         draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
-        return render(request, "applications/annex_code.html", {
-            "draft": draft, "annex": getattr(draft, "employer_annex", None),
-            "needs_annex": services.needs_employer_annex(draft)})
+        return render(
+            request,
+            "applications/annex_code.html",
+            {
+                "draft": draft,
+                "annex": getattr(draft, "employer_annex", None),
+                "needs_annex": services.needs_employer_annex(draft),
+            },
+        )
 
     def post(self, request, draft_id) -> HttpResponse:
         draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
         if not services.needs_employer_annex(draft):
             raise PermissionDenied
         code = services.create_annex_link_code(draft=draft)
-        return render(request, "applications/annex_code.html", {
-            "draft": draft, "annex": getattr(draft, "employer_annex", None), "code": code, "needs_annex": True})
+        return render(
+            request,
+            "applications/annex_code.html",
+            {"draft": draft, "annex": getattr(draft, "employer_annex", None), "code": code, "needs_annex": True},
+        )
 
 
 class RedeemCodeForm(forms.Form):
-    code = forms.CharField(label=gettext_lazy("Code from the applicant"), max_length=20,
-                           help_text=gettext_lazy("Twelve letters and digits, for example ABCD-EFGH-JKLM."),
-                           widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}))
+    code = forms.CharField(
+        label=gettext_lazy("Code from the applicant"),
+        max_length=20,
+        help_text=gettext_lazy("Twelve letters and digits, for example ABCD-EFGH-JKLM."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
 
 
 class EmployerDashboardView(EmployerRequiredMixin, View):
     def get(self, request) -> HttpResponse:
         language = get_language()
-        annexes = [{"annex": a, "title": a.definition.spec.title.get(language),
-                    "applicant": a.draft.applicant.get_full_name() if a.draft else ""}
-                   for a in selectors.annexes_for_employer(request.user)]
-        return render(request, "applications/employer_dashboard.html",
-                      {"annexes": annexes, "form": RedeemCodeForm()})
+        annexes = [
+            {
+                "annex": a,
+                "title": a.definition.spec.title.get(language),
+                "applicant": a.draft.applicant.get_full_name() if a.draft else "",
+            }
+            for a in selectors.annexes_for_employer(request.user)
+        ]
+        return render(request, "applications/employer_dashboard.html", {"annexes": annexes, "form": RedeemCodeForm()})
 
     def post(self, request) -> HttpResponse:
         form = RedeemCodeForm(request.POST)
@@ -69,8 +85,10 @@ class EmployerDashboardView(EmployerRequiredMixin, View):
                 first = wizard_steps(annex.definition.spec)[0].key
                 return redirect("applications:annex-step", annex_id=annex.public_id, step=first)
         language = get_language()
-        annexes = [{"annex": a, "title": a.definition.spec.title.get(language)}
-                   for a in selectors.annexes_for_employer(request.user)]
+        annexes = [
+            {"annex": a, "title": a.definition.spec.title.get(language)}
+            for a in selectors.annexes_for_employer(request.user)
+        ]
         return render(request, "applications/employer_dashboard.html", {"annexes": annexes, "form": form})
 
 
@@ -84,8 +102,9 @@ class AnnexWizardView(DraftWizardView):
             return redirect_to_login(request.get_full_path())
         if not request.user.has_role(Role.EMPLOYER):
             raise PermissionDenied
-        self.draft = get_object_or_404(selectors.annexes_for_employer(request.user), public_id=kwargs["annex_id"],
-                                       status=AnnexStatus.DRAFT)
+        self.draft = get_object_or_404(
+            selectors.annexes_for_employer(request.user), public_id=kwargs["annex_id"], status=AnnexStatus.DRAFT
+        )
         request.mos_draft = self.draft
         self.spec = self.draft.definition.spec
         self.language = get_language()
@@ -128,12 +147,19 @@ class AnnexCheckView(EmployerRequiredMixin, View):
         summaries = summarise(spec, annex.answers, language, steps=visible_wizard_steps(spec, annex.answers))
         for summary in summaries:
             summary.errors = by_step.get(summary.step.key, [])
-            summary.change_url = (reverse("applications:annex-step",
-                                          kwargs={"annex_id": annex.public_id, "step": summary.step.key})
-                                  + ("?return=check" if annex.status == AnnexStatus.DRAFT else ""))
-        return render(request, "applications/annex_check.html", {
-            "annex": annex, "summaries": summaries, "can_complete": not errors,
-            "form_title": spec.title.get(language)})
+            summary.change_url = reverse(
+                "applications:annex-step", kwargs={"annex_id": annex.public_id, "step": summary.step.key}
+            ) + ("?return=check" if annex.status == AnnexStatus.DRAFT else "")
+        return render(
+            request,
+            "applications/annex_check.html",
+            {
+                "annex": annex,
+                "summaries": summaries,
+                "can_complete": not errors,
+                "form_title": spec.title.get(language),
+            },
+        )
 
     def post(self, request, annex_id) -> HttpResponse:
         annex = self._annex(request, annex_id)

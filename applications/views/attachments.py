@@ -17,8 +17,9 @@ from .access import ApplicantRequiredMixin
 
 class UploadForm(forms.Form):
     requirement = forms.ChoiceField(label=gettext_lazy("Which document is it?"))
-    file = forms.FileField(label=gettext_lazy("File"),
-                           help_text=gettext_lazy("PDF, JPEG or PNG. We check the file itself, not its name."))
+    file = forms.FileField(
+        label=gettext_lazy("File"), help_text=gettext_lazy("PDF, JPEG or PNG. We check the file itself, not its name.")
+    )
 
     def __init__(self, *args, requirements: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -30,9 +31,18 @@ def _requirements(draft, language: str) -> list[dict]:
     for attachment in draft.attachments.all():
         present.setdefault(attachment.requirement, []).append(attachment)
     missing = set(services.missing_attachments(draft))
-    return [{"spec": r, "label": r.label.get(language), "help": r.help.get(language) if r.help else "",
-             "files": present.get(r.key, []), "missing": r.key in missing,
-             "accept": ",".join(r.accept), "max_size_mb": r.max_size_mb} for r in draft.definition.spec.attachments]
+    return [
+        {
+            "spec": r,
+            "label": r.label.get(language),
+            "help": r.help.get(language) if r.help else "",
+            "files": present.get(r.key, []),
+            "missing": r.key in missing,
+            "accept": ",".join(r.accept),
+            "max_size_mb": r.max_size_mb,
+        }
+        for r in draft.definition.spec.attachments
+    ]
 
 
 class AttachmentsView(ApplicantRequiredMixin, View):
@@ -40,13 +50,18 @@ class AttachmentsView(ApplicantRequiredMixin, View):
 
     def _context(self, draft, form) -> dict:
         language = get_language()
-        return {"draft": draft, "form": form, "requirements": _requirements(draft, language),
-                "form_title": draft.definition.spec.title.get(language)}
+        return {
+            "draft": draft,
+            "form": form,
+            "requirements": _requirements(draft, language),
+            "form_title": draft.definition.spec.title.get(language),
+        }
 
     def _form(self, draft, *args) -> UploadForm:
         language = get_language()
-        return UploadForm(*args, requirements=[(r.key, r.label.get(language))
-                                               for r in draft.definition.spec.attachments])
+        return UploadForm(
+            *args, requirements=[(r.key, r.label.get(language)) for r in draft.definition.spec.attachments]
+        )
 
     def get(self, request, draft_id) -> HttpResponse:
         draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
@@ -61,8 +76,9 @@ class AttachmentsView(ApplicantRequiredMixin, View):
         form = self._form(draft, request.POST, request.FILES)
         if form.is_valid():
             try:
-                attachment = services.add_attachment(draft=draft, requirement=form.cleaned_data["requirement"],
-                                                     upload=form.cleaned_data["file"])
+                attachment = services.add_attachment(
+                    draft=draft, requirement=form.cleaned_data["requirement"], upload=form.cleaned_data["file"]
+                )
             except ValidationError as error:
                 form.add_error("file", error)
             else:
@@ -73,8 +89,11 @@ class AttachmentsView(ApplicantRequiredMixin, View):
 
 class RemoveAttachmentView(ApplicantRequiredMixin, View):
     def post(self, request, attachment_id) -> HttpResponse:
-        attachment = get_object_or_404(selectors.attachments_for_applicant(request.user).select_related("draft"),
-                                       public_id=attachment_id, draft__status="open")
+        attachment = get_object_or_404(
+            selectors.attachments_for_applicant(request.user).select_related("draft"),
+            public_id=attachment_id,
+            draft__status="open",
+        )
         draft = attachment.draft
         services.remove_attachment(attachment=attachment, applicant=request.user)
         messages.success(request, _("The file has been removed."))
@@ -84,8 +103,12 @@ class RemoveAttachmentView(ApplicantRequiredMixin, View):
 class DownloadAttachmentView(ApplicantRequiredMixin, View):
     def get(self, request, attachment_id) -> HttpResponse:
         attachment = get_object_or_404(selectors.attachments_for_applicant(request.user), public_id=attachment_id)
-        response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
-                                content_type=attachment.content_type)
+        response = FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "private, no-store"
         return response

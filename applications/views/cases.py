@@ -25,12 +25,21 @@ class CaseView(ApplicantRequiredMixin, View):
             event.application = case  # the sentences need the case number without a query per event
         documents = selectors.issued_documents(selectors.cases_for_applicant(request.user).filter(pk=case.pk))
         labels = {document.public_id: document.title for document in documents}
-        return render(request, "applications/case.html", {
-            "case": case, "form_title": spec.title.get(language), "just_submitted": "submitted" in request.GET,
-            "timeline": tracking.timeline(events, labels), "expected": tracking.open_expectation(events),
-            "decision_deadline": tracking.decision_deadline(case, events), "documents": documents,
-            "attachments": case.attachments.all(), "summaries": summarise(spec, case.answers, language),
-        })
+        return render(
+            request,
+            "applications/case.html",
+            {
+                "case": case,
+                "form_title": spec.title.get(language),
+                "just_submitted": "submitted" in request.GET,
+                "timeline": tracking.timeline(events, labels),
+                "expected": tracking.open_expectation(events),
+                "decision_deadline": tracking.decision_deadline(case, events),
+                "documents": documents,
+                "attachments": case.attachments.all(),
+                "summaries": summarise(spec, case.answers, language),
+            },
+        )
 
 
 class WithdrawView(ApplicantRequiredMixin, View):

@@ -51,10 +51,14 @@ class StartView(ApplicantRequiredMixin, View):
 class DashboardView(ApplicantRequiredMixin, View):
     def get(self, request) -> HttpResponse:
         language = get_language()
-        drafts = [{"draft": d, "title": d.definition.spec.title.get(language)}
-                  for d in selectors.open_drafts_for_applicant(request.user)]
-        cases = [{"case": c, "title": c.definition.spec.title.get(language)}
-                 for c in selectors.cases_for_applicant(request.user)]
+        drafts = [
+            {"draft": d, "title": d.definition.spec.title.get(language)}
+            for d in selectors.open_drafts_for_applicant(request.user)
+        ]
+        cases = [
+            {"case": c, "title": c.definition.spec.title.get(language)}
+            for c in selectors.cases_for_applicant(request.user)
+        ]
         return render(request, "applications/dashboard.html", {"drafts": drafts, "cases": cases})
 
 
@@ -83,22 +87,32 @@ class CheckAnswersView(ApplicantRequiredMixin, View):
             summary.errors = by_step.pop(summary.step.key, [])
             summary.change_url = _step_url(draft, summary.step.key, back_to_check=True)
             summary.unanswered = summary.step.key not in draft.answers
-        return render(request, "applications/check_answers.html", {
-            "draft": draft, "form_title": spec.title.get(language), "summaries": summaries,
-            "attachment_errors": by_step.pop("attachments", []), "annex_errors": by_step.pop("annex", []),
-            "other_errors": [m for messages_ in by_step.values() for m in messages_],
-            "can_sign": not errors, "attachments": draft.attachments.all(),
-            "needs_annex": services.needs_employer_annex(draft),
-            "annex": getattr(draft, "employer_annex", None),
-        })
+        return render(
+            request,
+            "applications/check_answers.html",
+            {
+                "draft": draft,
+                "form_title": spec.title.get(language),
+                "summaries": summaries,
+                "attachment_errors": by_step.pop("attachments", []),
+                "annex_errors": by_step.pop("annex", []),
+                "other_errors": [m for messages_ in by_step.values() for m in messages_],
+                "can_sign": not errors,
+                "attachments": draft.attachments.all(),
+                "needs_annex": services.needs_employer_annex(draft),
+                "annex": getattr(draft, "employer_annex", None),
+            },
+        )
 
 
 class SignForm(forms.Form):
     password = forms.CharField(
-        label=gettext_lazy("Your password"), strip=False,
+        label=gettext_lazy("Your password"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=gettext_lazy(
-            "Confirm that it is you who submits the application: type the password of your account."),
+            "Confirm that it is you who submits the application: type the password of your account."
+        ),
     )
 
     def __init__(self, *args, declarations: list[FieldSpec], language: str, **kwargs) -> None:
@@ -106,7 +120,8 @@ class SignForm(forms.Form):
         self.declarations = declarations
         for field in declarations:
             self.fields[field.key] = forms.BooleanField(
-                label=field.label.get(language), required=True,
+                label=field.label.get(language),
+                required=True,
                 error_messages={"required": gettext_lazy("Tick the declaration to submit the application.")},
             )
         self.order_fields([f.key for f in declarations] + ["password"])
@@ -120,8 +135,9 @@ class SignAndSubmitView(ApplicantRequiredMixin, View):
     template_name = "applications/sign.html"
 
     def _form(self, request, draft, data=None) -> SignForm:
-        return SignForm(data, declarations=[f for _, f in _declarations(draft.definition.spec)],
-                        language=get_language())
+        return SignForm(
+            data, declarations=[f for _, f in _declarations(draft.definition.spec)], language=get_language()
+        )
 
     def get(self, request, draft_id) -> HttpResponse:
         draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
@@ -137,12 +153,17 @@ class SignAndSubmitView(ApplicantRequiredMixin, View):
             declarations = _declarations(draft.definition.spec)
             for step_key, field in declarations:
                 draft = services.save_step_answers(
-                    draft=draft, step_key=step_key, answers={**draft.answers.get(step_key, {}), field.key: True})
+                    draft=draft, step_key=step_key, answers={**draft.answers.get(step_key, {}), field.key: True}
+                )
             try:
                 application = services.submit_draft(
-                    draft_id=draft.pk, applicant=request.user, signature_method="password",
-                    credentials={"password": form.cleaned_data["password"]}, ip=client_ip(request),
-                    declaration_confirmed=True, language=get_language(),
+                    draft_id=draft.pk,
+                    applicant=request.user,
+                    signature_method="password",
+                    credentials={"password": form.cleaned_data["password"]},
+                    ip=client_ip(request),
+                    declaration_confirmed=True,
+                    language=get_language(),
                 )
             except SignatureRefused as refused:
                 form.add_error("password", refused.message)
@@ -150,16 +171,20 @@ class SignAndSubmitView(ApplicantRequiredMixin, View):
                 messages.error(request, error.message)
                 return redirect("applications:draft-check", draft_id=draft.public_id)
             else:
-                return HttpResponseRedirect(reverse("applications:case", kwargs={"case_id": application.public_id})
-                                            + "?submitted=1")
+                return HttpResponseRedirect(
+                    reverse("applications:case", kwargs={"case_id": application.public_id}) + "?submitted=1"
+                )
         return render(request, self.template_name, {"draft": draft, "form": form}, status=200)
 
 
 class DeleteDraftView(ApplicantRequiredMixin, View):
     def get(self, request, draft_id) -> HttpResponse:
         draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
-        return render(request, "applications/draft_delete.html",
-                      {"draft": draft, "title": draft.definition.spec.title.get(get_language())})
+        return render(
+            request,
+            "applications/draft_delete.html",
+            {"draft": draft, "title": draft.definition.spec.title.get(get_language())},
+        )
 
     def post(self, request, draft_id) -> HttpResponse:
         draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)

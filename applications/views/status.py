@@ -22,8 +22,12 @@ class StatusView(View):
         valid = form.is_valid()
         case_number = form.cleaned_data.get("case_number") if valid else None
         if not public_status.allow_lookup(client_ip(request), case_number):
-            return render(request, self.template_name, {"form": form, "throttled": True,
-                                                        "message": public_status.THROTTLED_MESSAGE}, status=429)
+            return render(
+                request,
+                self.template_name,
+                {"form": form, "throttled": True, "message": public_status.THROTTLED_MESSAGE},
+                status=429,
+            )
         context = {"form": form}
         if valid:
             result = public_status.lookup(form.cleaned_data["case_number"], form.cleaned_data["access_code"])

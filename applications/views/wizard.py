@@ -73,8 +73,14 @@ class DraftWizardView(NamedUrlWizardView):
             data = to_querydict(self.draft.unsaved_input[step])  # what was typed last time, not yet accepted
         if data is not None and not hasattr(data, "getlist"):
             data = to_querydict(data)
-        return StepForm(spec=self.spec, step_key=step, data=data, language=self.language,
-                        answers=self.draft.answers, show_errors=show_errors)
+        return StepForm(
+            spec=self.spec,
+            step_key=step,
+            data=data,
+            language=self.language,
+            answers=self.draft.answers,
+            show_errors=show_errors,
+        )
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         step = kwargs.get("step")
@@ -113,8 +119,14 @@ class DraftWizardView(NamedUrlWizardView):
 
     def _redisplay(self, step: str, data, anchor: str) -> HttpResponse:
         self._keep_unsaved(step, data)
-        form = StepForm(spec=self.spec, step_key=step, data=data, language=self.language,
-                        answers=self.draft.answers, show_errors=False)
+        form = StepForm(
+            spec=self.spec,
+            step_key=step,
+            data=data,
+            language=self.language,
+            answers=self.draft.answers,
+            show_errors=False,
+        )
         return self.render(form, anchor=anchor)
 
     def _keep_unsaved(self, step: str, data) -> None:
@@ -131,8 +143,9 @@ class DraftWizardView(NamedUrlWizardView):
             form = self.get_form(step=step, data=self._stored_data(step))
             return self.render(form, mrz_error=" ".join(error.messages), mrz_lines=text)
         filled = services.prefill_from_mrz(draft=self.draft, mrz=mrz, mrz_text=text)
-        messages.success(self.request, _("We copied %(count)s answers from your passport. Check them.")
-                         % {"count": filled})
+        messages.success(
+            self.request, _("We copied %(count)s answers from your passport. Check them.") % {"count": filled}
+        )
         return redirect(self.get_step_url(step))
 
     def render(self, form=None, **kwargs) -> HttpResponse:
@@ -141,17 +154,23 @@ class DraftWizardView(NamedUrlWizardView):
     def get_context_data(self, form: StepForm, **kwargs) -> dict:
         context = super().get_context_data(form=form, **kwargs)
         visible = list(self.get_form_list())
-        context.update({
-            "draft": self.draft, "spec": self.spec, "step_form": form, "step_spec": form.step,
-            "answers_for_conditions": {k: v for k, v in self.draft.answers.items() if k != form.step_key},
-            "step_number": visible.index(form.step_key) + 1, "step_count": len(visible),
-            "step_title": form.step.title.get(self.language),
-            "step_intro": form.step.intro.get(self.language) if form.step.intro else "",
-            "form_title": self.spec.title.get(self.language),
-            "returning_to_check": self._returning_to_check(),
-            "offers_mrz_prefill": form.step_key == visible[0] and any(
-                f.type == FieldType.MRZ for s in self.spec.steps for f in s.items if isinstance(f, FieldSpec)),
-        })
+        context.update(
+            {
+                "draft": self.draft,
+                "spec": self.spec,
+                "step_form": form,
+                "step_spec": form.step,
+                "answers_for_conditions": {k: v for k, v in self.draft.answers.items() if k != form.step_key},
+                "step_number": visible.index(form.step_key) + 1,
+                "step_count": len(visible),
+                "step_title": form.step.title.get(self.language),
+                "step_intro": form.step.intro.get(self.language) if form.step.intro else "",
+                "form_title": self.spec.title.get(self.language),
+                "returning_to_check": self._returning_to_check(),
+                "offers_mrz_prefill": form.step_key == visible[0]
+                and any(f.type == FieldType.MRZ for s in self.spec.steps for f in s.items if isinstance(f, FieldSpec)),
+            }
+        )
         return context
 
     def get_form_step_data(self, form: StepForm) -> dict:

@@ -28,8 +28,12 @@ def load_information(page_model: Any, step_model: Any, faq_model: Any, act_model
     """
     acts = {}
     for position, act in enumerate(LEGAL_ACTS, start=1):
-        fields = {"position": position, "citation": act["citation"], "url": act["url"],
-                  **per_language({"title": act["title"]})}
+        fields = {
+            "position": position,
+            "citation": act["citation"],
+            "url": act["url"],
+            **per_language({"title": act["title"]}),
+        }
         if reset:
             acts[act["key"]], _ = act_model.objects.update_or_create(key=act["key"], defaults=fields)
         else:
@@ -48,16 +52,22 @@ def load_information(page_model: Any, step_model: Any, faq_model: Any, act_model
             step_model.objects.filter(page=page).delete()
             faq_model.objects.filter(page=page).delete()
         page.legal_acts.set([acts[key] for key in data["legal_acts"]])
-        step_model.objects.bulk_create(step_model(page=page, position=position, **per_language(step))
-                                       for position, step in enumerate(data["steps"], start=1))
-        faq_model.objects.bulk_create(faq_model(page=page, position=position, **per_language(entry))
-                                      for position, entry in enumerate(PAGE_FAQ.get(data["slug"], []), start=1))
+        step_model.objects.bulk_create(
+            step_model(page=page, position=position, **per_language(step))
+            for position, step in enumerate(data["steps"], start=1)
+        )
+        faq_model.objects.bulk_create(
+            faq_model(page=page, position=position, **per_language(entry))
+            for position, entry in enumerate(PAGE_FAQ.get(data["slug"], []), start=1)
+        )
         written += 1
 
     general = faq_model.objects.filter(page__isnull=True)
     if reset:
         general.delete()
     if reset or not general.exists():
-        faq_model.objects.bulk_create(faq_model(page=None, position=position, **per_language(entry))
-                                      for position, entry in enumerate(GENERAL_FAQ, start=1))
+        faq_model.objects.bulk_create(
+            faq_model(page=None, position=position, **per_language(entry))
+            for position, entry in enumerate(GENERAL_FAQ, start=1)
+        )
     return written

@@ -22,11 +22,26 @@ SHARED_STEPS = ["personal", "personal_more", "residence", "travel_document", "fa
 
 # Part A of the official online filler: item number -> field keys, in this order.
 PART_A = {
-    "1": ["surname"], "2": ["previous_surnames"], "3": ["family_name"], "4": ["given_names"],
-    "5": ["previous_given_names"], "6": ["father_name"], "7": ["mother_name"], "8": ["mother_maiden_name"],
-    "9": ["date_of_birth"], "10": ["sex"], "11": ["place_of_birth"], "12": ["country_of_birth"],
-    "13": ["nationality"], "14": ["citizenship"], "15": ["marital_status"], "16": ["education"],
-    "17": ["height_cm", "eye_colour", "special_marks"], "18": ["pesel"], "19": ["phone"], "20": ["email"],
+    "1": ["surname"],
+    "2": ["previous_surnames"],
+    "3": ["family_name"],
+    "4": ["given_names"],
+    "5": ["previous_given_names"],
+    "6": ["father_name"],
+    "7": ["mother_name"],
+    "8": ["mother_maiden_name"],
+    "9": ["date_of_birth"],
+    "10": ["sex"],
+    "11": ["place_of_birth"],
+    "12": ["country_of_birth"],
+    "13": ["nationality"],
+    "14": ["citizenship"],
+    "15": ["marital_status"],
+    "16": ["education"],
+    "17": ["height_cm", "eye_colour", "special_marks"],
+    "18": ["pesel"],
+    "19": ["phone"],
+    "20": ["email"],
 }
 
 
@@ -95,6 +110,7 @@ def date_order_pairs(definition: dict[str, Any]) -> set[tuple[str, str]]:
 
 # --- Files and generator ----------------------------------------------------------------------------------------
 
+
 def test_exactly_the_five_definitions_are_shipped():
     assert sorted(p.stem for p in BUILTIN_DIR.glob("*.json")) == sorted(SLUGS)
 
@@ -122,6 +138,7 @@ def test_generated_json_is_readable():
 
 
 # --- References -------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_validators_and_rules_exist_in_the_registry(slug):
@@ -180,6 +197,7 @@ def test_definition_passes_the_admin_checks(slug):
 
 
 # --- Layout and conventions -------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("slug", MAIN_FORMS)
 def test_steps_follow_the_official_parts(slug):
@@ -254,8 +272,14 @@ def test_details_are_asked_and_required_together(slug):
 @pytest.mark.parametrize("slug", MAIN_FORMS)
 def test_not_applicable_where_the_paper_wants_nie_dotyczy(slug):
     definition = load(slug)
-    for path in ("personal.previous_surnames", "personal.previous_given_names", "personal_more.special_marks",
-                 "personal_more.pesel", "residence.street", "residence.flat_number"):
+    for path in (
+        "personal.previous_surnames",
+        "personal.previous_given_names",
+        "personal_more.special_marks",
+        "personal_more.pesel",
+        "residence.street",
+        "residence.flat_number",
+    ):
         assert field(definition, path)["not_applicable"] is True, path
     assert field(definition, "personal_more.special_marks").get("required", True) is True
 
@@ -276,7 +300,10 @@ def test_every_from_to_pair_is_ordered(slug):
 def test_cross_field_rules_of_the_main_forms(slug):
     rules = {r["rule"]: r["params"] for r in load(slug)["rules"]}
     assert rules["pesel_matches_birth_and_sex"] == {
-        "pesel": "personal_more.pesel", "date_of_birth": "personal.date_of_birth", "sex": "personal.sex"}
+        "pesel": "personal_more.pesel",
+        "date_of_birth": "personal.date_of_birth",
+        "sex": "personal.sex",
+    }
     assert rules["valid_on_submission"] == {"expiry": "travel_document.expiry_date"}
     assert rules["mrz_matches"]["mrz"] == "travel_document.mrz"
     assert rules["mrz_matches"]["document_number"] == "travel_document.document_series_number"
@@ -293,6 +320,7 @@ def test_texts_are_translated(slug):
 
 # --- Choice lists -----------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("slug", MAIN_FORMS)
 def test_choice_lists_of_the_shared_parts_are_complete(slug):
     definition = load(slug)
@@ -301,34 +329,68 @@ def test_choice_lists_of_the_shared_parts_are_complete(slug):
     marital = field(definition, "personal_more.marital_status")["choices"]
     assert [c["value"] for c in marital] == ["single", "married", "divorced", "widowed"]
     assert [c["label"]["pl"] for c in marital] == [
-        "kawaler / panna", "żonaty / zamężna", "rozwiedziony / rozwiedziona", "wdowiec / wdowa"]
+        "kawaler / panna",
+        "żonaty / zamężna",
+        "rozwiedziony / rozwiedziona",
+        "wdowiec / wdowa",
+    ]
     assert choice_values(definition, "personal_more.education") == [
-        "primary", "lower_secondary", "vocational", "secondary", "higher", "none"]
+        "primary",
+        "lower_secondary",
+        "vocational",
+        "secondary",
+        "higher",
+        "none",
+    ]
     assert len(choice_values(definition, "personal_more.eye_colour")) >= 6
     assert choice_values(definition, "travel_document.document_type") == ["passport", "other"]
     assert choice_values(definition, "family.family_members.relationship") == ["spouse", "child", "parent", "other"]
     assert choice_values(definition, "stays.previous_stays.legal_basis") == [
-        "visa", "residence_permit", "visa_free", "other"]
+        "visa",
+        "residence_permit",
+        "visa_free",
+        "other",
+    ]
     assert field(definition, "family.family_members.sex")["choices"] == sex
 
 
 def test_purposes_of_temporary_residence_are_complete():
     definition = load("temporary-residence")
     assert choice_values(definition, "purpose.purpose_of_stay") == [
-        "work", "blue_card", "seasonal_work", "intra_corporate_transfer", "business", "studies", "research",
-        "training", "family_reunification", "spouse_of_polish_citizen", "minor_child", "trafficking_victim",
-        "short_stay", "other"]
+        "work",
+        "blue_card",
+        "seasonal_work",
+        "intra_corporate_transfer",
+        "business",
+        "studies",
+        "research",
+        "training",
+        "family_reunification",
+        "spouse_of_polish_citizen",
+        "minor_child",
+        "trafficking_victim",
+        "short_stay",
+        "other",
+    ]
     other = field(definition, "purpose.purpose_other")
     assert other["show_if"] == {"field": "purpose.purpose_of_stay", "equals": "other"}
 
 
 def test_bases_of_permanent_residence_are_complete():
     assert choice_values(load("permanent-residence"), "basis.permanent_basis") == [
-        "child_of_polish_citizen", "child_born_in_poland", "polish_origin", "spouse_of_polish_citizen", "pole_card",
-        "protection", "trafficking_victim", "other"]
+        "child_of_polish_citizen",
+        "child_born_in_poland",
+        "polish_origin",
+        "spouse_of_polish_citizen",
+        "pole_card",
+        "protection",
+        "trafficking_victim",
+        "other",
+    ]
 
 
 # --- Per form ---------------------------------------------------------------------------------------------------
+
 
 def test_work_form_is_for_work_only():
     definition = load("temporary-residence-work")
@@ -346,13 +408,19 @@ def test_employer_annex():
     assert all(load(slug).get("annex_of") is None for slug in MAIN_FORMS)
     rules = {r["rule"]: r["params"] for r in definition["rules"]}
     assert rules["pay_not_below_minimum_wage"] == {
-        "amount": "work_terms.pay_amount", "basis": "work_terms.pay_basis",
-        "fraction": "work_terms.working_time_fraction"}
+        "amount": "work_terms.pay_amount",
+        "basis": "work_terms.pay_basis",
+        "fraction": "work_terms.working_time_fraction",
+    }
     assert choice_values(definition, "work_terms.pay_basis") == ["monthly", "hourly"]
     validators = {p: [v["name"] for v in f.get("validators", [])] for p, f in fields_with_paths(definition)}
-    for path, name in (("employer_identity.nip", "nip"), ("employer_identity.regon", "regon"),
-                       ("employer_identity.krs", "krs"), ("employer_identity.pkd_code", "pkd_code"),
-                       ("work.occupation_code", "occupation_code")):
+    for path, name in (
+        ("employer_identity.nip", "nip"),
+        ("employer_identity.regon", "regon"),
+        ("employer_identity.krs", "krs"),
+        ("employer_identity.pkd_code", "pkd_code"),
+        ("work.occupation_code", "occupation_code"),
+    ):
         assert name in validators[path], path
     declarations = [p for p, f in fields_with_paths(definition) if f["type"] == "declaration"]
     assert len(declarations) == 3
@@ -382,6 +450,7 @@ def test_temporary_residence_asks_for_means_and_purpose_documents():
 
 
 # --- The definitions at work: a complete application passes the payload checks ---------------------------------
+
 
 @pytest.mark.parametrize("slug", MAIN_FORMS)
 def test_a_complete_application_passes(slug):

@@ -20,8 +20,12 @@ def draft(rich_data, administrator):
     return services.create_definition(definition=rich_data, user=administrator)
 
 
-INLINE = {"changes-TOTAL_FORMS": "0", "changes-INITIAL_FORMS": "0", "changes-MIN_NUM_FORMS": "0",
-          "changes-MAX_NUM_FORMS": "1000"}
+INLINE = {
+    "changes-TOTAL_FORMS": "0",
+    "changes-INITIAL_FORMS": "0",
+    "changes-MIN_NUM_FORMS": "0",
+    "changes-MAX_NUM_FORMS": "1000",
+}
 
 
 def change_url(definition):

@@ -29,10 +29,15 @@ SAMPLES: dict[FieldType, list] = {
     FieldType.TEXTAREA: ["Line one\nline two", "y" * 250, "", "ok"],
     FieldType.NAME: ["Kowalski", "Anna-Maria", "O'Brien", "Łukasz", "Шевченко", "R2D2", "", "x" * 50, "  "],
     FieldType.INTEGER: [0, 99, 100, 180, 210, 250, 251, -5, "abc", "1.5"],
-    FieldType.DECIMAL: [Decimal("0"), Decimal("12.50"), Decimal("12.345"), Decimal("-1"), Decimal("1000001"),
-                        "abc"],
-    FieldType.DATE: [date(1990, 1, 1), date(2020, 5, 31), date(2099, 1, 1), date(1900, 1, 1), "2020-13-01",
-                     "31.12.2020"],
+    FieldType.DECIMAL: [Decimal("0"), Decimal("12.50"), Decimal("12.345"), Decimal("-1"), Decimal("1000001"), "abc"],
+    FieldType.DATE: [
+        date(1990, 1, 1),
+        date(2020, 5, 31),
+        date(2099, 1, 1),
+        date(1900, 1, 1),
+        "2020-13-01",
+        "31.12.2020",
+    ],
     FieldType.BOOLEAN: [True, False, "maybe"],
     FieldType.DECLARATION: [True, False],
     FieldType.COUNTRY: ["POL", "UKR", "XXA", "ZZZ", "pol", "PL"],
@@ -41,8 +46,10 @@ SAMPLES: dict[FieldType, list] = {
     FieldType.PESEL: ["44051401359", "44051401358", "123", "90010112345"],
     FieldType.POSTAL_CODE: ["00-950", "00950", "0-95", "ab-cde"],
     FieldType.DOCUMENT_NUMBER: ["AB1234567", "EK123456", "!!", "A"],
-    FieldType.MRZ: ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10",
-                    "garbage"],
+    FieldType.MRZ: [
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10",
+        "garbage",
+    ],
     FieldType.VOIVODESHIP: ["14", "02", "03", "99"],
 }
 
@@ -51,8 +58,9 @@ def value_strategy(field: FieldSpec) -> st.SearchStrategy:
     """Valid and invalid answers of the field's type (as the payload would hold them), or None for no answer."""
     if field.type in (FieldType.CHOICE, FieldType.MULTICHOICE):
         values = [c.value for c in field.choices or []] + ["nope"]
-        base = st.sampled_from(values) if field.type == FieldType.CHOICE else st.lists(st.sampled_from(values),
-                                                                                         max_size=4)
+        base = (
+            st.sampled_from(values) if field.type == FieldType.CHOICE else st.lists(st.sampled_from(values), max_size=4)
+        )
     elif field.type == FieldType.COUNTRIES:
         base = st.lists(st.sampled_from(SAMPLES[FieldType.COUNTRY]), max_size=4)
     else:
@@ -113,20 +121,31 @@ def as_post(step, answers: dict) -> MultiValueDict:
 
 def dropped_by_form(form, values: dict) -> set[str]:
     """Answers the form dropped silently because their question is hidden (the wizard never sends those)."""
-    return {k for k, v in values.items() if v not in (None, "", []) and k not in form.typed_values
-            and k not in form.errors and k + NA_SUFFIX not in form.errors}
+    return {
+        k
+        for k, v in values.items()
+        if v not in (None, "", [])
+        and k not in form.typed_values
+        and k not in form.errors
+        and k + NA_SUFFIX not in form.errors
+    }
 
 
 def payload_for(step, answers: dict, bound) -> dict:
-    plain = {k: v for k, v in answers.items() if k not in dropped_by_form(bound.form, answers)
-             and not isinstance(step_item(step, k), GroupSpec)}
+    plain = {
+        k: v
+        for k, v in answers.items()
+        if k not in dropped_by_form(bound.form, answers) and not isinstance(step_item(step, k), GroupSpec)
+    }
     for group in (i for i in step.items if isinstance(i, GroupSpec)):
         formset = bound.formsets.get(group.key)
         if formset is None:
             continue  # the group is hidden: the form ignores it, the payload must leave it out
         rows = answers.get(group.key) or []
-        plain[group.key] = [{k: v for k, v in row.items() if k not in dropped_by_form(form, row)}
-                            for row, form in zip(rows, formset.forms, strict=True)]
+        plain[group.key] = [
+            {k: v for k, v in row.items() if k not in dropped_by_form(form, row)}
+            for row, form in zip(rows, formset.forms, strict=True)
+        ]
     return plain
 
 
@@ -139,12 +158,14 @@ def assert_agreement(spec, step, answers: dict) -> None:
     bound.is_valid()
     form_errors = bound.error_keys()
     # Rules that span steps are checked at submission only, so they stay out of a one-step comparison.
-    within = [r for r in spec.rules
-              if all(p.startswith(step.key + ".") for p in rule_roles(spec, r.params)[0].values())]
+    within = [
+        r for r in spec.rules if all(p.startswith(step.key + ".") for p in rule_roles(spec, r.params)[0].values())
+    ]
     one_step = spec.model_copy(update={"rules": within})
     _cleaned, errors = validate_payload(one_step, {step.key: payload_for(step, answers, bound)})
-    payload_errors = {e.path.removeprefix(step.key + ".") for e in errors
-                      if e.path == step.key or e.path.startswith(step.key + ".")}
+    payload_errors = {
+        e.path.removeprefix(step.key + ".") for e in errors if e.path == step.key or e.path.startswith(step.key + ".")
+    }
     assert form_errors == payload_errors, (answers, form_errors, payload_errors, errors)
 
 
@@ -152,14 +173,19 @@ def cases(paths: list[Path]) -> list:
     found = []
     for path in paths:
         spec = parse_spec(path.read_text(encoding="utf-8"))
-        found += [pytest.param(spec, step, id=f"{spec.slug}-{step.key}") for step in spec.steps
-                  if is_step_visible(step, {})]
+        found += [
+            pytest.param(spec, step, id=f"{spec.slug}-{step.key}") for step in spec.steps if is_step_visible(step, {})
+        ]
     return found
 
 
 def run_property(spec, step, examples: int) -> None:
-    @settings(max_examples=examples, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(step_strategy(step))
     def check(answers):
         assert_agreement(spec, step, answers)
@@ -181,6 +207,15 @@ def test_form_and_payload_model_agree_on_every_builtin_definition(spec, step):
 def test_a_condition_on_an_invalid_answer_is_judged_alike_by_form_and_payload():
     """Regression: `income` is shown because `languages` holds "en", yet `languages` itself is refused ("nope")."""
     spec = parse_spec(RICH.read_text(encoding="utf-8"))
-    answers = {"email": None, "phone": None, "postal_code": None, "voivodeship": None, "languages": ["en", "nope"],
-               "income": Decimal("0"), "has_stays": None, "stays": [], "declaration": None}
+    answers = {
+        "email": None,
+        "phone": None,
+        "postal_code": None,
+        "voivodeship": None,
+        "languages": ["en", "nope"],
+        "income": Decimal("0"),
+        "has_stays": None,
+        "stays": [],
+        "declaration": None,
+    }
     assert_agreement(spec, spec.step("contact"), answers)

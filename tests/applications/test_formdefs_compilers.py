@@ -11,11 +11,26 @@ from applications.formdefs.compile_forms import bind_step, build_group_formset, 
 from applications.formdefs.compile_payload import payload_json_schema, payload_model, validate_payload
 
 VALID = {
-    "personal": {"surname": "Kowalski", "given_names": "Jan", "sex": "M", "date_of_birth": "1944-05-14",
-                 "pesel": "44051401359", "citizenship": "UKR", "married": False, "height": 170},
-    "contact": {"email": "anna@example.org", "postal_code": "00950", "voivodeship": "14", "languages": ["pl", "en"],
-                "income": "4500.50", "has_stays": True, "declaration": True,
-                "stays": [{"start": "2020-01-01", "end": "2020-06-30", "purpose": "work"}]},
+    "personal": {
+        "surname": "Kowalski",
+        "given_names": "Jan",
+        "sex": "M",
+        "date_of_birth": "1944-05-14",
+        "pesel": "44051401359",
+        "citizenship": "UKR",
+        "married": False,
+        "height": 170,
+    },
+    "contact": {
+        "email": "anna@example.org",
+        "postal_code": "00950",
+        "voivodeship": "14",
+        "languages": ["pl", "en"],
+        "income": "4500.50",
+        "has_stays": True,
+        "declaration": True,
+        "stays": [{"start": "2020-01-01", "end": "2020-06-30", "purpose": "work"}],
+    },
     "document": {"document_number": "AB1234567", "expiry": "2030-01-01"},
 }
 
@@ -52,8 +67,11 @@ def test_the_payload_model_is_strict_and_refuses_unknown_keys(rich_spec):
     _cleaned, errors = validate_payload(rich_spec, data)
     assert {e.path for e in errors} == {"personal.height", "personal.nickname", "extra"}
     assert payload_model(rich_spec) is payload_model(rich_spec)
-    assert payload_model(rich_spec).model_validate({"personal": {"date_of_birth": date(1990, 1, 1)}}, strict=True,
-                                                   context={"failed": {"personal", "contact", "document"}})
+    assert payload_model(rich_spec).model_validate(
+        {"personal": {"date_of_birth": date(1990, 1, 1)}},
+        strict=True,
+        context={"failed": {"personal", "contact", "document"}},
+    )
 
 
 def test_a_wrongly_typed_step_or_row_does_not_hide_the_other_problems(rich_spec):
@@ -70,7 +88,8 @@ def test_required_if_and_show_if_are_enforced_by_the_server(rich_spec):
     assert [e.path for e in validate_payload(rich_spec, no_email)[1]] == ["contact.phone"]
     hidden_answer = {**VALID, "personal": {**VALID["personal"], "spouse_name": "Jan"}}
     assert [(e.path, e.code) for e in validate_payload(rich_spec, hidden_answer)[1]] == [
-        ("personal.spouse_name", "not_asked")]
+        ("personal.spouse_name", "not_asked")
+    ]
     no_stays = {**VALID, "contact": {**VALID["contact"], "has_stays": False}}
     assert [e.path for e in validate_payload(rich_spec, no_stays)[1]] == ["contact.stays"]
 
@@ -85,8 +104,16 @@ def test_cross_field_rules_spanning_steps_are_checked_on_the_payload(rich_spec):
 
 
 def test_a_step_form_keeps_what_was_typed_and_reports_errors_on_fields(rich_spec):
-    data = MultiValueDict({"surname": ["R2D2"], "married": ["true"], "height": ["abc"], "pesel__na": ["on"],
-                           "pesel": ["44051401359"], "date_of_birth": ["1990-01-01"]})
+    data = MultiValueDict(
+        {
+            "surname": ["R2D2"],
+            "married": ["true"],
+            "height": ["abc"],
+            "pesel__na": ["on"],
+            "pesel": ["44051401359"],
+            "date_of_birth": ["1990-01-01"],
+        }
+    )
     with translation.override("en"):
         bound = bind_step(rich_spec, "personal", data, language="en")
         assert not bound.is_valid()
@@ -97,8 +124,17 @@ def test_a_step_form_keeps_what_was_typed_and_reports_errors_on_fields(rich_spec
 
 
 def test_a_step_form_accepts_not_applicable_and_cleans_values(rich_spec):
-    data = MultiValueDict({"surname": ["Kowalska"], "given_names": ["Anna"], "sex": ["F"], "married": ["false"],
-                           "date_of_birth": ["1990-01-01"], "citizenship": ["ukr"], "pesel__na": ["on"]})
+    data = MultiValueDict(
+        {
+            "surname": ["Kowalska"],
+            "given_names": ["Anna"],
+            "sex": ["F"],
+            "married": ["false"],
+            "date_of_birth": ["1990-01-01"],
+            "citizenship": ["ukr"],
+            "pesel__na": ["on"],
+        }
+    )
     bound = bind_step(rich_spec, "personal", data)
     assert bound.is_valid(), bound.form.errors
     assert bound.cleaned_answers["pesel"] == "not_applicable"
@@ -106,12 +142,24 @@ def test_a_step_form_accepts_not_applicable_and_cleans_values(rich_spec):
 
 
 def test_group_rows_are_a_formset_with_row_conditions_and_row_rules(rich_spec):
-    data = MultiValueDict({"email": ["a@example.org"], "postal_code": ["00-950"], "voivodeship": ["02"],
-                           "languages": ["pl"], "has_stays": ["true"], "declaration": ["on"],
-                           "stays-TOTAL_FORMS": ["2"], "stays-INITIAL_FORMS": ["0"],
-                           "stays-0-start": ["2020-02-01"], "stays-0-end": ["2020-01-01"], "stays-0-purpose": ["work"],
-                           "stays-1-start": ["2020-02-01"], "stays-1-end": ["2020-03-01"],
-                           "stays-1-purpose": ["other"]})
+    data = MultiValueDict(
+        {
+            "email": ["a@example.org"],
+            "postal_code": ["00-950"],
+            "voivodeship": ["02"],
+            "languages": ["pl"],
+            "has_stays": ["true"],
+            "declaration": ["on"],
+            "stays-TOTAL_FORMS": ["2"],
+            "stays-INITIAL_FORMS": ["0"],
+            "stays-0-start": ["2020-02-01"],
+            "stays-0-end": ["2020-01-01"],
+            "stays-0-purpose": ["work"],
+            "stays-1-start": ["2020-02-01"],
+            "stays-1-end": ["2020-03-01"],
+            "stays-1-purpose": ["other"],
+        }
+    )
     bound = bind_step(rich_spec, "contact", data)
     assert not bound.is_valid()
     assert bound.error_keys() == {"stays.0.end", "stays.1.purpose_other"}
@@ -131,13 +179,34 @@ def test_json_schema_documents_the_payload(rich_spec):
 def test_an_invalid_answer_counts_as_not_set_for_conditions_in_the_form_and_the_payload(rich_spec):
     # `income` is asked when a language is "en", `phone` is required without an e-mail: an answer that is refused -
     # however it is refused (by a form field, a payload type or a check) - neither shows nor requires anything.
-    payload = {**VALID, "contact": {**VALID["contact"], "email": "not-an-email", "voivodeship": "02",
-                                    "languages": ["en", "nope"], "income": None}}
+    payload = {
+        **VALID,
+        "contact": {
+            **VALID["contact"],
+            "email": "not-an-email",
+            "voivodeship": "02",
+            "languages": ["en", "nope"],
+            "income": None,
+        },
+    }
     assert {(e.path, e.code) for e in validate_payload(rich_spec, payload)[1]} == {
-        ("contact.email", "email"), ("contact.languages", "literal_error"), ("contact.phone", "required")}
-    data = MultiValueDict({"email": ["not-an-email"], "postal_code": ["00-950"], "voivodeship": ["02"],
-                           "languages": ["en", "nope"], "income": ["10"], "has_stays": ["false"],
-                           "declaration": ["on"], "stays-TOTAL_FORMS": ["0"], "stays-INITIAL_FORMS": ["0"]})
+        ("contact.email", "email"),
+        ("contact.languages", "literal_error"),
+        ("contact.phone", "required"),
+    }
+    data = MultiValueDict(
+        {
+            "email": ["not-an-email"],
+            "postal_code": ["00-950"],
+            "voivodeship": ["02"],
+            "languages": ["en", "nope"],
+            "income": ["10"],
+            "has_stays": ["false"],
+            "declaration": ["on"],
+            "stays-TOTAL_FORMS": ["0"],
+            "stays-INITIAL_FORMS": ["0"],
+        }
+    )
     bound = bind_step(rich_spec, "contact", data)
     assert not bound.is_valid()
     assert bound.error_keys() == {"email", "languages", "phone"}

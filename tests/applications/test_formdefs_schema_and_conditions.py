@@ -52,8 +52,10 @@ def test_references_to_unknown_answers_validators_and_rules_are_refused(rich_dat
     rich_data["rules"][0]["rule"] = "no_such_rule"
     rich_data["rules"][1]["params"]["end"] = "contact.stays.nothing"
     messages = refused(rich_data)
-    assert "steps[0].items[8].show_if: the condition refers to 'personal.nowhere', which is not an answer of this " \
-           "form" in messages
+    assert (
+        "steps[0].items[8].show_if: the condition refers to 'personal.nowhere', which is not an answer of this "
+        "form" in messages
+    )
     assert "steps[0].items[3].validators[0].name: unknown validator 'no_such_validator'" in messages
     assert "rules[0].rule: unknown rule 'no_such_rule'" in messages
     assert "rules[1].params.end: 'contact.stays.nothing' is not an answer of this form" in messages
@@ -70,36 +72,61 @@ def test_format_loc_strips_tags_of_nested_conditions():
     assert format_loc(()) == "(definition)"
 
 
-ANSWERS = {"personal": {"height": 205, "married": True, "date_of_birth": "1990-01-01", "sex": "F",
-                        "previous_citizenships": ["UKR", "BLR"], "pesel": "not_applicable", "note": ""},
-           "contact": {"income": "12.50"}}
+ANSWERS = {
+    "personal": {
+        "height": 205,
+        "married": True,
+        "date_of_birth": "1990-01-01",
+        "sex": "F",
+        "previous_citizenships": ["UKR", "BLR"],
+        "pesel": "not_applicable",
+        "note": "",
+    },
+    "contact": {"income": "12.50"},
+}
 
 
-@pytest.mark.parametrize(("condition", "expected"), [
-    ({"field": "personal.married", "equals": True}, True),
-    ({"field": "personal.married", "equals": 1}, False),
-    ({"field": "personal.sex", "in": ["F", "X"]}, True),
-    ({"field": "personal.previous_citizenships", "equals": "BLR"}, True),
-    ({"field": "personal.height", "gt": 200}, True),
-    ({"field": "personal.height", "le": 200}, False),
-    ({"field": "contact.income", "ge": 12.5}, True),
-    ({"field": "contact.income", "lt": 12}, False),
-    ({"field": "personal.date_of_birth", "lt": "2000-01-01"}, True),
-    ({"field": "personal.date_of_birth", "equals": "1990-01-01"}, True),
-    ({"field": "personal.sex", "gt": 3}, False),
-    ({"field": "personal.nothing", "gt": 3}, False),
-    ({"field": "personal.note", "is_set": False}, True),
-    ({"field": "personal.note", "equals": None}, True),
-    ({"field": "personal.pesel", "is_set": True}, True),
-    ({"field": "personal.pesel", "equals": "12345678901"}, False),
-    ({"not": {"field": "personal.married", "equals": True}}, False),
-    ({"all": [{"field": "personal.married", "equals": True}, {"any": [{"field": "personal.sex", "equals": "M"},
-                                                                      {"field": "personal.height", "ge": 205}]}]},
-     True),
-])
+@pytest.mark.parametrize(
+    ("condition", "expected"),
+    [
+        ({"field": "personal.married", "equals": True}, True),
+        ({"field": "personal.married", "equals": 1}, False),
+        ({"field": "personal.sex", "in": ["F", "X"]}, True),
+        ({"field": "personal.previous_citizenships", "equals": "BLR"}, True),
+        ({"field": "personal.height", "gt": 200}, True),
+        ({"field": "personal.height", "le": 200}, False),
+        ({"field": "contact.income", "ge": 12.5}, True),
+        ({"field": "contact.income", "lt": 12}, False),
+        ({"field": "personal.date_of_birth", "lt": "2000-01-01"}, True),
+        ({"field": "personal.date_of_birth", "equals": "1990-01-01"}, True),
+        ({"field": "personal.sex", "gt": 3}, False),
+        ({"field": "personal.nothing", "gt": 3}, False),
+        ({"field": "personal.note", "is_set": False}, True),
+        ({"field": "personal.note", "equals": None}, True),
+        ({"field": "personal.pesel", "is_set": True}, True),
+        ({"field": "personal.pesel", "equals": "12345678901"}, False),
+        ({"not": {"field": "personal.married", "equals": True}}, False),
+        (
+            {
+                "all": [
+                    {"field": "personal.married", "equals": True},
+                    {"any": [{"field": "personal.sex", "equals": "M"}, {"field": "personal.height", "ge": 205}]},
+                ]
+            },
+            True,
+        ),
+    ],
+)
 def test_conditions_of_every_kind(condition, expected):
-    field = FieldSpec.model_validate({"key": "x", "type": "text", "label": dict.fromkeys(("pl", "en", "uk", "ru"), "x"),
-                                      "required": False, "show_if": condition})
+    field = FieldSpec.model_validate(
+        {
+            "key": "x",
+            "type": "text",
+            "label": dict.fromkeys(("pl", "en", "uk", "ru"), "x"),
+            "required": False,
+            "show_if": condition,
+        }
+    )
     assert evaluate(field.show_if, ANSWERS) is expected
 
 
@@ -119,8 +146,9 @@ def test_required_if_and_visible_steps(rich_spec):
     spouse = rich_spec.step("personal").items[10]
     assert not is_field_required(spouse, {"personal": {"married": False}})
     hidden_step = rich_spec.steps[2].model_copy(update={"show_if": evaluate_field("personal.married")})
-    spec = FormDefinitionSpec.model_validate({**rich_spec.model_dump(by_alias=True),
-                                              "steps": [*map(dump, rich_spec.steps[:2]), dump(hidden_step)]})
+    spec = FormDefinitionSpec.model_validate(
+        {**rich_spec.model_dump(by_alias=True), "steps": [*map(dump, rich_spec.steps[:2]), dump(hidden_step)]}
+    )
     assert [s.key for s in visible_steps(spec, {"personal": {"married": False}})] == ["personal", "contact"]
     assert len(visible_steps(spec, {"personal": {"married": True}})) == 3
     assert evaluate(None, {})
@@ -139,8 +167,15 @@ def dump(model):
 
 
 def test_dates_in_answers_may_be_date_objects(rich_spec):
-    field = FieldSpec.model_validate({"key": "x", "type": "text", "label": dict.fromkeys(("pl", "en", "uk", "ru"), "x"),
-                                      "required": False, "show_if": {"field": "a.b", "ge": "2000-01-01"}})
+    field = FieldSpec.model_validate(
+        {
+            "key": "x",
+            "type": "text",
+            "label": dict.fromkeys(("pl", "en", "uk", "ru"), "x"),
+            "required": False,
+            "show_if": {"field": "a.b", "ge": "2000-01-01"},
+        }
+    )
     assert evaluate(field.show_if, {"a": {"b": date(2001, 1, 1)}})
     assert not evaluate(field.show_if, {"a": {"b": "not a date"}})
     assert not evaluate(field.show_if, {"a": {"b": 5}})

@@ -50,9 +50,20 @@ def add_document(application, kind: str = "decision", title: str = "Decyzja"):
     from documents.models import Document
 
     public_id = uuid.uuid4()
-    document = Document.objects.create(public_id=public_id, application=application, kind=kind, title=title,
-                                       file=f"documents/test/{public_id}.pdf",
-                                       sha256=hashlib.sha256(public_id.bytes).hexdigest(), size=1234, signed=True)
-    record(application, CaseEvent.Kind.DOCUMENT, data={"kind": kind, "title": title, "document": str(public_id)},
-           action_url=reverse("documents:download", kwargs={"document_id": public_id}))
+    document = Document.objects.create(
+        public_id=public_id,
+        application=application,
+        kind=kind,
+        title=title,
+        file=f"documents/test/{public_id}.pdf",
+        sha256=hashlib.sha256(public_id.bytes).hexdigest(),
+        size=1234,
+        signed=True,
+    )
+    record(
+        application,
+        CaseEvent.Kind.DOCUMENT,
+        data={"kind": kind, "title": title, "document": str(public_id)},
+        action_url=reverse("documents:download", kwargs={"document_id": public_id}),
+    )
     return document

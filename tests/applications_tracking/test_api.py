@@ -25,8 +25,13 @@ def bearer(user) -> dict[str, str]:
 
 @pytest.fixture
 def full_case(case):
-    record(case, CaseEvent.Kind.CALL_TO_SUPPLEMENT, data={"defects": ["Sign page 2"], "note": "INTERNAL"},
-           action_url="/supplement/", due_at=timezone.now() + timedelta(days=7))
+    record(
+        case,
+        CaseEvent.Kind.CALL_TO_SUPPLEMENT,
+        data={"defects": ["Sign page 2"], "note": "INTERNAL"},
+        action_url="/supplement/",
+        due_at=timezone.now() + timedelta(days=7),
+    )
     record(case, CaseEvent.Kind.SUPPLEMENT_RECEIVED, data={"complete_on": "2030-01-31"})
     add_document(case, kind="decision")
     return case
@@ -50,8 +55,12 @@ def test_the_owner_reads_the_case_with_a_token(client, full_case):
     assert [c["case_number"] for c in cases] == [full_case.case_number]
     detail = client.get(f"{API}/cases/{full_case.public_id}", **headers).json()
     assert detail["status"] == "submitted" and detail["decision_deadline"] == "2030-04-01"
-    assert [e["kind"] for e in detail["timeline"]] == ["submitted", "call_to_supplement", "supplement_received",
-                                                       "document"]
+    assert [e["kind"] for e in detail["timeline"]] == [
+        "submitted",
+        "call_to_supplement",
+        "supplement_received",
+        "document",
+    ]
     assert detail["timeline"][1]["data"] == {"defects": ["Sign page 2"]}
     assert "INTERNAL" not in str(detail)
     assert detail["expected"] is None
@@ -106,27 +115,40 @@ def test_the_management_command_prints_a_working_key(client, applicant, capsys):
 
 def test_the_public_status_endpoint(client, case):
     code = services.access_code(case)
-    ok = client.post(f"{API}/status", {"case_number": case.case_number, "access_code": code},
-                     content_type="application/json")
+    ok = client.post(
+        f"{API}/status", {"case_number": case.case_number, "access_code": code}, content_type="application/json"
+    )
     assert ok.status_code == 200
     assert ok.json()["status"] == "submitted" and set(ok.json()) == {"case_number", "status", "stage", "changed_on"}
-    wrong = client.post(f"{API}/status", {"case_number": case.case_number, "access_code": "AAAA-BBBB-CCCC"},
-                        content_type="application/json")
-    unknown = client.post(f"{API}/status", {"case_number": "02/2020/000001", "access_code": "AAAA-BBBB-CCCC"},
-                          content_type="application/json")
+    wrong = client.post(
+        f"{API}/status",
+        {"case_number": case.case_number, "access_code": "AAAA-BBBB-CCCC"},
+        content_type="application/json",
+    )
+    unknown = client.post(
+        f"{API}/status",
+        {"case_number": "02/2020/000001", "access_code": "AAAA-BBBB-CCCC"},
+        content_type="application/json",
+    )
     assert wrong.status_code == unknown.status_code == 404 and wrong.json() == unknown.json()
-    bad = client.post(f"{API}/status", {"case_number": "14-2026", "access_code": code},
-                      content_type="application/json")
+    bad = client.post(f"{API}/status", {"case_number": "14-2026", "access_code": code}, content_type="application/json")
     assert bad.status_code == 422
 
 
 def test_the_public_status_endpoint_is_throttled_per_case_number(client, case):
     for attempt in range(5):
-        client.post(f"{API}/status", {"case_number": case.case_number, "access_code": "AAAA-BBBB-CCCC"},
-                    content_type="application/json", REMOTE_ADDR=f"198.51.100.{attempt}")
-    blocked = client.post(f"{API}/status", {"case_number": case.case_number,
-                                            "access_code": services.access_code(case)},
-                          content_type="application/json", REMOTE_ADDR="198.51.100.77")
+        client.post(
+            f"{API}/status",
+            {"case_number": case.case_number, "access_code": "AAAA-BBBB-CCCC"},
+            content_type="application/json",
+            REMOTE_ADDR=f"198.51.100.{attempt}",
+        )
+    blocked = client.post(
+        f"{API}/status",
+        {"case_number": case.case_number, "access_code": services.access_code(case)},
+        content_type="application/json",
+        REMOTE_ADDR="198.51.100.77",
+    )
     assert blocked.status_code == 429 and "Too many attempts" in blocked.json()["detail"]
 
 

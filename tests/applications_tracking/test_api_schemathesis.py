@@ -21,8 +21,13 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 @pytest.fixture
 def token(case) -> str:
     """An applicant with a case that has a timeline, a call to supplement and a document."""
-    record(case, CaseEvent.Kind.CALL_TO_SUPPLEMENT, data={"defects": ["Sign page 2"]}, action_url="/supplement/",
-           due_at=timezone.now() + timedelta(days=7))
+    record(
+        case,
+        CaseEvent.Kind.CALL_TO_SUPPLEMENT,
+        data={"defects": ["Sign page 2"]},
+        action_url="/supplement/",
+        due_at=timezone.now() + timedelta(days=7),
+    )
     record(case, CaseEvent.Kind.SUPPLEMENT_RECEIVED, data={"complete_on": "2030-01-31"})
     add_document(case)
     return create_api_token(user=case.applicant)[1]
@@ -34,9 +39,11 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                 HealthCheck.filter_too_much])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 def test_the_api_answers_within_its_schema(case, token):
     case.call_and_validate(headers={"Authorization": f"Bearer {token}"})
 
@@ -45,8 +52,11 @@ def test_the_owners_real_case_and_documents_validate_against_the_schema(case, to
     """Random ids mostly meet 404; the owner's own case exercises the full answers (timeline, documents, deadline)."""
     headers = {"Authorization": f"Bearer {token}"}
     for path in ("/api/v1/cases/{case_id}", "/api/v1/cases/{case_id}/timeline"):
-        response = schema[path]["GET"].Case(path_parameters={"case_id": str(case.public_id)}).call_and_validate(
-            headers=headers)
+        response = (
+            schema[path]["GET"]
+            .Case(path_parameters={"case_id": str(case.public_id)})
+            .call_and_validate(headers=headers)
+        )
         assert response.status_code == 200
     for path in ("/api/v1/cases", "/api/v1/documents"):
         response = schema[path]["GET"].Case().call_and_validate(headers=headers)

@@ -37,8 +37,12 @@ def test_the_applicant_follows_the_case_and_a_visitor_checks_its_status(new_page
 
     # An officer of the office takes the formal check and finds a defect: the case process calls for a supplement.
     officer = StaffFactory(office=case.office)
-    casework.complete_formal_check(task=take(case, "formal_check", officer), user=officer, complete=False,
-                                   defects=["A readable copy of every page of the passport"])
+    casework.complete_formal_check(
+        task=take(case, "formal_check", officer),
+        user=officer,
+        complete=False,
+        defects=["A readable copy of every page of the passport"],
+    )
     case.refresh_from_db()
     assert case.status == ApplicationStatus.AWAITING_SUPPLEMENT
     link = re.search(r"https?://\S+/cases/\S+/", mail.outbox[-1].body).group(0)

@@ -26,29 +26,47 @@ def page(client, case) -> str:
 
 def test_the_timeline_tells_each_step_without_officer_notes(client, case):
     record(case, Kind.FORMAL_CHECK_STARTED, data={"note": "INTERNAL: looks suspicious"})
-    record(case, Kind.CALL_TO_SUPPLEMENT, data={"defects": ["Sign the application form"], "officer": "J. Nowak"},
-           action_url="/cases/supplement/1/", due_at=timezone.now() + timedelta(days=14))
+    record(
+        case,
+        Kind.CALL_TO_SUPPLEMENT,
+        data={"defects": ["Sign the application form"], "officer": "J. Nowak"},
+        action_url="/cases/supplement/1/",
+        due_at=timezone.now() + timedelta(days=14),
+    )
     record(case, Kind.SUPPLEMENT_RECEIVED, data={"complete_on": "2030-03-02"})
-    record(case, Kind.APPOINTMENT, data={"at": "2030-03-10T09:30:00+01:00", "place": "ul. Marszałkowska 3/5",
-                                         "room_plan": "INTERNAL"})
+    record(
+        case,
+        Kind.APPOINTMENT,
+        data={"at": "2030-03-10T09:30:00+01:00", "place": "ul. Marszałkowska 3/5", "room_plan": "INTERNAL"},
+    )
     record(case, Kind.CONSULTATIONS, data={"authorities": "INTERNAL list"})
-    record(case, Kind.DECISION, data={"kind": "grant", "valid_from": "2030-05-01", "valid_to": "2032-04-30",
-                                      "reasoning_draft": "INTERNAL"})
+    record(
+        case,
+        Kind.DECISION,
+        data={"kind": "grant", "valid_from": "2030-05-01", "valid_to": "2032-04-30", "reasoning_draft": "INTERNAL"},
+    )
     html = page(client, case)
-    for sentence in ("Your application was submitted", "started checking", "supplement the application by",
-                     "Sign the application form", "received your supplement", "complete as of",
-                     "fingerprints on", "Marszałkowska", "other authorities", "the permit is granted",
-                     "valid from May 1, 2030 to April 30, 2032"):
+    for sentence in (
+        "Your application was submitted",
+        "started checking",
+        "supplement the application by",
+        "Sign the application form",
+        "received your supplement",
+        "complete as of",
+        "fingerprints on",
+        "Marszałkowska",
+        "other authorities",
+        "the permit is granted",
+        "valid from May 1, 2030 to April 30, 2032",
+    ):
         assert sentence in html, sentence
     assert "INTERNAL" not in html and "J. Nowak" not in html
 
 
 def test_the_timeline_reads_in_the_page_language(client, case):
-    record(case, Kind.CALL_TO_SUPPLEMENT, action_url="/x/", due_at=timezone.make_aware(timezone.datetime(2030, 12,
-                                                                                                         10)))
+    record(case, Kind.CALL_TO_SUPPLEMENT, action_url="/x/", due_at=timezone.make_aware(timezone.datetime(2030, 12, 10)))
     client.force_login(case.applicant)
-    response = client.get(reverse("applications:case", kwargs={"case_id": case.public_id}),
-                          HTTP_ACCEPT_LANGUAGE="pl")
+    response = client.get(reverse("applications:case", kwargs={"case_id": case.public_id}), HTTP_ACCEPT_LANGUAGE="pl")
     assert "grudnia 2030" in response.content.decode()
 
 
@@ -84,10 +102,13 @@ def test_a_download_link_is_not_a_request(case):
     assert tracking.open_expectation(list(case.events.all())) is None
 
 
-@pytest.mark.parametrize(("reason", "sentence"), [
-    ("supplement", "defects were not supplemented in time"),
-    ("fingerprints", "fingerprints were not given"),
-])
+@pytest.mark.parametrize(
+    ("reason", "sentence"),
+    [
+        ("supplement", "defects were not supplemented in time"),
+        ("fingerprints", "fingerprints were not given"),
+    ],
+)
 def test_left_unexamined_says_why(client, case, reason, sentence):
     record(case, Kind.LEFT_UNEXAMINED, data={"reason": reason})
     assert sentence in page(client, case)
@@ -103,12 +124,15 @@ def test_an_expired_or_replaced_request_is_not_shown_as_open():
     assert tracking.open_expectation([second, CaseEvent(kind=Kind.LEFT_UNEXAMINED)]) is None
 
 
-@pytest.mark.parametrize(("slug", "complete", "deadline"), [
-    ("temporary-residence", date(2030, 1, 31), date(2030, 4, 1)),
-    ("temporary-residence-work", date(2030, 3, 1), date(2030, 4, 30)),
-    ("permanent-residence", date(2030, 1, 31), date(2030, 4, 30)),
-    ("eu-long-term-resident", date(2030, 11, 15), date(2031, 2, 15)),
-])
+@pytest.mark.parametrize(
+    ("slug", "complete", "deadline"),
+    [
+        ("temporary-residence", date(2030, 1, 31), date(2030, 4, 1)),
+        ("temporary-residence-work", date(2030, 3, 1), date(2030, 4, 30)),
+        ("permanent-residence", date(2030, 1, 31), date(2030, 4, 30)),
+        ("eu-long-term-resident", date(2030, 11, 15), date(2031, 2, 15)),
+    ],
+)
 def test_the_decision_deadline_runs_from_the_day_the_case_became_complete(slug, complete, deadline):
     from applications.models import FormDefinition
 
@@ -136,8 +160,7 @@ def test_documents_are_listed_with_links_that_check_permission(client, case):
     assert client.get(reverse("applications:case", kwargs={"case_id": case.public_id})).status_code == 404
 
 
-def test_the_case_page_needs_as_many_queries_for_thirty_events_as_for_one(client, case,
-                                                                          django_assert_max_num_queries):
+def test_the_case_page_needs_as_many_queries_for_thirty_events_as_for_one(client, case, django_assert_max_num_queries):
     client.force_login(case.applicant)
     url = reverse("applications:case", kwargs={"case_id": case.public_id})
     client.get(url)

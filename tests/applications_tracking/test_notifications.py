@@ -26,13 +26,19 @@ def case_url(case) -> str:
 
 def assert_nothing_personal(message, case) -> None:
     text = message.subject + message.body
-    for secret in (case.surname, case.given_names, case.travel_document_number, case.applicant.last_name,
-                   case.applicant.email):
+    for secret in (
+        case.surname,
+        case.given_names,
+        case.travel_document_number,
+        case.applicant.last_name,
+        case.applicant.email,
+    ):
         assert secret and secret not in text
 
 
-def test_submission_mails_the_applicant_once_with_a_link_and_the_case_number(applicant,
-                                                                              django_capture_on_commit_callbacks):
+def test_submission_mails_the_applicant_once_with_a_link_and_the_case_number(
+    applicant, django_capture_on_commit_callbacks
+):
     from tests.journey.conftest import submit_sample
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -56,8 +62,13 @@ def test_every_notified_kind_sends_one_email(case, kind, django_capture_on_commi
         if kind == Kind.DOCUMENT:
             add_document(case, kind="receipt", title="UPO")
         else:
-            record(case, kind, data={"kind": "refusal", "note": "internal: officer thinks X", "defects": ["x"]},
-                   action_url="/somewhere/" if due else "", due_at=due)
+            record(
+                case,
+                kind,
+                data={"kind": "refusal", "note": "internal: officer thinks X", "defects": ["x"]},
+                action_url="/somewhere/" if due else "",
+                due_at=due,
+            )
     assert len(mail.outbox) == 1, kind
     message = mail.outbox[0]
     assert message.to == [case.applicant.email]
@@ -69,8 +80,7 @@ def test_every_notified_kind_sends_one_email(case, kind, django_capture_on_commi
     assert NotificationLog.objects.get(event__kind=kind).status == NotificationStatus.SENT
 
 
-def test_consultations_and_letters_announced_by_their_own_event_send_nothing(case,
-                                                                             django_capture_on_commit_callbacks):
+def test_consultations_and_letters_announced_by_their_own_event_send_nothing(case, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         record(case, Kind.CONSULTATIONS)
         for kind in ("application_package", "call_to_supplement", "summons", "decision", "left_unexamined"):
@@ -90,7 +100,8 @@ def test_the_email_is_in_the_applicants_language(case, language, month, django_c
 
 
 def test_an_applicant_who_turned_emails_off_still_gets_the_letters_the_law_requires(
-        case, django_capture_on_commit_callbacks):
+    case, django_capture_on_commit_callbacks
+):
     case.applicant.email_notifications = False
     case.applicant.save()
     with django_capture_on_commit_callbacks(execute=True):
@@ -107,8 +118,9 @@ def test_an_applicant_who_turned_emails_off_still_gets_the_letters_the_law_requi
 
 def test_the_account_page_turns_emails_off(client, applicant):
     client.force_login(applicant)
-    response = client.post(reverse("accounts:account"), {"first_name": "Olena", "last_name": "K",
-                                                          "preferred_language": "en"})
+    response = client.post(
+        reverse("accounts:account"), {"first_name": "Olena", "last_name": "K", "preferred_language": "en"}
+    )
     assert response.status_code == 302
     applicant.refresh_from_db()
     assert applicant.email_notifications is False

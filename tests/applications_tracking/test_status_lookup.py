@@ -29,8 +29,14 @@ def test_the_right_code_shows_the_stage_and_the_date_of_the_last_change_and_noth
     assert response.status_code == 200
     assert "Waiting for documents from the applicant" in html
     assert case.status_changed_at.strftime("%Y") in html
-    for personal in (case.surname, case.given_names, case.applicant.first_name, case.applicant.email,
-                     case.travel_document_number, case.office.name):
+    for personal in (
+        case.surname,
+        case.given_names,
+        case.applicant.first_name,
+        case.applicant.email,
+        case.travel_document_number,
+        case.office.name,
+    ):
         assert personal not in html
 
 
@@ -56,12 +62,15 @@ def test_the_code_is_derived_and_compared_even_for_an_unknown_case(monkeypatch, 
     assert seen == ["02/2020/999999"]
 
 
-@pytest.mark.parametrize(("case_number", "code", "field", "message"), [
-    ("14-2026-1", "ABCD-EFGH-JKLM", "case_number", "two digits, the year and six digits"),
-    ("", "ABCD-EFGH-JKLM", "case_number", "This field is required"),
-    ("14/2026/000001", "ABC", "access_code", "twelve letters and digits"),
-    ("14/2026/000001", "ABCD-EFGH-JKL0", "access_code", "twelve letters and digits"),
-])
+@pytest.mark.parametrize(
+    ("case_number", "code", "field", "message"),
+    [
+        ("14-2026-1", "ABCD-EFGH-JKLM", "case_number", "two digits, the year and six digits"),
+        ("", "ABCD-EFGH-JKLM", "case_number", "This field is required"),
+        ("14/2026/000001", "ABC", "access_code", "twelve letters and digits"),
+        ("14/2026/000001", "ABCD-EFGH-JKL0", "access_code", "twelve letters and digits"),
+    ],
+)
 def test_fields_are_checked_for_their_format(client, case_number, code, field, message):
     response = look(client, case_number, code)
     assert response.status_code == 200
@@ -86,8 +95,12 @@ def test_guessing_from_one_address_is_throttled_per_ip(client, case):
 
 def test_the_throttled_page_speaks_the_visitors_language(client, case):
     for number in range(11):
-        response = client.post(URL, {"case_number": f"02/2020/{number:06d}", "access_code": WRONG_CODE},
-                               REMOTE_ADDR="192.0.2.50", HTTP_ACCEPT_LANGUAGE="pl")
+        response = client.post(
+            URL,
+            {"case_number": f"02/2020/{number:06d}", "access_code": WRONG_CODE},
+            REMOTE_ADDR="192.0.2.50",
+            HTTP_ACCEPT_LANGUAGE="pl",
+        )
     assert response.status_code == 429
     assert 'lang="pl"' in response.content.decode()
 

@@ -21,10 +21,17 @@ from tests.samples import applicant_payload, employer_payload
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 MSGIDS = {
-    "continue": "Save and continue", "log_in": "Log in", "log_out": "Log out",
-    "return": "Save and return to the summary", "submit": "Submit the application", "attach": "Attach the file",
-    "resume": "Continue", "code": "Make a code for my employer", "employer_start": "Start Annex 1",
-    "complete": "Complete and link Annex 1", "to_sign": "Continue to the declaration and submit",
+    "continue": "Save and continue",
+    "log_in": "Log in",
+    "log_out": "Log out",
+    "return": "Save and return to the summary",
+    "submit": "Submit the application",
+    "attach": "Attach the file",
+    "resume": "Continue",
+    "code": "Make a code for my employer",
+    "employer_start": "Start Annex 1",
+    "complete": "Complete and link Annex 1",
+    "to_sign": "Continue to the declaration and submit",
     "submitted": "Your application has been submitted",
 }
 
@@ -115,7 +122,7 @@ def run_journey(new_page, *, slug: str, language: str, width: int, with_annex: b
     fill_step(me.page, spec.step("family"), family)
     me.check()
     me.press(me.t("continue"))
-    for step in steps[index + 1:]:
+    for step in steps[index + 1 :]:
         fill_step(me.page, step, payload[step.key])
         me.press(me.t("continue"))
     assert "/check/" in me.page.url
@@ -130,7 +137,8 @@ def run_journey(new_page, *, slug: str, language: str, width: int, with_annex: b
     for key in missing_attachments(Draft.objects.get(applicant=applicant)):
         me.page.locator("#id_requirement").select_option(key)
         me.page.locator("#id_file").set_input_files(
-            files=[{"name": f"{key}.png", "mimeType": "image/png", "buffer": png_bytes(600, 800)}])
+            files=[{"name": f"{key}.png", "mimeType": "image/png", "buffer": png_bytes(600, 800)}]
+        )
         me.press(me.t("attach"))
     assert me.page.locator(".tag-missing").count() == 0
 

@@ -46,6 +46,7 @@ def fill_step(page, step: StepSpec, answers: dict[str, Any]) -> None:
             if page.locator(f"[name='{item.key}-{index}-{item.fields[0].key}']").count() == 0:
                 page.locator(f"button[name='add_row_{item.key}']").click()
             for field in item.fields:
-                if page.locator(f"#id_{item.key}-{index}-{field.key}, "
-                                f"input[name='{item.key}-{index}-{field.key}']").count():
+                if page.locator(
+                    f"#id_{item.key}-{index}-{field.key}, input[name='{item.key}-{index}-{field.key}']"
+                ).count():
                     fill_field(page, field, row.get(field.key), prefix=f"{item.key}-{index}-")

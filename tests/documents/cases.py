@@ -26,8 +26,15 @@ def submit_work_permit(applicant=None, employer=None, language: str = "uk"):
     services.complete_annex(annex=annex, employer=employer)
     for key in services.missing_attachments(draft):
         content, kind = (png_bytes(), "image/png") if key == "photo" else (pdf_bytes(), "application/pdf")
-        services.add_attachment(draft=draft, requirement=key,
-                                upload=SimpleUploadedFile(f"{key}.bin", content, content_type=kind))
-    return services.submit_draft(draft_id=draft.pk, applicant=applicant, signature_method="password",
-                                 credentials={"password": PASSWORD}, ip="198.51.100.23", declaration_confirmed=True,
-                                 language=language)
+        services.add_attachment(
+            draft=draft, requirement=key, upload=SimpleUploadedFile(f"{key}.bin", content, content_type=kind)
+        )
+    return services.submit_draft(
+        draft_id=draft.pk,
+        applicant=applicant,
+        signature_method="password",
+        credentials={"password": PASSWORD},
+        ip="198.51.100.23",
+        declaration_confirmed=True,
+        language=language,
+    )

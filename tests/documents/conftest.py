@@ -52,9 +52,14 @@ def _wait_for_s3(endpoint: str, timeout: float = 30.0) -> None:
     import boto3
     from botocore.config import Config
 
-    client = boto3.client("s3", endpoint_url=endpoint, aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
-                          region_name="us-east-1", config=Config(signature_version="s3v4", retries={"max_attempts": 1},
-                                                                 connect_timeout=1, read_timeout=3))
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        aws_access_key_id=ACCESS_KEY,
+        aws_secret_access_key=SECRET_KEY,
+        region_name="us-east-1",
+        config=Config(signature_version="s3v4", retries={"max_attempts": 1}, connect_timeout=1, read_timeout=3),
+    )
     deadline = time.monotonic() + timeout
     last_error: Exception | None = None
     while time.monotonic() < deadline:
@@ -72,9 +77,13 @@ def _wait_for_s3(endpoint: str, timeout: float = 30.0) -> None:
 def s3_server(tmp_path_factory):
     """Connection options of a running S3 server with an empty bucket; CI may provide its own through S3_* vars."""
     if os.environ.get("S3_BUCKET") and os.environ.get("S3_ENDPOINT_URL"):
-        yield {"bucket_name": os.environ["S3_BUCKET"], "endpoint_url": os.environ["S3_ENDPOINT_URL"],
-               "access_key": os.environ.get("S3_ACCESS_KEY_ID"), "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY"),
-               "region_name": os.environ.get("S3_REGION", "us-east-1")}
+        yield {
+            "bucket_name": os.environ["S3_BUCKET"],
+            "endpoint_url": os.environ["S3_ENDPOINT_URL"],
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID"),
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY"),
+            "region_name": os.environ.get("S3_REGION", "us-east-1"),
+        }
         return
     weed = weed_binary()
     if weed is None:
@@ -86,17 +95,39 @@ def s3_server(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("weed")
     env = {**os.environ, "AWS_ACCESS_KEY_ID": ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": SECRET_KEY}
     env.pop("S3_BUCKET", None)
-    command = [weed, "mini", f"-dir={workdir}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", "-webdav=false",
-               "-admin.ui=false", f"-s3.port={s3}", f"-master.port={master}", f"-volume.port={volume}",
-               f"-filer.port={filer}", f"-s3.port.iceberg={iceberg}"]
+    command = [
+        weed,
+        "mini",
+        f"-dir={workdir}",
+        "-ip=127.0.0.1",
+        "-ip.bind=127.0.0.1",
+        "-webdav=false",
+        "-admin.ui=false",
+        f"-s3.port={s3}",
+        f"-master.port={master}",
+        f"-volume.port={volume}",
+        f"-filer.port={filer}",
+        f"-s3.port.iceberg={iceberg}",
+    ]
     log = (workdir / "weed.log").open("wb")
-    process = subprocess.Popen(command, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT,  # noqa: S603
-                               start_new_session=True)
+    process = subprocess.Popen(  # noqa: S603 - our own weed binary, arguments built here
+        command,
+        cwd=workdir,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     endpoint = f"http://127.0.0.1:{s3}"
     try:
         _wait_for_s3(endpoint)
-        yield {"bucket_name": BUCKET, "endpoint_url": endpoint, "access_key": ACCESS_KEY, "secret_key": SECRET_KEY,
-               "region_name": "us-east-1"}
+        yield {
+            "bucket_name": BUCKET,
+            "endpoint_url": endpoint,
+            "access_key": ACCESS_KEY,
+            "secret_key": SECRET_KEY,
+            "region_name": "us-east-1",
+        }
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -110,10 +141,22 @@ def s3_server(tmp_path_factory):
 @pytest.fixture
 def s3_storage(s3_server, settings):
     """Make S3Storage the default storage for one test, with the options mos/settings.py uses in production."""
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
-        **s3_server, "addressing_style": "path", "signature_version": "s3v4", "default_acl": None,
-        "querystring_auth": True, "querystring_expire": 300, "file_overwrite": False,
-        "object_parameters": {"ContentDisposition": "attachment"}}}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **s3_server,
+                "addressing_style": "path",
+                "signature_version": "s3v4",
+                "default_acl": None,
+                "querystring_auth": True,
+                "querystring_expire": 300,
+                "file_overwrite": False,
+                "object_parameters": {"ContentDisposition": "attachment"},
+            },
+        },
+    }
     from django.core.files.storage import default_storage
 
     return default_storage

@@ -128,8 +128,11 @@ def test_a_worker_killed_mid_render_is_completed_by_the_next_run(settings, dies_
             raise WorkerDied
         return real_record(*args, **kwargs)
 
-    with mock.patch.object(services, "sign_pdf", sign), mock.patch.object(services, "record_event", record), \
-            pytest.raises(WorkerDied):
+    with (
+        mock.patch.object(services, "sign_pdf", sign),
+        mock.patch.object(services, "record_event", record),
+        pytest.raises(WorkerDied),
+    ):
         render_submission_documents.run(application.pk)
     assert DocumentKind.RECEIPT not in issued(application)
 
@@ -198,8 +201,12 @@ def test_the_same_case_renders_the_same_package_bytes_before_sealing():
 def test_a_not_applicable_answer_prints_nie_dotyczy():
     application = submit_sample()
     sections = package_sections(application.definition.spec, application.answers)
-    personal = {row["label"]: row["value"] for entry in sections[0]["entries"] if entry["kind"] == "fields"
-                for row in entry["rows"]}
+    personal = {
+        row["label"]: row["value"]
+        for entry in sections[0]["entries"]
+        if entry["kind"] == "fields"
+        for row in entry["rows"]
+    }
     assert application.answers["personal"]["previous_surnames"] == "not_applicable"
     assert NOT_APPLICABLE in personal.values()
     assert "not_applicable" not in personal.values()
@@ -207,10 +214,22 @@ def test_a_not_applicable_answer_prints_nie_dotyczy():
 
 def test_other_documents_may_be_issued_more_than_once(settings):
     application = submit_sample()
-    context = {"office": application.office, "issued_at": application.submitted_at,
-               "deadline": application.submitted_at, "defects": ["brak fotografii"]}
-    first, second = (services.issue_document(application, DocumentKind.CALL_TO_SUPPLEMENT,
-                                             "documents/call_to_supplement.html", context, language="pl",
-                                             title="Wezwanie do usunięcia braków formalnych") for _ in range(2))
+    context = {
+        "office": application.office,
+        "issued_at": application.submitted_at,
+        "deadline": application.submitted_at,
+        "defects": ["brak fotografii"],
+    }
+    first, second = (
+        services.issue_document(
+            application,
+            DocumentKind.CALL_TO_SUPPLEMENT,
+            "documents/call_to_supplement.html",
+            context,
+            language="pl",
+            title="Wezwanie do usunięcia braków formalnych",
+        )
+        for _ in range(2)
+    )
     assert first.pk != second.pk
     assert "brak fotografii" in pdf_text(content(first))

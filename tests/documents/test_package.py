@@ -47,7 +47,9 @@ def test_repeatable_group_becomes_a_table_with_one_row_per_entry():
     assert group["kind"] == "group"
     assert [c["label"] for c in group["columns"]] == ["Od", "Do", "Cel pobytu"]
     assert [[cell["value"] for cell in row] for row in group["rows"]] == [
-        ["02.01.2019", "31.03.2019", "turystyka"], ["01.06.2021", "31.05.2022", "nauka w Łodzi"]]
+        ["02.01.2019", "31.03.2019", "turystyka"],
+        ["01.06.2021", "31.05.2022", "nauka w Łodzi"],
+    ]
     empty = package_sections(small_definition(), {"stays": {"stayed_before": False}})[1]["entries"][1]
     assert empty["rows"] == [] and empty["empty"] == NOT_APPLICABLE
 
@@ -61,9 +63,22 @@ def test_choice_answers_print_their_polish_label_and_an_unknown_value_as_is():
 def test_package_pdf_shows_the_answers_attachments_and_declaration():
     pdf = render_package(**package_parts())
     text = pdf_text(pdf)
-    for expected in ("A. Dane osobowe cudzoziemca", "F. Informacje o pobytach", "G. Zatrudnienie", "Zażółć gęślą jaźń",
-                     "Український", "kobieta", "NIE DOTYCZY", "nauka w Łodzi", "TAK", "zdjęcie.jpg", CASE_NUMBER,
-                     "Oświadczenie", "Olena Zażółć", "203.0.113.7"):
+    for expected in (
+        "A. Dane osobowe cudzoziemca",
+        "F. Informacje o pobytach",
+        "G. Zatrudnienie",
+        "Zażółć gęślą jaźń",
+        "Український",
+        "kobieta",
+        "NIE DOTYCZY",
+        "nauka w Łodzi",
+        "TAK",
+        "zdjęcie.jpg",
+        CASE_NUMBER,
+        "Oświadczenie",
+        "Olena Zażółć",
+        "203.0.113.7",
+    ):
         assert expected in text, expected
     assert "0f" * 32 in text.replace("\n", "")
 
@@ -81,7 +96,8 @@ def test_package_is_pdf_a_3b_and_embeds_the_answers_as_application_json():
 def test_long_groups_repeat_their_header_row_on_every_page():
     answers = small_answers()
     answers["stays"]["previous_stays"] = [
-        {"from_date": "2010-01-01", "to_date": "2010-02-01", "purpose": f"pobyt nr {i}"} for i in range(120)]
+        {"from_date": "2010-01-01", "to_date": "2010-02-01", "purpose": f"pobyt nr {i}"} for i in range(120)
+    ]
     pdf = render_package(**package_parts(answers=answers))
     pages = [page.extract_text() for page in reader(pdf).pages]
     assert len(pages) >= 3

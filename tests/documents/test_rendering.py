@@ -23,8 +23,14 @@ CREATED = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
 
 
 def render_receipt(**overrides) -> bytes:
-    return render_pdf("documents/receipt.html", {**receipt_context(), **overrides}, language="pl",
-                      title="Urzędowe poświadczenie odbioru", case_number=CASE_NUMBER, created=CREATED)
+    return render_pdf(
+        "documents/receipt.html",
+        {**receipt_context(), **overrides},
+        language="pl",
+        title="Urzędowe poświadczenie odbioru",
+        case_number=CASE_NUMBER,
+        created=CREATED,
+    )
 
 
 def test_receipt_carries_the_case_number_digest_and_a_qr_code():
@@ -52,8 +58,13 @@ def test_receipt_adds_the_applicants_language_version_only_for_a_foreign_languag
 
 
 def test_polish_and_cyrillic_text_are_extractable():
-    pdf = render_pdf("documents/receipt.html", receipt_context(applicant_language="pl") | {
-        "applicant_name": "Zażółć gęślą jaźń Український"}, language="pl", title="UPO", case_number=CASE_NUMBER)
+    pdf = render_pdf(
+        "documents/receipt.html",
+        receipt_context(applicant_language="pl") | {"applicant_name": "Zażółć gęślą jaźń Український"},
+        language="pl",
+        title="UPO",
+        case_number=CASE_NUMBER,
+    )
     text = pdf_text(pdf)
     assert "Zażółć gęślą jaźń" in text
     assert "Український" in text
@@ -73,8 +84,14 @@ def test_document_is_pdf_a_3b_with_metadata_from_the_case():
 
 
 def test_attachment_is_embedded_as_data():
-    pdf = render_pdf("documents/receipt.html", receipt_context(), language="pl", title="UPO", case_number=CASE_NUMBER,
-                     attachments=[PdfAttachment("application.json", '{"a": "żółw"}')])
+    pdf = render_pdf(
+        "documents/receipt.html",
+        receipt_context(),
+        language="pl",
+        title="UPO",
+        case_number=CASE_NUMBER,
+        attachments=[PdfAttachment("application.json", '{"a": "żółw"}')],
+    )
     assert reader(pdf).attachments["application.json"] == ['{"a": "żółw"}'.encode()]
     assert "/Data" in str(reader(pdf).trailer["/Root"]["/AF"][0].get_object()["/AFRelationship"])
 
@@ -85,19 +102,32 @@ def test_two_renders_with_the_same_date_are_byte_identical():
 
 def test_two_renders_on_different_dates_differ_only_in_timestamps():
     first = render_receipt()
-    later = render_pdf("documents/receipt.html", receipt_context(), language="pl",
-                       title="Urzędowe poświadczenie odbioru", case_number=CASE_NUMBER,
-                       created=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
+    later = render_pdf(
+        "documents/receipt.html",
+        receipt_context(),
+        language="pl",
+        title="Urzędowe poświadczenie odbioru",
+        case_number=CASE_NUMBER,
+        created=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+    )
     assert first != later
     assert pdf_text(first) == pdf_text(later)
     assert reader(first).trailer["/ID"][0] == reader(later).trailer["/ID"][0]  # the permanent identifier
     assert reader(later).metadata["/CreationDate"].startswith("D:20260102030405")
 
 
-@pytest.mark.parametrize("url", [
-    "http://127.0.0.1:1/x.png", "https://example.org/x.png", "ftp://127.0.0.1/x", "http://169.254.169.254/latest",
-    "file:///etc/passwd", f"file://{FONTS_DIR}/../../mos/settings.py", "file://evil.example/etc/passwd",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:1/x.png",
+        "https://example.org/x.png",
+        "ftp://127.0.0.1/x",
+        "http://169.254.169.254/latest",
+        "file:///etc/passwd",
+        f"file://{FONTS_DIR}/../../mos/settings.py",
+        "file://evil.example/etc/passwd",
+    ],
+)
 def test_restricted_fetcher_refuses_network_and_foreign_files(url):
     with pytest.raises(ForbiddenURL):
         RestrictedURLFetcher().fetch(url)
@@ -112,8 +142,9 @@ def test_restricted_fetcher_serves_data_urls_and_the_projects_fonts():
 
 @pytest.fixture
 def test_templates(settings):
-    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"],
-                                                           Path(__file__).parent / "templates"]}]
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], Path(__file__).parent / "templates"]}
+    ]
 
 
 @pytest.mark.parametrize("src", ["http://127.0.0.1:1/x.png", "file:///etc/passwd"])
@@ -128,12 +159,24 @@ def test_applicant_markup_is_printed_as_text():
 
 
 def test_call_to_supplement_lists_defects_deadline_and_consequence():
-    context = {"office": OFFICE, "issued_at": SUBMITTED_AT, "place": "Warszawa", "deadline": datetime(2025, 4, 1),
-               "deadline_days": 7,
-               "addressee": {"name": "Olena Українська", "address": "ul. Żelazna 12\n00-851 Warszawa"},
-               "defects": ["brak fotografii", "brak podpisu pracodawcy na załączniku nr 1"]}
-    text = pdf_text(render_pdf("documents/call_to_supplement.html", context, language="pl",
-                               title="Wezwanie do usunięcia braków formalnych", case_number=CASE_NUMBER))
+    context = {
+        "office": OFFICE,
+        "issued_at": SUBMITTED_AT,
+        "place": "Warszawa",
+        "deadline": datetime(2025, 4, 1),
+        "deadline_days": 7,
+        "addressee": {"name": "Olena Українська", "address": "ul. Żelazna 12\n00-851 Warszawa"},
+        "defects": ["brak fotografii", "brak podpisu pracodawcy na załączniku nr 1"],
+    }
+    text = pdf_text(
+        render_pdf(
+            "documents/call_to_supplement.html",
+            context,
+            language="pl",
+            title="Wezwanie do usunięcia braków formalnych",
+            case_number=CASE_NUMBER,
+        )
+    )
     assert "art. 64 § 2" in text
     assert "brak fotografii" in text and "brak podpisu pracodawcy" in text
     assert "01.04.2025" in text
@@ -142,11 +185,22 @@ def test_call_to_supplement_lists_defects_deadline_and_consequence():
 
 
 def test_summons_for_fingerprints_gives_date_time_place_and_legal_basis():
-    context = {"office": OFFICE, "issued_at": SUBMITTED_AT, "place": "Warszawa",
-               "appointment_at": datetime(2025, 4, 8, 9, 15, tzinfo=UTC),
-               "place_of_appointment": "ul. Marszałkowska 3/5, sala 12, Warszawa"}
-    text = pdf_text(render_pdf("documents/summons_fingerprints.html", context, language="pl",
-                               title="Wezwanie do osobistego stawiennictwa", case_number=CASE_NUMBER))
+    context = {
+        "office": OFFICE,
+        "issued_at": SUBMITTED_AT,
+        "place": "Warszawa",
+        "appointment_at": datetime(2025, 4, 8, 9, 15, tzinfo=UTC),
+        "place_of_appointment": "ul. Marszałkowska 3/5, sala 12, Warszawa",
+    }
+    text = pdf_text(
+        render_pdf(
+            "documents/summons_fingerprints.html",
+            context,
+            language="pl",
+            title="Wezwanie do osobistego stawiennictwa",
+            case_number=CASE_NUMBER,
+        )
+    )
     assert "odcisków linii papilarnych" in text
     assert "art. 105b" in text
     assert "08.04.2025" in text and "11:15" in text
@@ -155,8 +209,15 @@ def test_summons_for_fingerprints_gives_date_time_place_and_legal_basis():
 
 @pytest.mark.parametrize("outcome", ["grant", "refusal"])
 def test_decision_states_outcome_and_the_appeal_instruction(outcome):
-    text = pdf_text(render_pdf("documents/decision.html", decision_context(outcome), language="pl", title="Decyzja",
-                               case_number=CASE_NUMBER)).replace("\n", " ")
+    text = pdf_text(
+        render_pdf(
+            "documents/decision.html",
+            decision_context(outcome),
+            language="pl",
+            title="Decyzja",
+            case_number=CASE_NUMBER,
+        )
+    ).replace("\n", " ")
     assert "Szefa Urzędu do Spraw Cudzoziemców" in text
     assert "14 dni" in text
     if outcome == "grant":

@@ -59,8 +59,13 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, case):
 
 
 def personal_data(application) -> list[str]:
-    return [application.surname, application.given_names, application.applicant.email, access_code(application),
-            application.applicant.get_full_name()]
+    return [
+        application.surname,
+        application.given_names,
+        application.applicant.email,
+        access_code(application),
+        application.applicant.get_full_name(),
+    ]
 
 
 def test_verification_with_the_right_digest_says_issued_and_intact_and_nothing_personal(visitor, case):
@@ -68,8 +73,12 @@ def test_verification_with_the_right_digest_says_issued_and_intact_and_nothing_p
     response = visitor.get(VERIFY, {"case": application.case_number, "sha256": package.sha256.upper()})
     page = response.content.decode()
     assert response.status_code == 200
-    assert response.context["digest_result"] == {"found": True, "kind": "Application package",
-                                                 "issued_at": package.created_at, "intact": True}
+    assert response.context["digest_result"] == {
+        "found": True,
+        "kind": "Application package",
+        "issued_at": package.created_at,
+        "intact": True,
+    }
     assert "Such a document was issued" in page and "The document is intact" in page
     for value in personal_data(application):
         assert value not in page, value
@@ -86,8 +95,10 @@ def test_the_qr_link_of_the_receipt_opens_a_filled_in_check(visitor, case, setti
 
 def test_verification_with_a_wrong_digest_or_case_finds_nothing(visitor, case):
     application, package, _receipt = case
-    for query in ({"case": application.case_number, "sha256": sha256_hex(b"another file")},
-                  {"case": "02/2020/000001", "sha256": package.sha256}):
+    for query in (
+        {"case": application.case_number, "sha256": sha256_hex(b"another file")},
+        {"case": "02/2020/000001", "sha256": package.sha256},
+    ):
         response = visitor.get(VERIFY, query)
         assert response.context["digest_result"] == {"found": False}
         assert "No such document" in response.content.decode()
@@ -103,11 +114,14 @@ def test_a_stored_file_that_changed_is_reported_as_not_intact(visitor, case, set
     assert response.context["digest_result"]["found"] and not response.context["digest_result"]["intact"]
 
 
-@pytest.mark.parametrize(("query", "field", "message"), [
-    ({"case": "14-2026-1", "sha256": "a" * 64}, "case", "for example 14/2026/000123"),
-    ({"case": "14/2026/000001", "sha256": "xyz"}, "sha256", "exactly 64 characters"),
-    ({"case": "14/2026/000001", "sha256": "a" * 63 + "g"}, "sha256", "exactly 64 characters"),
-])
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        ({"case": "14-2026-1", "sha256": "a" * 64}, "case", "for example 14/2026/000123"),
+        ({"case": "14/2026/000001", "sha256": "xyz"}, "sha256", "exactly 64 characters"),
+        ({"case": "14/2026/000001", "sha256": "a" * 63 + "g"}, "sha256", "exactly 64 characters"),
+    ],
+)
 def test_malformed_input_gets_a_message_on_its_field(visitor, query, field, message):
     response = visitor.get(VERIFY, query)
     form = response.context["digest_form"]

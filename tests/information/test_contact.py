@@ -28,8 +28,14 @@ def office():
 
 @pytest.fixture
 def valid(office) -> dict:
-    return {"office": str(office.pk), "topic": "my-case", "case_number": "12/2025/000042",
-            "email": "olena@example.org", "message": "When will my fingerprints appointment be?", "consent": "on"}
+    return {
+        "office": str(office.pk),
+        "topic": "my-case",
+        "case_number": "12/2025/000042",
+        "email": "olena@example.org",
+        "message": "When will my fingerprints appointment be?",
+        "consent": "on",
+    }
 
 
 def post(client, data, django_capture_on_commit_callbacks, **extra):
@@ -50,7 +56,11 @@ def test_a_valid_message_is_stored_routed_and_confirmed(client, valid, office, d
     assert response.status_code == 302 and response["Location"] == "/info/contact/sent/"
     message = ContactMessage.objects.get()
     assert (message.office, message.topic, message.case_number, message.email) == (
-        office, "my-case", "12/2025/000042", "olena@example.org")
+        office,
+        "my-case",
+        "12/2025/000042",
+        "olena@example.org",
+    )
     assert message.consent and message.language == "en" and message.ip == "203.0.113.7"
     confirmation, to_office = mail.outbox
     assert confirmation.to == ["olena@example.org"]
@@ -63,18 +73,24 @@ def test_a_valid_message_is_stored_routed_and_confirmed(client, valid, office, d
     assert sent.status_code == 200 and f"Its number is {message.pk}." in sent.content.decode()
 
 
-@pytest.mark.parametrize(("language", "words"), [("uk", "Номер справи"), ("ru", "Номер дела"),
-                                                 ("pl", "Numer sprawy")])
-def test_the_confirmation_is_in_the_senders_language(client, valid, django_capture_on_commit_callbacks, language,
-                                                     words):
+@pytest.mark.parametrize(("language", "words"), [("uk", "Номер справи"), ("ru", "Номер дела"), ("pl", "Numer sprawy")])
+def test_the_confirmation_is_in_the_senders_language(
+    client, valid, django_capture_on_commit_callbacks, language, words
+):
     post(client, valid, django_capture_on_commit_callbacks, HTTP_ACCEPT_LANGUAGE=language)
     assert ContactMessage.objects.get().language == language
     assert f"{words}: 12/2025/000042" in mail.outbox[0].body
 
 
 def test_every_invalid_field_gets_its_message_and_keeps_what_was_typed(client, django_capture_on_commit_callbacks):
-    typed = {"office": "", "topic": "", "case_number": "12-2025-42", "email": "olena@", "message": "Too short",
-             "consent": ""}
+    typed = {
+        "office": "",
+        "topic": "",
+        "case_number": "12-2025-42",
+        "email": "olena@",
+        "message": "Too short",
+        "consent": "",
+    }
     response = post(client, typed, django_capture_on_commit_callbacks)
     html = response.content.decode()
     assert response.status_code == 200
@@ -96,7 +112,8 @@ def test_every_invalid_field_gets_its_message_and_keeps_what_was_typed(client, d
 def test_a_message_too_long_is_refused_and_kept(client, valid, django_capture_on_commit_callbacks):
     response = post(client, {**valid, "message": "x" * 5001}, django_capture_on_commit_callbacks)
     assert response.context["form"].errors["message"] == [
-        "Your message is too long: write at most 5000 characters (now 5001)."]
+        "Your message is too long: write at most 5000 characters (now 5001)."
+    ]
     assert "x" * 5001 + "</textarea>" in response.content.decode()
 
 
@@ -121,9 +138,21 @@ def test_field_messages_are_in_the_visitors_language(client, django_capture_on_c
     assert escape(expected) in html and escape(label) in html
 
 
-@pytest.mark.parametrize("number", ["14/2026/12345", "14/26/000123", "1/2026/000123", "14/2026/0001234",
-                                    "14-2026-000123", "AB/2026/000123", "03/2026/000123", "14/2013/000123",
-                                    "14/2027/000123", "14/2026/00012a"])
+@pytest.mark.parametrize(
+    "number",
+    [
+        "14/2026/12345",
+        "14/26/000123",
+        "1/2026/000123",
+        "14/2026/0001234",
+        "14-2026-000123",
+        "AB/2026/000123",
+        "03/2026/000123",
+        "14/2013/000123",
+        "14/2027/000123",
+        "14/2026/00012a",
+    ],
+)
 def test_a_case_number_in_the_wrong_format_is_refused(client, valid, number, django_capture_on_commit_callbacks):
     response = post(client, {**valid, "case_number": number}, django_capture_on_commit_callbacks)
     assert response.status_code == 200 and "case_number" in response.context["form"].errors
@@ -135,8 +164,11 @@ def test_case_numbers_checked_for_voivodeship_and_year():
     today = datetime.date(2026, 3, 1)
     assert clean_case_number("32/2026/000001", today) == "32/2026/000001"
     assert clean_case_number(" 02 / 2014 / 999999 ", today) == "02/2014/999999"
-    for number, code in [("03/2026/000001", "case_number_voivodeship"), ("14/2027/000001", "case_number_year"),
-                         ("14/2026/1", "case_number_format")]:
+    for number, code in [
+        ("03/2026/000001", "case_number_voivodeship"),
+        ("14/2027/000001", "case_number_year"),
+        ("14/2026/1", "case_number_format"),
+    ]:
         with pytest.raises(Exception) as raised:
             clean_case_number(number, today)
         assert raised.value.code == code
@@ -147,12 +179,17 @@ def test_the_case_number_is_optional(client, valid, django_capture_on_commit_cal
     assert response.status_code == 302 and ContactMessage.objects.get().case_number == ""
 
 
-def test_more_than_five_messages_an_hour_from_one_address_are_refused(client, valid, settings,
-                                                                        django_capture_on_commit_callbacks):
+def test_more_than_five_messages_an_hour_from_one_address_are_refused(
+    client, valid, settings, django_capture_on_commit_callbacks
+):
     for _ in range(5):
         assert post(client, valid, django_capture_on_commit_callbacks, REMOTE_ADDR="198.51.100.1").status_code == 302
-    response = post(client, {**valid, "message": "My sixth message, typed with care."},
-                    django_capture_on_commit_callbacks, REMOTE_ADDR="198.51.100.1")
+    response = post(
+        client,
+        {**valid, "message": "My sixth message, typed with care."},
+        django_capture_on_commit_callbacks,
+        REMOTE_ADDR="198.51.100.1",
+    )
     html = response.content.decode()
     assert response.status_code == 429 and response["Retry-After"] == "3600"
     assert "You have sent too many messages from your address." in html
@@ -173,12 +210,18 @@ def test_the_sent_page_needs_a_message(client):
     assert response.status_code == 302 and response["Location"] == URL
 
 
-def test_staff_see_messages_in_the_admin_filtered_by_office(admin_client, valid, office,
-                                                           django_capture_on_commit_callbacks):
+def test_staff_see_messages_in_the_admin_filtered_by_office(
+    admin_client, valid, office, django_capture_on_commit_callbacks
+):
     post(admin_client, valid, django_capture_on_commit_callbacks)
     mazowieckie = Office.objects.get(voivodeship__code="14")
-    ContactMessage.objects.create(office=mazowieckie, topic="fees", email="jan@other.example",
-                                  message="How do I pay the stamp duty?", consent=True)
+    ContactMessage.objects.create(
+        office=mazowieckie,
+        topic="fees",
+        email="jan@other.example",
+        message="How do I pay the stamp duty?",
+        consent=True,
+    )
     listing = admin_client.get(f"/admin/information/contactmessage/?office__id__exact={office.pk}")
     html = listing.content.decode()
     assert listing.status_code == 200 and "olena@example.org" in html and "jan@other.example" not in html
@@ -190,8 +233,9 @@ def test_staff_see_messages_in_the_admin_filtered_by_office(admin_client, valid,
 def test_an_officer_sees_only_the_messages_of_their_office(office):
     ContactMessage.objects.create(office=office, topic="fees", email="k@example.org", message="x" * 20, consent=True)
     mazowieckie = Office.objects.get(voivodeship__code="14")
-    ContactMessage.objects.create(office=mazowieckie, topic="fees", email="w@example.org", message="x" * 20,
-                                  consent=True)
+    ContactMessage.objects.create(
+        office=mazowieckie, topic="fees", email="w@example.org", message="x" * 20, consent=True
+    )
     request = RequestFactory().get("/")
     request.user = StaffFactory(office="12")
     model_admin = admin_site._registry[ContactMessage]

@@ -59,7 +59,7 @@ def test_a_permit_page_shows_its_content_in_the_visitors_language(client, settin
 
 def test_the_procedure_is_an_ordered_list_with_the_work_permit_annex_step(client):
     html = client.get("/info/temporary-residence-work/").content.decode()
-    diagram = html[html.index('<ol class="procedure">'):html.index("</ol>", html.index('<ol class="procedure">'))]
+    diagram = html[html.index('<ol class="procedure">') : html.index("</ol>", html.index('<ol class="procedure">'))]
     titles = re.findall(r'<h3 class="procedure-title">(.*?)</h3>', diagram)
     assert titles[0] == "Check the conditions and prepare your documents"
     assert "Your employer fills in Annex 1" in titles
@@ -128,8 +128,9 @@ class FormValues(HTMLParser):
         if tag == "input" and name and attrs.get("type") not in {"submit", "button", "file"}:
             if attrs.get("type") in {"checkbox", "radio"} and "checked" not in attrs:
                 return
-            self.data.setdefault(name, []).append(attrs.get("value") or ("on" if attrs.get("type") == "checkbox"
-                                                                          else ""))
+            self.data.setdefault(name, []).append(
+                attrs.get("value") or ("on" if attrs.get("type") == "checkbox" else "")
+            )
         elif tag == "textarea" and name:
             self._textarea = name
             self.data.setdefault(name, []).append("")
@@ -195,10 +196,25 @@ def test_the_admin_offers_only_the_permit_types(admin_client):
     response = admin_client.get("/admin/information/permitpage/add/")
     html = response.content.decode()
     assert '<option value="temporary-residence-work">' in html
-    data = {"slug": "tourist-visa", "position": "9", "title_pl": "Wiza", "summary_pl": "x", "who_for_pl": "x",
-            "conditions_pl": "x", "documents_pl": "x", "duration_pl": "x",
-            **{f"{prefix}-{key}": value for prefix in ("steps", "faq")
-               for key, value in {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0",
-                                  "MAX_NUM_FORMS": "1000"}.items()}}
+    data = {
+        "slug": "tourist-visa",
+        "position": "9",
+        "title_pl": "Wiza",
+        "summary_pl": "x",
+        "who_for_pl": "x",
+        "conditions_pl": "x",
+        "documents_pl": "x",
+        "duration_pl": "x",
+        **{
+            f"{prefix}-{key}": value
+            for prefix in ("steps", "faq")
+            for key, value in {
+                "TOTAL_FORMS": "0",
+                "INITIAL_FORMS": "0",
+                "MIN_NUM_FORMS": "0",
+                "MAX_NUM_FORMS": "1000",
+            }.items()
+        },
+    }
     assert admin_client.post("/admin/information/permitpage/add/", data).status_code == 200
     assert not PermitPage.objects.filter(slug="tourist-visa").exists()

@@ -19,10 +19,17 @@ def submit_sample(applicant=None, slug: str = "temporary-residence", voivodeship
         draft = services.save_step_answers(draft=draft, step_key=step, answers=answers)
     for key in services.missing_attachments(draft):
         content, kind = (png_bytes(), "image/png") if key == "photo" else (pdf_bytes(), "application/pdf")
-        services.add_attachment(draft=draft, requirement=key,
-                                upload=SimpleUploadedFile(f"{key}.bin", content, content_type=kind))
-    return services.submit_draft(draft_id=draft.pk, applicant=applicant, signature_method="password",
-                                 credentials={"password": PASSWORD}, ip="127.0.0.1", declaration_confirmed=True)
+        services.add_attachment(
+            draft=draft, requirement=key, upload=SimpleUploadedFile(f"{key}.bin", content, content_type=kind)
+        )
+    return services.submit_draft(
+        draft_id=draft.pk,
+        applicant=applicant,
+        signature_method="password",
+        credentials={"password": PASSWORD},
+        ip="127.0.0.1",
+        declaration_confirmed=True,
+    )
 
 
 @pytest.fixture

@@ -26,8 +26,10 @@ def owned(submitted_application):
     applicant = submitted_application.applicant
     draft = services.start_draft(applicant=applicant, slug="temporary-residence-work")
     attachment = services.add_attachment(
-        draft=draft, requirement="travel_document_copy",
-        upload=SimpleUploadedFile("p.pdf", pdf_bytes(), content_type="application/pdf"))
+        draft=draft,
+        requirement="travel_document_copy",
+        upload=SimpleUploadedFile("p.pdf", pdf_bytes(), content_type="application/pdf"),
+    )
     return {"applicant": applicant, "case": submitted_application, "draft": draft, "attachment": attachment}
 
 

@@ -32,8 +32,10 @@ def attach_everything_required(client, draft: Draft) -> None:
 
     for key in missing_attachments(draft):
         name, content, kind = REQUIRED_FILES.get(key, (f"{key}.pdf", pdf_bytes(), "application/pdf"))
-        response = client.post(reverse("applications:draft-attachments", kwargs={"draft_id": draft.public_id}),
-                               {"requirement": key, "file": SimpleUploadedFile(name, content, content_type=kind)})
+        response = client.post(
+            reverse("applications:draft-attachments", kwargs={"draft_id": draft.public_id}),
+            {"requirement": key, "file": SimpleUploadedFile(name, content, content_type=kind)},
+        )
         assert response.status_code == 302, response.context["form"].errors
 
 
@@ -80,8 +82,7 @@ def test_an_applicant_fills_in_attaches_checks_signs_and_submits(client):
 def test_an_invalid_step_shows_errors_and_keeps_what_was_typed(client):
     client.force_login(ApplicantFactory())
     draft = start(client)
-    answers = dict(applicant_payload("temporary-residence")["personal"], date_of_birth="2999-01-01",
-                   surname="")
+    answers = dict(applicant_payload("temporary-residence")["personal"], date_of_birth="2999-01-01", surname="")
     response = post_step(client, draft, "personal", answers)
     assert response.status_code == 200
     html = response.content.decode()
@@ -124,8 +125,13 @@ def test_an_attachment_is_listed_downloaded_by_its_owner_only_and_removed(client
     client.force_login(owner)
     draft = start(client)
     url = reverse("applications:draft-attachments", kwargs={"draft_id": draft.public_id})
-    client.post(url, {"requirement": "travel_document_copy",
-                      "file": SimpleUploadedFile("paszport.pdf", pdf_bytes(), content_type="application/pdf")})
+    client.post(
+        url,
+        {
+            "requirement": "travel_document_copy",
+            "file": SimpleUploadedFile("paszport.pdf", pdf_bytes(), content_type="application/pdf"),
+        },
+    )
     attachment = draft.attachments.get()
     assert len(attachment.sha256) == 64 and attachment.size > 0
     download = reverse("applications:attachment-download", kwargs={"attachment_id": attachment.public_id})

@@ -26,8 +26,9 @@ def prepared_draft(applicant):
         draft = services.save_step_answers(draft=draft, step_key=step, answers=answers)
     for key in services.missing_attachments(draft):
         content, kind = (png_bytes(), "image/png") if key == "photo" else (pdf_bytes(), "application/pdf")
-        services.add_attachment(draft=draft, requirement=key,
-                                upload=SimpleUploadedFile(f"{key}.bin", content, content_type=kind))
+        services.add_attachment(
+            draft=draft, requirement=key, upload=SimpleUploadedFile(f"{key}.bin", content, content_type=kind)
+        )
     return draft
 
 
@@ -55,9 +56,16 @@ def run_together(jobs) -> list:
 
 
 def submit(draft):
-    return lambda: services.submit_draft(draft_id=draft.pk, applicant=draft.applicant, signature_method="password",
-                                         credentials={"password": PASSWORD}, ip="127.0.0.1",
-                                         declaration_confirmed=True).case_number
+    return lambda: (
+        services.submit_draft(
+            draft_id=draft.pk,
+            applicant=draft.applicant,
+            signature_method="password",
+            credentials={"password": PASSWORD},
+            ip="127.0.0.1",
+            declaration_confirmed=True,
+        ).case_number
+    )
 
 
 def test_twenty_concurrent_submissions_of_one_draft_make_one_case(reference_data):

@@ -16,8 +16,7 @@ from tests.samples import applicant_payload
 
 pytestmark = pytest.mark.django_db
 
-SPECIMEN_MRZ = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n"
-                "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+SPECIMEN_MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
 ON_PERSONAL = {"draft_v1-current_step": "personal"}
 
 
@@ -51,9 +50,14 @@ def test_a_damaged_mrz_is_refused_on_the_mrz_field(applicant_client):
 def test_group_entries_are_added_and_removed_without_losing_what_was_typed(applicant_client):
     client, draft = applicant_client
     url = step_url(draft, "family")
-    base = {"draft_v1-current_step": "family", "has_family_members": "true",
-            "family_members-TOTAL_FORMS": "2", "family_members-INITIAL_FORMS": "0",
-            "family_members-0-surname": "FIRST", "family_members-1-surname": "SECOND"}
+    base = {
+        "draft_v1-current_step": "family",
+        "has_family_members": "true",
+        "family_members-TOTAL_FORMS": "2",
+        "family_members-INITIAL_FORMS": "0",
+        "family_members-0-surname": "FIRST",
+        "family_members-1-surname": "SECOND",
+    }
     added = client.post(url, {**base, "add_row_family_members": "1"})
     assert added.status_code == 200
     html = added.content.decode()

@@ -43,26 +43,40 @@ def submit_work_case(django_capture_on_commit_callbacks, voivodeship: str = "14"
         draft = applications.save_step_answers(draft=draft, step_key=step, answers=answers)
     for key in applications.missing_attachments(draft):
         content, kind = (png_bytes(), "image/png") if key == "photo" else (pdf_bytes(), "application/pdf")
-        applications.add_attachment(draft=draft, requirement=key,
-                                    upload=SimpleUploadedFile(f"{key}.bin", content, content_type=kind))
+        applications.add_attachment(
+            draft=draft, requirement=key, upload=SimpleUploadedFile(f"{key}.bin", content, content_type=kind)
+        )
     annex = applications.start_annex(employer=employer, code=applications.create_annex_link_code(draft=draft))
     for step, answers in employer_payload().items():
         annex = applications.save_step_answers(draft=annex, step_key=step, answers=answers)
     applications.complete_annex(annex=annex, employer=employer)
     with django_capture_on_commit_callbacks(execute=True):
-        return applications.submit_draft(draft_id=draft.pk, applicant=applicant, signature_method="password",
-                                         credentials={"password": PASSWORD}, ip="127.0.0.1",
-                                         declaration_confirmed=True)
+        return applications.submit_draft(
+            draft_id=draft.pk,
+            applicant=applicant,
+            signature_method="password",
+            credentials={"password": PASSWORD},
+            ip="127.0.0.1",
+            declaration_confirmed=True,
+        )
 
 
 def open_task(application, node: str) -> Task:
-    return Task.objects.get(process__caseprocess__application=application, flow_task_type="HUMAN",
-                            status__in=[STATUS.NEW, STATUS.ASSIGNED], flow_task__endswith=f".{node}")
+    return Task.objects.get(
+        process__caseprocess__application=application,
+        flow_task_type="HUMAN",
+        status__in=[STATUS.NEW, STATUS.ASSIGNED],
+        flow_task__endswith=f".{node}",
+    )
 
 
 def open_nodes(application) -> set[str]:
-    return {task.flow_task.name for task in Task.objects.filter(
-        process__caseprocess__application=application, status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.SCHEDULED])}
+    return {
+        task.flow_task.name
+        for task in Task.objects.filter(
+            process__caseprocess__application=application, status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.SCHEDULED]
+        )
+    }
 
 
 def take(application, node: str, user) -> Task:
@@ -77,8 +91,12 @@ def pass_formal_check(application, officer):
 
 
 def take_fingerprints(application, officer):
-    services.book_appointment(task=take(application, "book_appointment", officer), user=officer,
-                              starts_at=timezone.now() + timedelta(days=7), place="ul. Długa 5, sala 12")
+    services.book_appointment(
+        task=take(application, "book_appointment", officer),
+        user=officer,
+        starts_at=timezone.now() + timedelta(days=7),
+        place="ul. Długa 5, sala 12",
+    )
     services.record_fingerprints(task=take(application, "fingerprints", officer), user=officer, outcome="taken")
 
 
@@ -87,15 +105,30 @@ def answer_consultations(application, officer, answers: dict[str, str] | None = 
     for node in ("consult_border_guard", "consult_police", "consult_abw", "consult_labour_office"):
         if node in open_nodes(application):
             answer = answers.get(node, "no_objections")
-            services.record_consultation(task=take(application, node, officer), user=officer, answer=answer,
-                                         note="Wpis w SIS" if answer == "objections" else "")
+            services.record_consultation(
+                task=take(application, node, officer),
+                user=officer,
+                answer=answer,
+                note="Wpis w SIS" if answer == "objections" else "",
+            )
 
 
 def review_and_decide(application, officer, *, proposed="grant", kind="grant", justification=""):
-    services.submit_review(task=take(application, "review", officer), user=officer, checklist={"purpose": True},
-                           notes="", proposed=proposed)
-    return services.decide(task=take(application, "decide", officer), user=officer, kind=kind,
-                           valid_from=date(2027, 1, 1), valid_to=date(2028, 12, 31), justification=justification)
+    services.submit_review(
+        task=take(application, "review", officer),
+        user=officer,
+        checklist={"purpose": True},
+        notes="",
+        proposed=proposed,
+    )
+    return services.decide(
+        task=take(application, "decide", officer),
+        user=officer,
+        kind=kind,
+        valid_from=date(2027, 1, 1),
+        valid_to=date(2028, 12, 31),
+        justification=justification,
+    )
 
 
 @pytest.fixture

@@ -66,7 +66,8 @@ class Person:
 
 
 def test_officer_supplement_and_grant_approved_by_the_supervisor_then_the_applicant_downloads_the_decision(
-        new_page, tmp_path):
+    new_page, tmp_path
+):
     application = submit_sample()
     number = application.case_number
     officer, supervisor = StaffFactory(office="14"), SupervisorFactory(office="14")

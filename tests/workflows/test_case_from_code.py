@@ -57,8 +57,12 @@ def test_grant_after_a_supplement(django_capture_on_commit_callbacks, officer, s
     assert application.documents.filter(kind=DocumentKind.CALL_TO_SUPPLEMENT).count() == 1
     assert open_nodes(application) == {"supplement", "supplement__timeout"}
 
-    answer_supplement(application=application, applicant=application.applicant, message="W załączeniu zdjęcie",
-                      uploads=[SimpleUploadedFile("photo.pdf", pdf_bytes(), content_type="application/pdf")])
+    answer_supplement(
+        application=application,
+        applicant=application.applicant,
+        message="W załączeniu zdjęcie",
+        uploads=[SimpleUploadedFile("photo.pdf", pdf_bytes(), content_type="application/pdf")],
+    )
     application.refresh_from_db()
     assert application.status == ApplicationStatus.FORMAL_CHECK
     assert application.attachments.filter(requirement="supplement").count() == 1
@@ -78,18 +82,22 @@ def test_grant_after_a_supplement(django_capture_on_commit_callbacks, officer, s
     assert application.status == ApplicationStatus.DECISION_ISSUED
     assert application.documents.filter(kind=DocumentKind.DECISION).count() == 1
     assert open_nodes(application) == {"residence_card"}
-    services.record_residence_card(task=take(application, "residence_card", officer), user=officer,
-                                   number="RP1234567", ready_at=timezone.now() + timedelta(days=20))
+    services.record_residence_card(
+        task=take(application, "residence_card", officer),
+        user=officer,
+        number="RP1234567",
+        ready_at=timezone.now() + timedelta(days=20),
+    )
     process = CaseProcess.objects.get(application=application)
     assert process.status == PROCESS.DONE
-    assert kinds(application)[-3:] == [CaseEvent.Kind.DOCUMENT, CaseEvent.Kind.DECISION,
-                                        CaseEvent.Kind.STATUS_CHANGED]
+    assert kinds(application)[-3:] == [CaseEvent.Kind.DOCUMENT, CaseEvent.Kind.DECISION, CaseEvent.Kind.STATUS_CHANGED]
 
 
 def test_call_to_supplement_expires_and_case_is_left_unexamined(django_capture_on_commit_callbacks, officer):
     application = submit_case(django_capture_on_commit_callbacks)
-    services.complete_formal_check(task=take(application, "formal_check", officer), user=officer, complete=False,
-                                   defects=["Brak podpisu"])
+    services.complete_formal_check(
+        task=take(application, "formal_check", officer), user=officer, complete=False, defects=["Brak podpisu"]
+    )
     with time_machine.travel(timezone.now() + timedelta(days=13)):
         assert fire_due_timers() == 0
     with time_machine.travel(timezone.now() + timedelta(days=14, minutes=1)):
@@ -107,8 +115,9 @@ def test_withdrawal_discontinues_the_case(django_capture_on_commit_callbacks, of
     from applications.services import withdraw_application
 
     application = submit_case(django_capture_on_commit_callbacks)
-    services.complete_formal_check(task=take(application, "formal_check", officer), user=officer, complete=False,
-                                   defects=["Brak podpisu"])
+    services.complete_formal_check(
+        task=take(application, "formal_check", officer), user=officer, complete=False, defects=["Brak podpisu"]
+    )
     with django_capture_on_commit_callbacks(execute=True):
         withdraw_application(application=application, applicant=application.applicant)
     application.refresh_from_db()
@@ -120,14 +129,14 @@ def test_withdrawal_discontinues_the_case(django_capture_on_commit_callbacks, of
         assert fire_due_timers() == 0
 
 
-def test_refusal_needs_a_supervisor_who_did_not_propose_it(django_capture_on_commit_callbacks, officer,
-                                                            supervisor):
+def test_refusal_needs_a_supervisor_who_did_not_propose_it(django_capture_on_commit_callbacks, officer, supervisor):
     application = submit_case(django_capture_on_commit_callbacks)
     pass_formal_check(application, officer)
     take_fingerprints(application, officer)
     answer_consultations(application, officer)
-    decision = review_and_decide(application, officer, proposed="refusal", kind="refusal",
-                                 justification="Brak stabilnego źródła dochodu.")
+    decision = review_and_decide(
+        application, officer, proposed="refusal", kind="refusal", justification="Brak stabilnego źródła dochodu."
+    )
     assert decision.needs_approval
     assert open_nodes(application) == {"approve"}
     task = take(application, "approve", supervisor)
@@ -138,18 +147,23 @@ def test_refusal_needs_a_supervisor_who_did_not_propose_it(django_capture_on_com
     assert CaseProcess.objects.get(application=application).status == PROCESS.DONE
 
 
-def test_consultation_with_objections_and_one_deemed_after_its_deadline(django_capture_on_commit_callbacks,
-                                                                         officer):
+def test_consultation_with_objections_and_one_deemed_after_its_deadline(django_capture_on_commit_callbacks, officer):
     application = submit_work_case(django_capture_on_commit_callbacks)
     pass_formal_check(application, officer)
     take_fingerprints(application, officer)
     assert "consult_labour_office" in open_nodes(application)
-    services.record_consultation(task=take(application, "consult_police", officer), user=officer,
-                                 answer="objections", note="Postępowanie karne w toku")
-    services.record_consultation(task=take(application, "consult_border_guard", officer), user=officer,
-                                 answer="no_objections")
-    services.record_consultation(task=take(application, "consult_labour_office", officer), user=officer,
-                                 answer="no_objections")
+    services.record_consultation(
+        task=take(application, "consult_police", officer),
+        user=officer,
+        answer="objections",
+        note="Postępowanie karne w toku",
+    )
+    services.record_consultation(
+        task=take(application, "consult_border_guard", officer), user=officer, answer="no_objections"
+    )
+    services.record_consultation(
+        task=take(application, "consult_labour_office", officer), user=officer, answer="no_objections"
+    )
     with time_machine.travel(timezone.now() + timedelta(days=31)):
         assert fire_due_timers() == 1
     abw = Consultation.objects.get(application=application, agency="abw")
@@ -158,26 +172,31 @@ def test_consultation_with_objections_and_one_deemed_after_its_deadline(django_c
     assert open_nodes(application) == {"review"}
 
 
-
 def test_a_no_show_at_fingerprints_gets_a_new_appointment_then_a_second_no_show_ends_the_case(
-        django_capture_on_commit_callbacks, officer):
+    django_capture_on_commit_callbacks, officer
+):
     from workflows.models import AppointmentSlot
 
     application = submit_case(django_capture_on_commit_callbacks)
     pass_formal_check(application, officer)
-    slot = AppointmentSlot.objects.create(office=application.office, starts_at=timezone.now() + timedelta(days=3),
-                                          place="ul. Długa 5, stanowisko 2")
+    slot = AppointmentSlot.objects.create(
+        office=application.office, starts_at=timezone.now() + timedelta(days=3), place="ul. Długa 5, stanowisko 2"
+    )
     services.book_appointment(task=take(application, "book_appointment", officer), user=officer, slot=slot)
-    services.record_fingerprints(task=take(application, "fingerprints", officer), user=officer,
-                                 outcome="no_show_rebook")
+    services.record_fingerprints(
+        task=take(application, "fingerprints", officer), user=officer, outcome="no_show_rebook"
+    )
     assert open_nodes(application) == {"book_appointment"}
     with pytest.raises(services.WorkflowError):  # the slot was taken by the first booking
         services.book_appointment(task=take(application, "book_appointment", officer), user=officer, slot=slot)
-    services.book_appointment(task=take(application, "book_appointment", officer), user=officer,
-                              starts_at=timezone.now() + timedelta(days=10), place="ul. Długa 5")
+    services.book_appointment(
+        task=take(application, "book_appointment", officer),
+        user=officer,
+        starts_at=timezone.now() + timedelta(days=10),
+        place="ul. Długa 5",
+    )
     assert application.documents.filter(kind=DocumentKind.SUMMONS).count() == 2
-    services.record_fingerprints(task=take(application, "fingerprints", officer), user=officer,
-                                 outcome="no_show_end")
+    services.record_fingerprints(task=take(application, "fingerprints", officer), user=officer, outcome="no_show_end")
     application.refresh_from_db()
     assert application.status == ApplicationStatus.LEFT_UNEXAMINED
     assert application.documents.filter(kind=DocumentKind.LEFT_UNEXAMINED).count() == 1
@@ -186,13 +205,15 @@ def test_a_no_show_at_fingerprints_gets_a_new_appointment_then_a_second_no_show_
 
 
 def test_the_dashboard_counts_stages_overdue_deadlines_and_the_median_days_to_decision(
-        django_capture_on_commit_callbacks, officer, supervisor):
+    django_capture_on_commit_callbacks, officer, supervisor
+):
     from workflows.selectors import dashboard
 
     decided = submit_case(django_capture_on_commit_callbacks)
     waiting = submit_case(django_capture_on_commit_callbacks)
-    services.complete_formal_check(task=take(waiting, "formal_check", officer), user=officer, complete=False,
-                                   defects=["Brak podpisu"])
+    services.complete_formal_check(
+        task=take(waiting, "formal_check", officer), user=officer, complete=False, defects=["Brak podpisu"]
+    )
     with time_machine.travel(timezone.now() + timedelta(days=4)):
         pass_formal_check(decided, officer)
         take_fingerprints(decided, officer)
@@ -206,20 +227,30 @@ def test_the_dashboard_counts_stages_overdue_deadlines_and_the_median_days_to_de
 
 
 def test_a_decision_returned_by_the_supervisor_goes_back_to_the_officer_who_made_it(
-        django_capture_on_commit_callbacks, officer, supervisor):
+    django_capture_on_commit_callbacks, officer, supervisor
+):
     application = submit_case(django_capture_on_commit_callbacks)
     pass_formal_check(application, officer)
     take_fingerprints(application, officer)
     answer_consultations(application, officer)
     review_and_decide(application, officer, proposed="grant", kind="refusal", justification="Wątpliwości")
-    services.approve_decision(task=take(application, "approve", supervisor), user=supervisor, approved=False,
-                              note="Materiał dowodowy nie uzasadnia odmowy")
+    services.approve_decision(
+        task=take(application, "approve", supervisor),
+        user=supervisor,
+        approved=False,
+        note="Materiał dowodowy nie uzasadnia odmowy",
+    )
     again = take(application, "redecide", officer)
     assert again.owner == officer
     with pytest.raises(services.WorkflowError):
         services.decide(task=again, user=officer, kind="grant")  # a grant needs its validity period
-    decision = services.decide(task=again, user=officer, kind="grant", valid_from=timezone.localdate(),
-                               valid_to=timezone.localdate() + timedelta(days=365))
+    decision = services.decide(
+        task=again,
+        user=officer,
+        kind="grant",
+        valid_from=timezone.localdate(),
+        valid_to=timezone.localdate() + timedelta(days=365),
+    )
     assert not decision.needs_approval  # now as proposed
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DECISION_ISSUED

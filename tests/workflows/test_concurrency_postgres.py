@@ -33,13 +33,28 @@ def _no_submission_documents(settings):
 def many_cases(count: int) -> list[Application]:
     """One case submitted through the services, then copies of it, each with its own process."""
     first = submit_sample()  # committed at once (transactional test): the signal starts its process
-    fields = {name: getattr(first, name) for name in (
-        "applicant", "definition", "voivodeship", "office", "answers", "submitted_at", "status_changed_at",
-        "surname", "given_names", "declaration_confirmed_by", "declaration_confirmed_at", "signature_method")}
+    fields = {
+        name: getattr(first, name)
+        for name in (
+            "applicant",
+            "definition",
+            "voivodeship",
+            "office",
+            "answers",
+            "submitted_at",
+            "status_changed_at",
+            "surname",
+            "given_names",
+            "declaration_confirmed_by",
+            "declaration_confirmed_at",
+            "signature_method",
+        )
+    }
     cases = [first]
     for number in range(2, count + 1):
-        draft = Draft.objects.create(applicant=first.applicant, definition=first.definition,
-                                     status=DraftStatus.SUBMITTED)
+        draft = Draft.objects.create(
+            applicant=first.applicant, definition=first.definition, status=DraftStatus.SUBMITTED
+        )
         copy = Application.objects.create(case_number=f"14/2099/{number:06d}", draft=draft, **fields)
         services.start_case(copy)
         cases.append(copy)
@@ -48,11 +63,13 @@ def many_cases(count: int) -> list[Application]:
 
 def in_thread(function):
     """Run `function` on its own database connection (closed afterwards)."""
+
     def run(*args):
         try:
             return function(*args)
         finally:
             connection.close()
+
     return run
 
 

@@ -31,11 +31,13 @@ def test_celery_beat_sweeps_the_workflow_timers_every_minute():
 
 
 def test_the_beat_task_and_the_cron_command_fire_an_expired_call_to_supplement_once(
-        django_capture_on_commit_callbacks, officer):
+    django_capture_on_commit_callbacks, officer
+):
     first, second = submit_case(django_capture_on_commit_callbacks), submit_case(django_capture_on_commit_callbacks)
     for case in (first, second):
-        services.complete_formal_check(task=take(case, "formal_check", officer), user=officer, complete=False,
-                                       defects=["Brak podpisu"])
+        services.complete_formal_check(
+            task=take(case, "formal_check", officer), user=officer, complete=False, defects=["Brak podpisu"]
+        )
     with time_machine.travel(timezone.now() + timedelta(days=15)):
         assert fire_workflow_timers.delay().get() == 2
         call_command("workflow_timers", verbosity=0)  # the cron alternative finds nothing left to do
@@ -47,9 +49,9 @@ def test_the_beat_task_and_the_cron_command_fire_an_expired_call_to_supplement_o
     assert AuditEntry.objects.filter(application=first, action="process.started").count() == 1
 
 
-def test_the_queue_page_makes_the_same_number_of_queries_for_one_or_many_cases(client,
-                                                                               django_capture_on_commit_callbacks,
-                                                                               officer):
+def test_the_queue_page_makes_the_same_number_of_queries_for_one_or_many_cases(
+    client, django_capture_on_commit_callbacks, officer
+):
     staff_login(client, officer)
     submit_case(django_capture_on_commit_callbacks)
     client.get(reverse("workflows:queue"))
@@ -63,8 +65,9 @@ def test_the_queue_page_makes_the_same_number_of_queries_for_one_or_many_cases(c
     assert len(five) == len(one)
 
 
-def test_a_case_whose_process_failed_to_start_is_started_by_the_command(django_capture_on_commit_callbacks,
-                                                                        monkeypatch):
+def test_a_case_whose_process_failed_to_start_is_started_by_the_command(
+    django_capture_on_commit_callbacks, monkeypatch
+):
     from tests.journey.conftest import submit_sample
     from workflows.models import CaseProcess
 

@@ -11,8 +11,9 @@ from tests.workflows.conftest import login_through_pages, submit_case
 pytestmark = pytest.mark.django_db
 
 
-def test_an_officer_sees_the_queue_of_their_office_only(client, django_capture_on_commit_callbacks, officer,
-                                                        other_office_officer):
+def test_an_officer_sees_the_queue_of_their_office_only(
+    client, django_capture_on_commit_callbacks, officer, other_office_officer
+):
     application = submit_case(django_capture_on_commit_callbacks)
     login_through_pages(client, officer)
     queue = client.get("/api/v1/officer/queue").json()

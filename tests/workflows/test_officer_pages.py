@@ -39,7 +39,8 @@ def work(client, application, node, data, *, claim_first=True):
 
 
 def test_officer_takes_a_case_from_the_queue_and_works_it_to_a_grant_approved_by_the_supervisor(
-        client, django_capture_on_commit_callbacks, officer, supervisor):
+    client, django_capture_on_commit_callbacks, officer, supervisor
+):
     application = submit_case(django_capture_on_commit_callbacks)
     login_through_pages(client, officer)
     queue = client.get(reverse("workflows:queue"))
@@ -50,8 +51,13 @@ def test_officer_takes_a_case_from_the_queue_and_works_it_to_a_grant_approved_by
     assert "KOWALENKO" in page  # the whole application, its attachments and documents
     assert all(a.original_name in page for a in application.attachments.all())
     assert client.post(url, {"complete": "no", "defects": ""}).status_code == 400
-    work(client, application, "formal_check", {"complete": "no", "defects": "Brak fotografii\nBrak podpisu"},
-         claim_first=False)
+    work(
+        client,
+        application,
+        "formal_check",
+        {"complete": "no", "defects": "Brak fotografii\nBrak podpisu"},
+        claim_first=False,
+    )
     application.refresh_from_db()
     assert application.status == ApplicationStatus.AWAITING_SUPPLEMENT
 
@@ -61,9 +67,13 @@ def test_officer_takes_a_case_from_the_queue_and_works_it_to_a_grant_approved_by
     supplement_url = reverse("workflows:supplement", kwargs={"case_id": application.public_id})
     assert supplement_url in case_page
     assert "Brak fotografii" in client.get(supplement_url).content.decode()
-    response = client.post(supplement_url, {"message": "Przesyłam zdjęcie",
-                                            "files": [SimpleUploadedFile("zdjecie.pdf", pdf_bytes(),
-                                                                         content_type="application/pdf")]})
+    response = client.post(
+        supplement_url,
+        {
+            "message": "Przesyłam zdjęcie",
+            "files": [SimpleUploadedFile("zdjecie.pdf", pdf_bytes(), content_type="application/pdf")],
+        },
+    )
     assert response.status_code == 302
 
     staff_login(client, officer)
@@ -76,8 +86,13 @@ def test_officer_takes_a_case_from_the_queue_and_works_it_to_a_grant_approved_by
         work(client, application, node, {"answer": "no_objections"})
     work(client, application, "review", {"conditions": ["purpose", "insurance"], "notes": "", "proposed": "refusal"})
     # The officer grants although the review proposed a refusal: a supervisor must approve.
-    work(client, application, "decide", {"kind": "grant", "valid_from": "2027-01-01", "valid_to": "2028-12-31"},
-         claim_first=False)
+    work(
+        client,
+        application,
+        "decide",
+        {"kind": "grant", "valid_from": "2027-01-01", "valid_to": "2028-12-31"},
+        claim_first=False,
+    )
     assert Decision.objects.get(application=application).needs_approval
 
     staff_login(client, supervisor)
@@ -90,34 +105,50 @@ def test_officer_takes_a_case_from_the_queue_and_works_it_to_a_grant_approved_by
     assert "Residence card" in dashboard
 
     staff_login(client, officer)
-    work(client, application, "residence_card", {"number": "rp1234567",
-                                                 "ready_at": (timezone.localtime() + timedelta(days=20))
-                                                 .strftime("%Y-%m-%dT09:00")})
+    work(
+        client,
+        application,
+        "residence_card",
+        {"number": "rp1234567", "ready_at": (timezone.localtime() + timedelta(days=20)).strftime("%Y-%m-%dT09:00")},
+    )
     assert CaseProcess.objects.get(application=application).status == PROCESS.DONE
-    download = client.get(reverse("workflows:document-download",
-                                  kwargs={"document_id": decision_document.public_id}))
+    download = client.get(reverse("workflows:document-download", kwargs={"document_id": decision_document.public_id}))
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
 
     client.force_login(applicant)
     mine = client.get(reverse("documents:download", kwargs={"document_id": decision_document.public_id}))
     assert mine.status_code == 200
     actions = set(AuditEntry.objects.filter(application=application).values_list("action", flat=True))
-    assert {"task.claimed", "formal_check.completed", "appointment.booked", "fingerprints.recorded",
-            "consultation.recorded", "review.proposed", "decision.made", "decision.approved",
-            "residence_card.recorded", "document.downloaded"} <= actions
+    assert {
+        "task.claimed",
+        "formal_check.completed",
+        "appointment.booked",
+        "fingerprints.recorded",
+        "consultation.recorded",
+        "review.proposed",
+        "decision.made",
+        "decision.approved",
+        "residence_card.recorded",
+        "document.downloaded",
+    } <= actions
     assert AuditEntry.objects.filter(action="task.claimed", ip="127.0.0.1").exists()
 
 
-def test_the_applicant_picks_a_free_slot_and_gets_the_summons(client, django_capture_on_commit_callbacks, officer,
-                                                              other_office_officer):
+def test_the_applicant_picks_a_free_slot_and_gets_the_summons(
+    client, django_capture_on_commit_callbacks, officer, other_office_officer
+):
     from applications.case_models import CaseEvent
     from workflows.models import Appointment, AppointmentSlot
 
     application = submit_case(django_capture_on_commit_callbacks)
-    elsewhere = AppointmentSlot.objects.create(office=other_office_officer.staff_membership.office,
-                                               starts_at=timezone.now() + timedelta(days=2), place="Kraków")
-    slot = AppointmentSlot.objects.create(office=application.office, starts_at=timezone.now() + timedelta(days=3),
-                                          place="ul. Długa 5, stanowisko 2")
+    elsewhere = AppointmentSlot.objects.create(
+        office=other_office_officer.staff_membership.office,
+        starts_at=timezone.now() + timedelta(days=2),
+        place="Kraków",
+    )
+    slot = AppointmentSlot.objects.create(
+        office=application.office, starts_at=timezone.now() + timedelta(days=3), place="ul. Długa 5, stanowisko 2"
+    )
     staff_login(client, officer)
     work(client, application, "formal_check", {"complete": "yes"})
     url = reverse("workflows:appointment", kwargs={"case_id": application.public_id})

@@ -29,16 +29,18 @@ def mazowieckie_case(django_capture_on_commit_callbacks):
     return submit_case(django_capture_on_commit_callbacks, voivodeship="14")
 
 
-def test_an_officer_of_malopolskie_cannot_see_take_or_work_a_mazowieckie_task(client, mazowieckie_case,
-                                                                               other_office_officer, officer):
+def test_an_officer_of_malopolskie_cannot_see_take_or_work_a_mazowieckie_task(
+    client, mazowieckie_case, other_office_officer, officer
+):
     task = open_task(mazowieckie_case, "formal_check")
     staff_login(client, other_office_officer)
     assert mazowieckie_case.case_number not in client.get(reverse("workflows:queue")).content.decode()
     assert client.get(reverse("workflows:task", kwargs={"task_id": task.pk})).status_code == 404
     assert client.post(reverse("workflows:task-claim", kwargs={"task_id": task.pk})).status_code == 404
     assert client.get(reverse("workflows:case", kwargs={"case_id": mazowieckie_case.public_id})).status_code == 404
-    document_url = reverse("workflows:attachment-download",
-                           kwargs={"attachment_id": mazowieckie_case.attachments.first().public_id})
+    document_url = reverse(
+        "workflows:attachment-download", kwargs={"attachment_id": mazowieckie_case.attachments.first().public_id}
+    )
     assert client.get(document_url).status_code == 404
     with pytest.raises(PermissionDenied):
         services.claim_task(task=task, user=other_office_officer)
@@ -62,8 +64,9 @@ def test_an_officer_cannot_work_a_task_somebody_else_has_taken(client, mazowieck
     assert response.status_code == 302 and response.url == reverse("workflows:queue")
 
 
-@pytest.mark.parametrize("name", ["workflows:inbox", "workflows:queue", "workflows:office-tasks",
-                                  "workflows:dashboard", "workflows:cases"])
+@pytest.mark.parametrize(
+    "name", ["workflows:inbox", "workflows:queue", "workflows:office-tasks", "workflows:dashboard", "workflows:cases"]
+)
 def test_an_applicant_cannot_reach_the_office_pages(client, name):
     client.force_login(ApplicantFactory())
     assert client.get(reverse(name)).status_code == 403
@@ -83,8 +86,9 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
     assert response.status_code == 302 and "/accounts/login/" in response.url
 
 
-def test_officers_see_no_supervisor_pages_and_approvals_only_reach_supervisors(client, mazowieckie_case, officer,
-                                                                               supervisor):
+def test_officers_see_no_supervisor_pages_and_approvals_only_reach_supervisors(
+    client, mazowieckie_case, officer, supervisor
+):
     staff_login(client, officer)
     assert client.get(reverse("workflows:dashboard")).status_code == 403
     pass_formal_check(mazowieckie_case, officer)
@@ -103,10 +107,12 @@ def test_a_supervisor_cannot_approve_their_own_proposal(client, mazowieckie_case
     pass_formal_check(mazowieckie_case, supervisor)
     take_fingerprints(mazowieckie_case, officer)
     answer_consultations(mazowieckie_case, officer)
-    services.submit_review(task=take(mazowieckie_case, "review", supervisor), user=supervisor, checklist={},
-                           notes="", proposed="refusal")
-    services.decide(task=take(mazowieckie_case, "decide", supervisor), user=supervisor, kind="refusal",
-                    justification="Brak dochodu")
+    services.submit_review(
+        task=take(mazowieckie_case, "review", supervisor), user=supervisor, checklist={}, notes="", proposed="refusal"
+    )
+    services.decide(
+        task=take(mazowieckie_case, "decide", supervisor), user=supervisor, kind="refusal", justification="Brak dochodu"
+    )
     task = take(mazowieckie_case, "approve", supervisor)
     with pytest.raises(PermissionDenied):
         services.approve_decision(task=task, user=supervisor, approved=True)
@@ -142,6 +148,7 @@ def test_the_audit_trail_is_read_only_in_the_admin(client, mazowieckie_case, off
     entry = AuditEntry.objects.get(action="task.claimed")
     assert client.get(reverse("admin:workflows_auditentry_changelist")).status_code == 200
     assert client.get(reverse("admin:workflows_auditentry_add")).status_code == 403
-    assert client.post(reverse("admin:workflows_auditentry_delete", args=[entry.pk]), {"post": "yes"}).status_code \
-        == 403
+    assert (
+        client.post(reverse("admin:workflows_auditentry_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
+    )
     assert AuditEntry.objects.filter(pk=entry.pk).exists()

@@ -30,8 +30,9 @@ class Command(BaseCommand):
         else:
             definition = versions.filter(status=FormDefinitionStatus.PUBLISHED).first() or versions.first()
         if definition is None:
-            raise CommandError(f"No form definition {slug!r}" + (f" version {definition_version}"
-                                                                 if definition_version else ""))
+            raise CommandError(
+                f"No form definition {slug!r}" + (f" version {definition_version}" if definition_version else "")
+            )
         text = export_definition(definition)
         if output:
             Path(output).write_text(text, encoding="utf-8")

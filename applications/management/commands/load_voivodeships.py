@@ -10,4 +10,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         count = load_voivodeships(Voivodeship, Office)
         if options["verbosity"]:
-                self.stdout.write(self.style.SUCCESS(f"{count} voivodeships and offices loaded."))
+            self.stdout.write(self.style.SUCCESS(f"{count} voivodeships and offices loaded."))

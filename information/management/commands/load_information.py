@@ -5,8 +5,10 @@ from information.models import FaqEntry, LegalAct, PermitPage, ProcedureStep
 
 
 class Command(BaseCommand):
-    help = ("Create the shipped information pages, their steps and FAQ, and the legal acts, where missing "
-            "(idempotent; --reset puts the shipped content back over administrators' edits).")
+    help = (
+        "Create the shipped information pages, their steps and FAQ, and the legal acts, where missing "
+        "(idempotent; --reset puts the shipped content back over administrators' edits)."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--reset", action="store_true", help="Overwrite the pages with the shipped content.")

@@ -80,5 +80,7 @@ class Command(BaseCommand):
             for day in days:
                 for hour in (9, 11):
                     AppointmentSlot.objects.create(
-                        office=office, place=f"{office.street}, {office.city}",
-                        starts_at=timezone.make_aware(datetime.combine(day, time(hour))))
+                        office=office,
+                        place=f"{office.street}, {office.city}",
+                        starts_at=timezone.make_aware(datetime.combine(day, time(hour))),
+                    )
