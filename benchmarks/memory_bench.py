@@ -4,7 +4,7 @@ gunicorn `-w 1` on the status bench's PostgreSQL database; the mix, round-robin 
 a valid status lookup (POST), the login page, /healthz, and a logged-in applicant's wizard step (GET). The RSS is
 read from /proc/<worker pid>/status (the master's only child).
 
-    .venv/bin/python -m benchmarks --only memory [--quick]      # quick: 100 then 2,000 requests
+    .venv/bin/python -m benchmarks --only memory [--quick]      # quick: 100 then 1,000 requests
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def run(quick: bool) -> dict:
     ensure_seeded(env, 10_000)
     pairs = _lookups(env, 100)
     draft = _applicant_draft(env)
-    total = 2000 if quick else 10_000
+    total = 1000 if quick else 10_000
     port = hs.free_port()
     workdir = Path(tempfile.mkdtemp(prefix="memory-bench-"))
     with hs.gunicorn(port, env, 1, workdir / "access.log", workdir / "gunicorn.log") as server:
