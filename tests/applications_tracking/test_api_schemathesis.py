@@ -18,6 +18,21 @@ from tests.applications_tracking.conftest import add_document, record
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Calling the WSGI app directly (not through Django's test client) would close the database connection at the
+    end of each request, and with it the test's transaction (PostgreSQL); the test client disconnects the same
+    handler, so do as it does."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def token(case) -> str:
     """An applicant with a case that has a timeline, a call to supplement and a document."""
