@@ -33,6 +33,7 @@ from ..wizard import (
 )
 
 RETURN_TO_CHECK = "check"
+PENDING_POST = "wizard_post_before_login"
 
 
 class DraftWizardView(NamedUrlWizardView):
@@ -44,6 +45,11 @@ class DraftWizardView(NamedUrlWizardView):
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
+            if request.method == "POST":  # the session expired while typing: keep the page for after the login
+                request.session[PENDING_POST] = {
+                    "path": request.path,
+                    "data": {key: values for key, values in request.POST.lists() if key != "csrfmiddlewaretoken"},
+                }
             return redirect_to_login(request.get_full_path())
         self.draft = get_object_or_404(open_drafts_for_applicant(request.user), public_id=kwargs["draft_id"])
         request.mos_draft = self.draft
@@ -84,6 +90,9 @@ class DraftWizardView(NamedUrlWizardView):
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         step = kwargs.get("step")
+        pending = request.session.pop(PENDING_POST, None)
+        if pending and pending.get("path") == request.path and step in self.get_form_list():
+            self._keep_unsaved(step, to_querydict(pending["data"]))  # typed before the session expired
         if step in self.get_form_list():
             self.storage.current_step = step
             return self.render(self.get_form(step=step, data=self._stored_data(step)))

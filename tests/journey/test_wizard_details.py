@@ -102,3 +102,17 @@ def test_a_new_version_of_the_form_does_not_touch_a_draft_in_progress(applicant_
     assert "new layout" in client.get(step_url(fresh, "personal")).content.decode()
     # the old draft can still be resumed and submitted on its own version
     assert client.get(reverse("applications:draft-resume", kwargs={"draft_id": draft.public_id})).status_code == 302
+
+
+def test_what_was_typed_when_the_session_expired_is_back_after_logging_in(client):
+    from tests.factories import PASSWORD
+
+    applicant = ApplicantFactory()
+    draft = services.start_draft(applicant=applicant, slug="temporary-residence")
+    answers = dict(applicant_payload("temporary-residence")["personal"], surname="TYPEDBEFORE")
+    response = post_step(client, draft, "personal", answers)  # nobody is logged in any more
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+
+    client.post(reverse("accounts:login"), {"email": applicant.email, "password": PASSWORD})
+    page = client.get(step_url(draft, "personal")).content.decode()
+    assert 'value="TYPEDBEFORE"' in page
