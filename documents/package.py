@@ -6,6 +6,7 @@ printed value), so the template only loops; `render_package()` is what a submiss
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
@@ -53,6 +54,19 @@ def choice_label(field: FieldSpec, value: Any) -> str:
     return str(value)
 
 
+@functools.cache
+def _polish_country_names() -> dict[str, str]:
+    from validators.countries import country_choices
+
+    return dict(country_choices("pl", include_special=True))
+
+
+def country_name(code: str) -> str:
+    """The Polish name with the code, as an officer reads it: "Ukraina (UKR)"."""
+    name = _polish_country_names().get(code)
+    return f"{name} ({code})" if name else code
+
+
 def format_answer(field: FieldSpec, value: Any) -> str:
     """An answer as printed on the official form (Polish labels, TAK/NIE, dd.mm.rrrr)."""
     if field.type in (FieldType.BOOLEAN, FieldType.DECLARATION):
@@ -61,8 +75,8 @@ def format_answer(field: FieldSpec, value: Any) -> str:
         return choice_label(field, value)
     if field.type == FieldType.MULTICHOICE:
         return ", ".join(choice_label(field, v) for v in _as_list(value))
-    if field.type == FieldType.COUNTRIES:
-        return ", ".join(str(v) for v in _as_list(value))
+    if field.type in (FieldType.COUNTRY, FieldType.COUNTRIES):
+        return ", ".join(country_name(str(v)) for v in _as_list(value))
     if field.type == FieldType.DATE:
         return format_date(value)
     if field.type == FieldType.DECIMAL:
