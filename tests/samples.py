@@ -164,3 +164,49 @@ def employer_payload() -> dict[str, Any]:
             "signatory_position": "Prezes zarządu",
         },
     }
+
+
+def submit_sample(
+    applicant=None,
+    slug: str = "temporary-residence",
+    voivodeship: str = "14",
+    *,
+    employer=None,
+    language: str = "pl",
+    ip: str = "127.0.0.1",
+):
+    """A submitted application made through the services, as the wizard would: every step answered, the required
+    attachments of the right kind, and for the work permit the employer's Annex 1 completed (by `employer`, or a
+    new employer)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from applications import services
+    from tests.factories import PASSWORD, ApplicantFactory, EmployerFactory
+    from tests.journey.helpers import pdf_bytes, png_bytes
+
+    applicant = applicant or ApplicantFactory()
+    draft = services.start_draft(applicant=applicant, slug=slug)
+    payload = applicant_payload(slug)
+    payload["residence"]["voivodeship"] = voivodeship
+    for step, answers in payload.items():
+        draft = services.save_step_answers(draft=draft, step_key=step, answers=answers)
+    for key in services.missing_attachments(draft):
+        content, kind = (png_bytes(), "image/png") if key == "photo" else (pdf_bytes(), "application/pdf")
+        services.add_attachment(
+            draft=draft, requirement=key, upload=SimpleUploadedFile(f"{key}.bin", content, content_type=kind)
+        )
+    if services.needs_employer_annex(draft):
+        employer = employer or EmployerFactory()
+        annex = services.start_annex(employer=employer, code=services.create_annex_link_code(draft=draft))
+        for step, answers in employer_payload().items():
+            annex = services.save_step_answers(draft=annex, step_key=step, answers=answers)
+        services.complete_annex(annex=annex, employer=employer)
+    return services.submit_draft(
+        draft_id=draft.pk,
+        applicant=applicant,
+        signature_method="password",
+        credentials={"password": PASSWORD},
+        ip=ip,
+        declaration_confirmed=True,
+        language=language,
+    )

@@ -10,7 +10,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from tests.factories import StaffFactory, SupervisorFactory
-from tests.journey.conftest import submit_sample
+from tests.samples import submit_sample
 from workflows import services
 
 
@@ -28,37 +28,8 @@ def submit_case(django_capture_on_commit_callbacks, **kwargs):
 
 def submit_work_case(django_capture_on_commit_callbacks, voivodeship: str = "14"):
     """A temporary residence and work application, with the employer's Annex 1 completed."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from applications import services as applications
-    from tests.factories import PASSWORD, ApplicantFactory, EmployerFactory
-    from tests.journey.helpers import pdf_bytes, png_bytes
-    from tests.samples import applicant_payload, employer_payload
-
-    applicant, employer = ApplicantFactory(), EmployerFactory()
-    draft = applications.start_draft(applicant=applicant, slug="temporary-residence-work")
-    payload = applicant_payload("temporary-residence-work")
-    payload["residence"]["voivodeship"] = voivodeship
-    for step, answers in payload.items():
-        draft = applications.save_step_answers(draft=draft, step_key=step, answers=answers)
-    for key in applications.missing_attachments(draft):
-        content, kind = (png_bytes(), "image/png") if key == "photo" else (pdf_bytes(), "application/pdf")
-        applications.add_attachment(
-            draft=draft, requirement=key, upload=SimpleUploadedFile(f"{key}.bin", content, content_type=kind)
-        )
-    annex = applications.start_annex(employer=employer, code=applications.create_annex_link_code(draft=draft))
-    for step, answers in employer_payload().items():
-        annex = applications.save_step_answers(draft=annex, step_key=step, answers=answers)
-    applications.complete_annex(annex=annex, employer=employer)
     with django_capture_on_commit_callbacks(execute=True):
-        return applications.submit_draft(
-            draft_id=draft.pk,
-            applicant=applicant,
-            signature_method="password",
-            credentials={"password": PASSWORD},
-            ip="127.0.0.1",
-            declaration_confirmed=True,
-        )
+        return submit_sample(slug="temporary-residence-work", voivodeship=voivodeship)
 
 
 def open_task(application, node: str) -> Task:
