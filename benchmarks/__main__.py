@@ -23,6 +23,7 @@ SUITES = {
     "inbox": ("benchmarks.inbox_bench", "Officer inbox, queue, cases and search on seeded PostgreSQL cases"),
     "status": ("benchmarks.status_bench", "Public status lookup through gunicorn (-w 2)"),
     "memory": ("benchmarks.memory_bench", "RSS of one gunicorn worker after 100 and after 10,000 mixed requests"),
+    "submit": ("benchmarks.submit_bench", "Complete submissions through gunicorn + Redis + a Celery worker"),
 }
 
 

@@ -42,7 +42,7 @@ def _applicant_draft(env: dict[str, str]) -> str:
 
 
 def run(quick: bool) -> dict:
-    url = os.environ.get("STATUS_BENCH_DATABASE_URL", DEFAULT_URLS[True])
+    url = os.environ.get("STATUS_BENCH_DATABASE_URL", DEFAULT_URLS[quick])
     ensure_database(url)
     env = hs.server_env(url)
     ensure_seeded(env, 10_000)

@@ -5,8 +5,9 @@ lookup throttle raised), Redis as the cache when REDIS_URL is set (else local me
 real cases with their access codes, from a few threads on 127.0.0.1 over keep-alive connections. Server time is
 gunicorn's own per-request duration from its access log (`%(D)s`); client time includes loopback and the client.
 
-    .venv/bin/python -m benchmarks --only status [--quick]
-    # on the 1M data (see inbox_bench):  STATUS_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/mos_bench
+    .venv/bin/python -m benchmarks --only status            # on mos_bench (the 1M data of inbox_bench)
+    .venv/bin/python -m benchmarks --only status --quick    # on mos_bench_quick (10,000 cases)
+    STATUS_BENCH_DATABASE_URL=postgres://... overrides; a database with no seeded case gets 10,000.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def ensure_seeded(env: dict[str, str], cases: int) -> None:
 
 
 def run(quick: bool) -> dict:
-    url = os.environ.get("STATUS_BENCH_DATABASE_URL", DEFAULT_URLS[True])
+    url = os.environ.get("STATUS_BENCH_DATABASE_URL", DEFAULT_URLS[quick])
     ensure_database(url)
     env = hs.server_env(url)
     ensure_seeded(env, 10_000)

@@ -57,6 +57,8 @@ for i in range(count):
     else:
         for step, answers in payload.items():
             draft = services.save_step_answers(draft=draft, step_key=step, answers=answers)
+    if steps:  # what the full answers will require (the wizard fills them later, over HTTP)
+        draft.answers = payload
     for key in services.missing_attachments(draft):
         content, kind = (png.getvalue(), "image/png") if key == "photo" else (pdf.getvalue(), "application/pdf")
         services.add_attachment(draft=draft, requirement=key,
@@ -104,7 +106,7 @@ def _fresh_database(env: dict) -> None:
 
 def run(quick: bool) -> dict:
     redis = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
-    count = 20 if quick else 100
+    count = 10 if quick else 100
     by_http = max(1, count // 5)
     workdir = Path(tempfile.mkdtemp(prefix="submit-bench-"))
     env = hs.server_env(os.environ.get("SUBMIT_BENCH_DATABASE_URL", DATABASE_URL), REDIS_URL=redis,
@@ -139,7 +141,9 @@ def run(quick: bool) -> dict:
                     status, _, _ = client.request("POST", url, data)
                     step_times.append((time.perf_counter() - start) * 1000)
                     statuses.append(status)
-                return "wizard", max(statuses) if statuses else 302
+                    if status != 302:
+                        problems.append(f"wizard step {step}: {status}")
+                return "wizard", 302 if all(s == 302 for s in statuses) else 400
             url = f"/drafts/{applicant['draft']}/sign/"
             _, html, _ = client.request("GET", url)
             form = {"csrfmiddlewaretoken": client.csrf_from(html), "password": PASSWORD}
@@ -149,8 +153,11 @@ def run(quick: bool) -> dict:
             status, _, headers = client.request("POST", url, form)
             submit_times.append((time.perf_counter() - start) * 1000)
             ok = status == 302 and "submitted=1" in headers.get("Location", "")
+            if not ok:
+                problems.append(f"submit: {status} {headers.get('Location', '')}")
             return "submit", 302 if ok else (status if status != 302 else 409)
 
+        problems: list[str] = []
         step_times: list[float] = []
         submit_times: list[float] = []
         journeys = [[("login", a)] + ([("wizard", a)] if a["steps"] else []) + [("submit", a)]
@@ -160,27 +167,31 @@ def run(quick: bool) -> dict:
         started = time.perf_counter()
         _seconds, results = hs.load(clients, journeys, lambda client, journey: _journey(client, journey, send))
         submitted_in = time.perf_counter() - started
+        submitted = len(submit_times) - sum(1 for p in problems if p.startswith("submit"))
         deadline = time.monotonic() + (300 if quick else 900)
-        documents = 0
+        documents, documents_in = 0, 0.0
         while time.monotonic() < deadline:
-            documents = _count_documents(env["DATABASE_URL"])
-            if documents >= 2 * count:
+            now_documents = _count_documents(env["DATABASE_URL"])
+            if now_documents != documents:
+                documents, documents_in = now_documents, time.perf_counter() - started
+            if documents >= 2 * submitted:
                 break
-            time.sleep(1)
-        documents_in = time.perf_counter() - started
+            time.sleep(0.5)
     kinds = {kind: [ms for k, _s, ms in results if k == kind] for kind in ("journey",)}
     failures = [r for r in results if r[1] != 302]
     return {
         "applicants": count, "wizard_over_http": by_http, "client_threads": len(clients), "gunicorn_workers": 2,
-        "celery_workers": 1, "failed_journeys": len(failures),
+        "celery_workers": 1, "failed_journeys": len(failures), "problems": problems[:5],
         "submissions_per_second": round(count / submitted_in, 2),
         "submit": hs.summarise_ms(submit_times), "wizard_step": hs.summarise_ms(step_times),
         "journey": hs.summarise_ms(kinds["journey"]),
-        "documents_issued": documents, "packages_per_second": round(documents / 2 / documents_in, 2),
-        "complete_submissions_per_second": round(min(count, documents / 2) / documents_in, 2),
+        "documents_issued": documents, "seconds_until_last_document": round(documents_in, 1),
+        "packages_per_second": round(documents / 2 / documents_in, 2) if documents_in else 0.0,
+        "complete_submissions_per_second": round(documents / 2 / documents_in, 2) if documents_in else 0.0,
         "target_submissions_per_second": TARGET_SUBMISSIONS_PER_SECOND,
         "target_met_submissions": count / submitted_in >= TARGET_SUBMISSIONS_PER_SECOND and not failures,
-        "target_met_complete_with_receipt": min(count, documents / 2) / documents_in >= TARGET_SUBMISSIONS_PER_SECOND,
+        "target_met_complete_with_receipt": bool(documents_in)
+        and documents / 2 / documents_in >= TARGET_SUBMISSIONS_PER_SECOND,
     }
 
 
