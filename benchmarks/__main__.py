@@ -3,6 +3,13 @@
     .venv/bin/python -m benchmarks [--quick] [--only wizard,documents]
 
 Figures are medians of repeated runs on this machine; nothing here is a pass/fail test.
+
+The inbox, status, memory and submit suites use PostgreSQL (127.0.0.1:5432) and Redis, whatever DATABASE_URL says:
+full runs read `mos_bench`, seeded once with the 1M cases (about 7 minutes here):
+    createdb -h 127.0.0.1 -U postgres mos_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/mos_bench .venv/bin/python manage.py migrate
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/mos_bench .venv/bin/python manage.py seed_cases 1000000 --reset
+`--quick` seeds 10,000 cases into `mos_bench_quick` the first time; the submit suite recreates `mos_bench_submit`.
 """
 
 from __future__ import annotations
