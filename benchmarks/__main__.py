@@ -41,11 +41,17 @@ def main() -> None:
     args = parser.parse_args()
     import importlib
 
-    report: dict = {"started": datetime.now(UTC).isoformat(timespec="seconds"), "quick": args.quick,
-                    "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                                "load_avg_1min": round(os.getloadavg()[0], 2)},
-                    "database": os.environ.get("DATABASE_URL", "sqlite (var/bench.sqlite3)").split("@")[-1],
-                    "results": {}}
+    report: dict = {
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "quick": args.quick,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_avg_1min": round(os.getloadavg()[0], 2),
+        },
+        "database": os.environ.get("DATABASE_URL", "sqlite (var/bench.sqlite3)").split("@")[-1],
+        "results": {},
+    }
     for name in [n.strip() for n in args.only.split(",") if n.strip()]:
         module_name, title = SUITES[name]
         print(f"\n== {title}")

@@ -32,67 +32,143 @@ OFFICE = {"name": "Mazowiecki Urząd Wojewódzki w Warszawie", "address": "pl. B
 # so the benchmark does not import the test suite.
 ANSWERS: dict[str, Any] = {
     "personal": {
-        "surname": "KOWALENKO", "previous_surnames": "not_applicable", "family_name": "SHEVCHENKO",
-        "given_names": "OKSANA", "previous_given_names": "not_applicable", "father_name": "PETRO",
-        "mother_name_unknown": True, "mother_maiden_name_unknown": True, "date_of_birth": "1990-05-17", "sex": "F",
+        "surname": "KOWALENKO",
+        "previous_surnames": "not_applicable",
+        "family_name": "SHEVCHENKO",
+        "given_names": "OKSANA",
+        "previous_given_names": "not_applicable",
+        "father_name": "PETRO",
+        "mother_name_unknown": True,
+        "mother_maiden_name_unknown": True,
+        "date_of_birth": "1990-05-17",
+        "sex": "F",
     },
     "personal_more": {
-        "place_of_birth": "LVIV", "country_of_birth": "UKR", "nationality": "ukraińska", "citizenship": ["UKR"],
-        "marital_status": "married", "education": "higher", "height_cm": 168, "eye_colour": "green",
-        "special_marks": "not_applicable", "pesel": "not_applicable", "phone": "+48600123456",
+        "place_of_birth": "LVIV",
+        "country_of_birth": "UKR",
+        "nationality": "ukraińska",
+        "citizenship": ["UKR"],
+        "marital_status": "married",
+        "education": "higher",
+        "height_cm": 168,
+        "eye_colour": "green",
+        "special_marks": "not_applicable",
+        "pesel": "not_applicable",
+        "phone": "+48600123456",
         "email": "oksana@example.com",
     },
     "residence": {
-        "voivodeship": "14", "city": "Warszawa", "street": "Marszałkowska", "house_number": "10",
-        "flat_number": "not_applicable", "postal_code": "00-950", "currently_abroad": False,
+        "voivodeship": "14",
+        "city": "Warszawa",
+        "street": "Marszałkowska",
+        "house_number": "10",
+        "flat_number": "not_applicable",
+        "postal_code": "00-950",
+        "currently_abroad": False,
     },
     "travel_document": {
-        "travel_documents_count": 1, "document_type": "passport", "document_series_number": "FX123456",
-        "issue_date": "2020-01-10", "expiry_date": "2035-01-10", "issuing_authority": "4610",
+        "travel_documents_count": 1,
+        "document_type": "passport",
+        "document_series_number": "FX123456",
+        "issue_date": "2020-01-10",
+        "expiry_date": "2035-01-10",
+        "issuing_authority": "4610",
     },
-    "family": {"has_family_members": True, "family_members": [{
-        "surname": "KOWALENKO", "given_names": "TARAS", "sex": "M", "date_of_birth": "1988-02-01",
-        "relationship": "spouse", "citizenship": "UKR", "residence_country": "POL", "residence_city": "Warszawa",
-        "applies_with_applicant": False, "dependent": False}]},
+    "family": {
+        "has_family_members": True,
+        "family_members": [
+            {
+                "surname": "KOWALENKO",
+                "given_names": "TARAS",
+                "sex": "M",
+                "date_of_birth": "1988-02-01",
+                "relationship": "spouse",
+                "citizenship": "UKR",
+                "residence_country": "POL",
+                "residence_city": "Warszawa",
+                "applies_with_applicant": False,
+                "dependent": False,
+            }
+        ],
+    },
     "stays": {
-        "has_previous_stays": True, "previous_stays": [{"date_from": "2022-03-01", "legal_basis": "visa_free"}],
+        "has_previous_stays": True,
+        "previous_stays": [{"date_from": "2022-03-01", "legal_basis": "visa_free"}],
         "has_travels_abroad": True,
         "travels_abroad": [{"country": "UKR", "date_from": "2023-07-01", "date_to": "2023-07-20"}],
     },
     "means": {
-        "means_amount": "6500.00", "means_source": "Wynagrodzenie", "has_health_insurance": True, "insurer": "NFZ",
-        "convicted_in_poland": False, "criminal_proceedings": False, "court_liabilities": True,
-        "liabilities_details": "Alimenty", "tax_arrears": False,
+        "means_amount": "6500.00",
+        "means_source": "Wynagrodzenie",
+        "has_health_insurance": True,
+        "insurer": "NFZ",
+        "convicted_in_poland": False,
+        "criminal_proceedings": False,
+        "court_liabilities": True,
+        "liabilities_details": "Alimenty",
+        "tax_arrears": False,
     },
     "declaration": {"declaration_false_statement": True},
-    "purpose": {"purpose_of_stay": "work", "period_from": "2026-01-01", "period_to": "2028-12-31",
-                "justification": "Praca w Warszawie."},
+    "purpose": {
+        "purpose_of_stay": "work",
+        "period_from": "2026-01-01",
+        "period_to": "2028-12-31",
+        "justification": "Praca w Warszawie.",
+    },
 }
 ANNEX_ANSWERS: dict[str, Any] = {
     "employer": {
-        "employer_name": "Budex sp. z o.o.", "employer_kind": "registered", "city": "Warszawa", "street": "Prosta",
-        "house_number": "1", "flat_number": "not_applicable", "postal_code": "00-850", "phone": "+48221234567",
+        "employer_name": "Budex sp. z o.o.",
+        "employer_kind": "registered",
+        "city": "Warszawa",
+        "street": "Prosta",
+        "house_number": "1",
+        "flat_number": "not_applicable",
+        "postal_code": "00-850",
+        "phone": "+48221234567",
         "email": "kadry@example.com",
     },
     "employer_identity": {
-        "legal_form": "spółka z o.o.", "register_name": "KRS", "register_number": "0000012345", "nip": "5260250274",
-        "regon": "012100784", "krs": "0000012345", "pkd_code": "41.20.Z", "employees_count": 25,
+        "legal_form": "spółka z o.o.",
+        "register_name": "KRS",
+        "register_number": "0000012345",
+        "nip": "5260250274",
+        "regon": "012100784",
+        "krs": "0000012345",
+        "pkd_code": "41.20.Z",
+        "employees_count": 25,
         "is_temp_agency": False,
     },
-    "foreigner": {"surname": "KOWALENKO", "given_names": "OKSANA", "date_of_birth": "1990-05-17",
-                  "citizenship": "UKR", "document_number": "FX123456"},
+    "foreigner": {
+        "surname": "KOWALENKO",
+        "given_names": "OKSANA",
+        "date_of_birth": "1990-05-17",
+        "citizenship": "UKR",
+        "document_number": "FX123456",
+    },
     "work": {
-        "position": "Murarz", "occupation_code": "711202",
+        "position": "Murarz",
+        "occupation_code": "711202",
         "workplaces": [{"city": "Warszawa", "street": "Prosta", "house_number": "1", "postal_code": "00-850"}],
-        "duties": "Prace murarskie.", "requires_qualifications": False,
+        "duties": "Prace murarskie.",
+        "requires_qualifications": False,
     },
     "work_terms": {
-        "contract_type": "employment_contract", "working_time_fraction": "1", "hours_per_week": 40,
-        "pay_amount": "6000.00", "pay_basis": "monthly", "period_from": "2026-01-01", "period_to": "2027-12-31",
+        "contract_type": "employment_contract",
+        "working_time_fraction": "1",
+        "hours_per_week": 40,
+        "pay_amount": "6000.00",
+        "pay_basis": "monthly",
+        "period_from": "2026-01-01",
+        "period_to": "2027-12-31",
     },
-    "declarations": {"declaration_no_convictions": True, "declaration_equal_pay": True,
-                     "declaration_false_statement": True, "signatory_name": "Jan Nowak",
-                     "signatory_position": "Prezes zarządu"},
+    "declarations": {
+        "declaration_no_convictions": True,
+        "declaration_equal_pay": True,
+        "declaration_false_statement": True,
+        "signatory_name": "Jan Nowak",
+        "signatory_position": "Prezes zarządu",
+    },
 }
 
 
@@ -113,21 +189,35 @@ def package_parts() -> dict[str, Any]:
 
     definition = FormDefinitionSpec.model_validate_json((BUILTIN / "temporary-residence-work.json").read_text())
     annex = FormDefinitionSpec.model_validate_json((BUILTIN / "employer-annex-1.json").read_text())
-    attachments = [{"label": a.label.pl, "name": f"{a.key}.pdf", "size": 180_000 + 1000 * i, "sha256": f"{i:02x}" * 32}
-                   for i, a in enumerate(definition.attachments)]
+    attachments = [
+        {"label": a.label.pl, "name": f"{a.key}.pdf", "size": 180_000 + 1000 * i, "sha256": f"{i:02x}" * 32}
+        for i, a in enumerate(definition.attachments)
+    ]
     return {
-        "definition": definition, "answers": ANSWERS, "attachments": attachments,
+        "definition": definition,
+        "answers": ANSWERS,
+        "attachments": attachments,
         "annex": {"definition": annex, "answers": ANNEX_ANSWERS},
-        "declaration": {"confirmed_by": "Oksana Kowalenko <oksana@example.com>", "confirmed_at": SUBMITTED_AT,
-                        "ip": "203.0.113.7", "method": "password"},
-        "case_number": CASE_NUMBER, "office": OFFICE, "submitted_at": SUBMITTED_AT,
+        "declaration": {
+            "confirmed_by": "Oksana Kowalenko <oksana@example.com>",
+            "confirmed_at": SUBMITTED_AT,
+            "ip": "203.0.113.7",
+            "method": "password",
+        },
+        "case_number": CASE_NUMBER,
+        "office": OFFICE,
+        "submitted_at": SUBMITTED_AT,
     }
 
 
 def receipt_context(package_sha256: str) -> dict[str, Any]:
     return {
-        "office": OFFICE, "submitted_at": SUBMITTED_AT, "applicant_name": "OKSANA KOWALENKO",
-        "package_sha256": package_sha256, "access_code": "C8VN-7LLG-Q5QC", "applicant_language": "uk",
+        "office": OFFICE,
+        "submitted_at": SUBMITTED_AT,
+        "applicant_name": "OKSANA KOWALENKO",
+        "package_sha256": package_sha256,
+        "access_code": "C8VN-7LLG-Q5QC",
+        "applicant_language": "uk",
         "verification_url": f"http://127.0.0.1:8000/verify/?case=14%2F2026%2F000123&sha256={package_sha256}",
         "application_title": "Wniosek o udzielenie zezwolenia na pobyt czasowy i pracę",
     }
@@ -161,8 +251,7 @@ def run(quick: bool = False) -> dict[str, Any]:
     package_pdf = render_package(**parts)
     html = render_html(TEMPLATE, package_context(**parts), language="pl", title="Wniosek", case_number=CASE_NUMBER)
     receipt = receipt_context("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
-    receipt_html = render_html("documents/receipt.html", receipt, language="pl", title="UPO",
-                               case_number=CASE_NUMBER)
+    receipt_html = render_html("documents/receipt.html", receipt, language="pl", title="UPO", case_number=CASE_NUMBER)
 
     def package_render_and_sign() -> bytes:
         return sign_pdf(render_package(**parts), reason="Wniosek", location="Warszawa")
@@ -175,14 +264,17 @@ def run(quick: bool = False) -> dict[str, Any]:
         # The same HTML and print stylesheet (so the same fonts and pages): no PDF/A, no attachments, no seal.
         return lambda: HTML(string=source, base_url=STYLES_DIR.as_uri() + "/").write_pdf(stylesheets=[str(STYLESHEET)])
 
-    result = medians({
-        "package": package_render_and_sign,
-        "package_bare": bare(html),
-        "package_render": lambda: render_package(**parts),
-        "sign": lambda: sign_pdf(package_pdf, reason="Wniosek", location="Warszawa"),
-        "receipt": receipt_render_and_sign,
-        "receipt_bare": bare(receipt_html),
-    }, runs)
+    result = medians(
+        {
+            "package": package_render_and_sign,
+            "package_bare": bare(html),
+            "package_render": lambda: render_package(**parts),
+            "sign": lambda: sign_pdf(package_pdf, reason="Wniosek", location="Warszawa"),
+            "receipt": receipt_render_and_sign,
+            "receipt_bare": bare(receipt_html),
+        },
+        runs,
+    )
     pages = len(PdfReader(io.BytesIO(package_pdf)).pages)
     peak_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
     ratio = result["package"] / result["package_bare"]

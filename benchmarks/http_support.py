@@ -34,12 +34,20 @@ def free_port() -> int:
 
 def server_env(database_url: str, **extra: str) -> dict[str, str]:
     """The production settings the brief names, with benchmark-only settings from `benchmarks.gunicorn_settings`."""
-    env = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50),
-           "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0", "SESSION_COOKIE_SECURE": "0",
-           "CSRF_COOKIE_SECURE": "0", "STATIC_NO_MANIFEST": "1",
-           "DJANGO_SETTINGS_MODULE": "benchmarks.gunicorn_settings",
-           "REDIS_URL": os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
-           "CACHE_KEY_PREFIX": f"mos-bench-{os.getpid()}"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "STATIC_NO_MANIFEST": "1",
+        "DJANGO_SETTINGS_MODULE": "benchmarks.gunicorn_settings",
+        "REDIS_URL": os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
+        "CACHE_KEY_PREFIX": f"mos-bench-{os.getpid()}",
+    }
     env.update(extra)
     return env
 
@@ -78,8 +86,20 @@ class Process:
 
 
 def gunicorn(port: int, env: dict[str, str], workers: int, access_log: Path, log: Path) -> Process:
-    args = [str(VENV_BIN / "gunicorn"), "mos.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}",
-            "--access-logfile", str(access_log), "--access-logformat", ACCESS_LOG_FORMAT, "--timeout", "60"]
+    args = [
+        str(VENV_BIN / "gunicorn"),
+        "mos.wsgi",
+        "-w",
+        str(workers),
+        "-b",
+        f"127.0.0.1:{port}",
+        "--access-logfile",
+        str(access_log),
+        "--access-logformat",
+        ACCESS_LOG_FORMAT,
+        "--timeout",
+        "60",
+    ]
     return Process(args, env, log)
 
 
@@ -106,8 +126,9 @@ class Client:
     def __post_init__(self):
         self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
 
-    def request(self, method: str, path: str, body: dict | None = None,
-                headers: dict | None = None) -> tuple[int, bytes, dict]:
+    def request(
+        self, method: str, path: str, body: dict | None = None, headers: dict | None = None
+    ) -> tuple[int, bytes, dict]:
         from urllib.parse import urlencode
 
         hdrs = {"Host": "127.0.0.1", **(headers or {})}
@@ -136,7 +157,7 @@ class Client:
     def csrf_from(self, html: bytes) -> str:
         marker = b'name="csrfmiddlewaretoken" value="'
         start = html.index(marker) + len(marker)
-        return html[start:html.index(b'"', start)].decode()
+        return html[start : html.index(b'"', start)].decode()
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -147,8 +168,11 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def summarise_ms(values: list[float]) -> dict:
-    return {"n": len(values), "p50_ms": round(statistics.median(values), 2) if values else 0.0,
-            "p95_ms": round(percentile(values, 0.95), 2)}
+    return {
+        "n": len(values),
+        "p50_ms": round(statistics.median(values), 2) if values else 0.0,
+        "p95_ms": round(percentile(values, 0.95), 2),
+    }
 
 
 def load(clients: list, work: list, send) -> tuple[float, list[tuple[str, int, float]]]:

@@ -28,8 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_SIZE = 25
 TARGET_P95_MS = 50.0
-DEFAULT_URLS = {True: "postgres://postgres@127.0.0.1:5432/mos_bench_quick",
-                False: "postgres://postgres@127.0.0.1:5432/mos_bench"}
+DEFAULT_URLS = {
+    True: "postgres://postgres@127.0.0.1:5432/mos_bench_quick",
+    False: "postgres://postgres@127.0.0.1:5432/mos_bench",
+}
 DEFAULT_CASES = {True: 10_000, False: 1_000_000}
 
 
@@ -39,8 +41,14 @@ def ensure_database(url: str) -> None:
     import psycopg
 
     config = dj_database_url.parse(url)
-    with psycopg.connect(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
-                         password=config["PASSWORD"] or None, dbname="postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        password=config["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    ) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone():
             conn.execute(f'CREATE DATABASE "{config["NAME"]}"')
 
@@ -58,6 +66,7 @@ def run(quick: bool) -> dict:
 
 # --- the child process ------------------------------------------------------------------------------------------
 
+
 def _timed(fn, runs: int) -> tuple[float, float]:
     """Median and p95 of `runs` calls; each call builds a fresh queryset (no result cache), after one warm-up."""
     fn()
@@ -74,8 +83,11 @@ def _plan(queryset) -> tuple[str, float | None]:
     """The plan nodes that read the big tables (index or sequential scan) and the execution time in the database,
     from EXPLAIN ANALYZE (less sensitive to a busy machine than the wall time)."""
     text = queryset.explain(analyze=True)
-    lines = [line.strip().lstrip("-> ").split("  (")[0] for line in text.splitlines()
-             if " Scan" in line and ("application" in line or "task" in line or "process" in line)]
+    lines = [
+        line.strip().lstrip("-> ").split("  (")[0]
+        for line in text.splitlines()
+        if " Scan" in line and ("application" in line or "task" in line or "process" in line)
+    ]
     total = [line for line in text.splitlines() if line.startswith("Execution Time")]
     return "; ".join(lines), float(total[0].split(":")[1].split()[0]) if total else None
 
@@ -102,8 +114,11 @@ def child(quick: bool) -> dict:
         seeded = wanted
     officer = User.objects.get(email=f"officer-14-0@{seed.SEED_DOMAIN}")
     supervisor = User.objects.get(email=f"supervisor-14@{seed.SEED_DOMAIN}")
-    sample = (Application.objects.filter(office__voivodeship__code="14", applicant__email__endswith=seed.SEED_DOMAIN)
-              .order_by("id")[seeded // 32:seeded // 32 + 1].get())
+    sample = (
+        Application.objects.filter(office__voivodeship__code="14", applicant__email__endswith=seed.SEED_DOMAIN)
+        .order_by("id")[seeded // 32 : seeded // 32 + 1]
+        .get()
+    )
 
     def request_for(user):
         request = RequestFactory().get("/office/")
@@ -112,21 +127,26 @@ def child(quick: bool) -> dict:
 
     def task_page(selector, user, page, claimable=False):
         start = (page - 1) * PAGE_SIZE
-        qs = selector(user)[start:start + PAGE_SIZE]
+        qs = selector(user)[start : start + PAGE_SIZE]
 
         def go():
-            return render_to_string("workflows/task_list.html", {"title": "t", "tasks": list(qs.all()),
-                                                                 "claimable": claimable, "show_owner": True},
-                                    request=request_for(user))
+            return render_to_string(
+                "workflows/task_list.html",
+                {"title": "t", "tasks": list(qs.all()), "claimable": claimable, "show_owner": True},
+                request=request_for(user),
+            )
+
         return go, qs
 
     def case_page(filters, page=1, order="-submitted_at"):
         start = (page - 1) * PAGE_SIZE
-        qs = selectors.cases_of_office(supervisor).filter(**filters).order_by(order)[start:start + PAGE_SIZE]
+        qs = selectors.cases_of_office(supervisor).filter(**filters).order_by(order)[start : start + PAGE_SIZE]
 
         def go():
-            return render_to_string("workflows/case_list.html", {"cases": list(qs.all())},
-                                    request=request_for(supervisor))
+            return render_to_string(
+                "workflows/case_list.html", {"cases": list(qs.all())}, request=request_for(supervisor)
+            )
+
         return go, qs
 
     inbox_size = selectors.inbox(officer).count()
@@ -146,10 +166,16 @@ def child(quick: bool) -> dict:
         "search_surname": case_page({"surname__startswith": sample.surname[:5]}),
     }
     runs = int(os.environ.get("INBOX_BENCH_RUNS", 10 if quick else 30))
-    result: dict = {"cases_in_database": Application.objects.count(), "seeded_cases": seeded,
-                    "officer_inbox_tasks": inbox_size, "office_queue_tasks": queue_size, "office_cases": cases_size,
-                    "page_size": PAGE_SIZE, "runs": runs,
-                    "timed": "selectors sliced to a page + template render (RequestFactory request, no middleware)"}
+    result: dict = {
+        "cases_in_database": Application.objects.count(),
+        "seeded_cases": seeded,
+        "officer_inbox_tasks": inbox_size,
+        "office_queue_tasks": queue_size,
+        "office_cases": cases_size,
+        "page_size": PAGE_SIZE,
+        "runs": runs,
+        "timed": "selectors sliced to a page + template render (RequestFactory request, no middleware)",
+    }
     if seeded_now:
         result["seeded_now"] = seeded_now
     worst = 0.0

@@ -27,17 +27,20 @@ PASSWORD = "bench-Memory-Pass-2026"  # noqa: S105 - a local benchmark account
 
 def _applicant_draft(env: dict[str, str]) -> str:
     """An applicant (password login) with an open draft; returns the draft's public id."""
-    code = ("import django; django.setup();"
-            "from accounts.models import User, Role; from accounts.services import assign_role;"
-            "from applications import services;"
-            "u, new = User.objects.get_or_create(email='bench-memory@seed.mos.example',"
-            " defaults={'email_verified': True});"
-            f"u.set_password('{PASSWORD}'); u.save(); assign_role(u, Role.APPLICANT);"
-            "d = u.drafts.filter(status='open').first()"
-            " or services.start_draft(applicant=u, slug='temporary-residence');"
-            "print(d.public_id)")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120, check=True)
+    code = (
+        "import django; django.setup();"
+        "from accounts.models import User, Role; from accounts.services import assign_role;"
+        "from applications import services;"
+        "u, new = User.objects.get_or_create(email='bench-memory@seed.mos.example',"
+        " defaults={'email_verified': True});"
+        f"u.set_password('{PASSWORD}'); u.save(); assign_role(u, Role.APPLICANT);"
+        "d = u.drafts.filter(status='open').first()"
+        " or services.start_draft(applicant=u, slug='temporary-residence');"
+        "print(d.public_id)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True
+    )
     return done.stdout.strip().splitlines()[-1]
 
 
@@ -56,9 +59,15 @@ def run(quick: bool) -> dict:
         clients = [hs.Client(port) for _ in range(2)]
         for client in clients:
             status, html, _ = client.request("GET", "/accounts/login/")
-            client.request("POST", "/accounts/login/", {"csrfmiddlewaretoken": client.csrf_from(html),
-                                                        "email": "bench-memory@seed.mos.example",
-                                                        "password": PASSWORD})
+            client.request(
+                "POST",
+                "/accounts/login/",
+                {
+                    "csrfmiddlewaretoken": client.csrf_from(html),
+                    "email": "bench-memory@seed.mos.example",
+                    "password": PASSWORD,
+                },
+            )
             status, html, _ = client.request("GET", "/status/")
             client.token = client.csrf_from(html)
         wizard = f"/drafts/{draft}/step/personal/"
@@ -71,8 +80,11 @@ def run(quick: bool) -> dict:
             kind = kinds[i % len(kinds)]
             if kind == "status":
                 pair = pairs[i % len(pairs)]
-                status, _, _ = client.request("POST", "/status/", {
-                    "csrfmiddlewaretoken": client.token, "case_number": pair[0], "access_code": pair[1]})
+                status, _, _ = client.request(
+                    "POST",
+                    "/status/",
+                    {"csrfmiddlewaretoken": client.token, "case_number": pair[0], "access_code": pair[1]},
+                )
             else:
                 path = {"home": "/", "login": "/accounts/login/", "healthz": "/healthz", "wizard": wizard}[kind]
                 status, _, _ = client.request("GET", path)
@@ -87,10 +99,16 @@ def run(quick: bool) -> dict:
             raise RuntimeError("the worker was replaced during the run")
     errors = sum(1 for _kind, status, _ms in first + rest if status >= 400)
     growth = round((after_total - after_100) / after_100 * 100, 1)
-    return {"requests": total, "errors": errors, "rss_after_100_mib": round(after_100 / 1024, 1),
-            f"rss_after_{total}_mib": round(after_total / 1024, 1), "growth_percent": growth,
-            "target_growth_percent": TARGET_GROWTH_PERCENT, "target_met_growth": growth <= TARGET_GROWTH_PERCENT,
-            "at_target_size": total >= 10_000}
+    return {
+        "requests": total,
+        "errors": errors,
+        "rss_after_100_mib": round(after_100 / 1024, 1),
+        f"rss_after_{total}_mib": round(after_total / 1024, 1),
+        "growth_percent": growth,
+        "target_growth_percent": TARGET_GROWTH_PERCENT,
+        "target_met_growth": growth <= TARGET_GROWTH_PERCENT,
+        "at_target_size": total >= 10_000,
+    }
 
 
 if __name__ == "__main__":

@@ -28,17 +28,116 @@ SEED_DOMAIN = "seed.mos.example"
 OFFICERS_PER_OFFICE = 8
 UNUSABLE_PASSWORD = "!seeded"  # noqa: S105 - Django treats a password starting with "!" as unusable
 
-SURNAMES = ["KOWALENKO", "SHEVCHENKO", "BONDARENKO", "TKACHENKO", "KRAVCHENKO", "OLIINYK", "MELNYK", "KOVALCHUK",
-            "IVANOV", "PETROV", "SMIRNOV", "KUZNETSOV", "POPOV", "NGUYEN", "TRAN", "LE", "PHAM", "SINGH", "KUMAR",
-            "PATEL", "SHARMA", "GARCIA", "RODRIGUEZ", "MARTINEZ", "LOPEZ", "GONZALEZ", "HERNANDEZ", "OKAFOR",
-            "ADEYEMI", "MENSAH", "KARIMOV", "RAHIMOV", "ALIYEV", "MAMMADOV", "HASANOV", "YILMAZ", "KAYA", "DEMIR",
-            "WANG", "LI", "ZHANG", "LIU", "CHEN", "YANG", "HUANG", "ZHAO", "WU", "ZHOU", "SAVCHENKO", "RUDENKO",
-            "MOROZ", "LYSENKO", "MARCHENKO", "HRYTSENKO", "PAVLENKO", "LEVCHENKO", "KHARCHENKO", "SYDORENKO",
-            "KOZAK", "POLISHCHUK", "HUSEYNOV", "NAZAROV", "TURSUNOV", "YUSUPOV", "KHAN", "AHMED", "HOSSAIN",
-            "RAHMAN", "ISLAM", "SILVA", "SANTOS", "OLIVEIRA", "SOUZA", "PEREIRA", "COSTA", "FERREIRA"]
-GIVEN_NAMES = ["OKSANA", "TARAS", "OLENA", "ANDRII", "IRYNA", "DMYTRO", "NATALIIA", "SERHII", "YULIIA", "MYKOLA",
-               "ANNA", "IVAN", "MARIA", "OLEKSANDR", "VIKTORIIA", "PAVLO", "MINH", "LINH", "ARJUN", "PRIYA",
-               "CARLOS", "LUCIA", "CHUKWUMA", "AMARA", "RUSTAM", "DILNOZA", "MEHMET", "AYSE", "WEI", "FANG"]
+SURNAMES = [
+    "KOWALENKO",
+    "SHEVCHENKO",
+    "BONDARENKO",
+    "TKACHENKO",
+    "KRAVCHENKO",
+    "OLIINYK",
+    "MELNYK",
+    "KOVALCHUK",
+    "IVANOV",
+    "PETROV",
+    "SMIRNOV",
+    "KUZNETSOV",
+    "POPOV",
+    "NGUYEN",
+    "TRAN",
+    "LE",
+    "PHAM",
+    "SINGH",
+    "KUMAR",
+    "PATEL",
+    "SHARMA",
+    "GARCIA",
+    "RODRIGUEZ",
+    "MARTINEZ",
+    "LOPEZ",
+    "GONZALEZ",
+    "HERNANDEZ",
+    "OKAFOR",
+    "ADEYEMI",
+    "MENSAH",
+    "KARIMOV",
+    "RAHIMOV",
+    "ALIYEV",
+    "MAMMADOV",
+    "HASANOV",
+    "YILMAZ",
+    "KAYA",
+    "DEMIR",
+    "WANG",
+    "LI",
+    "ZHANG",
+    "LIU",
+    "CHEN",
+    "YANG",
+    "HUANG",
+    "ZHAO",
+    "WU",
+    "ZHOU",
+    "SAVCHENKO",
+    "RUDENKO",
+    "MOROZ",
+    "LYSENKO",
+    "MARCHENKO",
+    "HRYTSENKO",
+    "PAVLENKO",
+    "LEVCHENKO",
+    "KHARCHENKO",
+    "SYDORENKO",
+    "KOZAK",
+    "POLISHCHUK",
+    "HUSEYNOV",
+    "NAZAROV",
+    "TURSUNOV",
+    "YUSUPOV",
+    "KHAN",
+    "AHMED",
+    "HOSSAIN",
+    "RAHMAN",
+    "ISLAM",
+    "SILVA",
+    "SANTOS",
+    "OLIVEIRA",
+    "SOUZA",
+    "PEREIRA",
+    "COSTA",
+    "FERREIRA",
+]
+GIVEN_NAMES = [
+    "OKSANA",
+    "TARAS",
+    "OLENA",
+    "ANDRII",
+    "IRYNA",
+    "DMYTRO",
+    "NATALIIA",
+    "SERHII",
+    "YULIIA",
+    "MYKOLA",
+    "ANNA",
+    "IVAN",
+    "MARIA",
+    "OLEKSANDR",
+    "VIKTORIIA",
+    "PAVLO",
+    "MINH",
+    "LINH",
+    "ARJUN",
+    "PRIYA",
+    "CARLOS",
+    "LUCIA",
+    "CHUKWUMA",
+    "AMARA",
+    "RUSTAM",
+    "DILNOZA",
+    "MEHMET",
+    "AYSE",
+    "WEI",
+    "FANG",
+]
 
 
 @dataclass(frozen=True)
@@ -63,24 +162,51 @@ _F = ("submitted", "formal_check_started")
 STAGES = (
     Stage("formal_check_waiting", 12, "submitted", _S, (("formal_check", False),), past_formal_check=False),
     Stage("formal_check", 10, "formal_check", _F, (("formal_check", True),), past_formal_check=False),
-    Stage("supplement", 6, "awaiting_supplement", (*_F, "call_to_supplement"), (("supplement", False),),
-          past_formal_check=False),
-    Stage("formal_check_again", 3, "formal_check", (*_F, "call_to_supplement", "supplement_received"),
-          (("formal_check_again", False),), past_formal_check=False),
+    Stage(
+        "supplement",
+        6,
+        "awaiting_supplement",
+        (*_F, "call_to_supplement"),
+        (("supplement", False),),
+        past_formal_check=False,
+    ),
+    Stage(
+        "formal_check_again",
+        3,
+        "formal_check",
+        (*_F, "call_to_supplement", "supplement_received"),
+        (("formal_check_again", False),),
+        past_formal_check=False,
+    ),
     Stage("book_appointment", 8, "in_progress", _F, (("book_appointment", True),)),
     Stage("fingerprints", 8, "in_progress", (*_F, "appointment"), (("fingerprints", True),)),
-    Stage("consultations", 10, "in_progress", (*_F, "appointment", "consultations"),
-          (("consult_border_guard", False), ("consult_police", False), ("consult_abw", True))),
+    Stage(
+        "consultations",
+        10,
+        "in_progress",
+        (*_F, "appointment", "consultations"),
+        (("consult_border_guard", False), ("consult_police", False), ("consult_abw", True)),
+    ),
     Stage("review", 8, "in_progress", (*_F, "appointment", "consultations"), (("review", False),)),
     Stage("decide", 5, "in_progress", (*_F, "appointment", "consultations"), (("decide", True),)),
     Stage("approve", 3, "in_progress", (*_F, "appointment", "consultations"), (("approve", False),)),
-    Stage("residence_card", 4, "decision_issued", (*_F, "appointment", "consultations", "decision"),
-          (("residence_card", True),)),
-    Stage("granted", 12, "closed", (*_F, "appointment", "consultations", "decision", "status_changed"),
-          process="DONE"),
+    Stage(
+        "residence_card",
+        4,
+        "decision_issued",
+        (*_F, "appointment", "consultations", "decision"),
+        (("residence_card", True),),
+    ),
+    Stage("granted", 12, "closed", (*_F, "appointment", "consultations", "decision", "status_changed"), process="DONE"),
     Stage("refused", 3, "decision_issued", (*_F, "appointment", "consultations", "decision"), process="DONE"),
-    Stage("left_unexamined", 3, "left_unexamined", (*_F, "call_to_supplement", "left_unexamined"),
-          past_formal_check=False, process="DONE"),
+    Stage(
+        "left_unexamined",
+        3,
+        "left_unexamined",
+        (*_F, "call_to_supplement", "left_unexamined"),
+        past_formal_check=False,
+        process="DONE",
+    ),
     Stage("withdrawn", 2, "withdrawn", ("submitted", "withdrawn"), past_formal_check=False, process="CANCELED"),
 )
 FINISHED = [s for s in STAGES if s.process != "NEW"]
@@ -133,7 +259,6 @@ class Writer:
                     rows = [tuple(map(self._adapt, row)) for row in rows]
                     cursor.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", rows)
 
-
     def _adapt(self, value):
         if isinstance(value, uuid.UUID):
             return value.hex
@@ -182,29 +307,53 @@ def _staff(office_ids: dict[str, int], now) -> dict[str, list[int]]:
 
     officers: dict[str, list[int]] = {}
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in ("officer", "supervisor")}
-    wanted = {f"officer-{code}-{j}@{SEED_DOMAIN}": (code, "officer") for code in office_ids
-              for j in range(OFFICERS_PER_OFFICE)}
+    wanted = {
+        f"officer-{code}-{j}@{SEED_DOMAIN}": (code, "officer")
+        for code in office_ids
+        for j in range(OFFICERS_PER_OFFICE)
+    }
     wanted.update({f"supervisor-{code}@{SEED_DOMAIN}": (code, "supervisor") for code in office_ids})
     existing = set(User.objects.filter(email__in=wanted).values_list("email", flat=True))
-    new = [User(email=email, password=UNUSABLE_PASSWORD, first_name=role.title(), last_name=code,
-                email_verified=True, date_joined=now)
-           for email, (code, role) in wanted.items() if email not in existing]
+    new = [
+        User(
+            email=email,
+            password=UNUSABLE_PASSWORD,
+            first_name=role.title(),
+            last_name=code,
+            email_verified=True,
+            date_joined=now,
+        )
+        for email, (code, role) in wanted.items()
+        if email not in existing
+    ]
     User.objects.bulk_create(new, batch_size=500)
     users = {u.email: u.pk for u in User.objects.filter(email__in=wanted)}
     created = [users[u.email] for u in new]
     Through = User.groups.through
-    Through.objects.bulk_create([Through(user_id=users[e], group_id=groups[wanted[e][1]].pk)
-                                 for e in wanted if users[e] in created], batch_size=500)
-    StaffMembership.objects.bulk_create([StaffMembership(user_id=users[e], office_id=office_ids[wanted[e][0]])
-                                         for e in wanted if users[e] in created], batch_size=500)
+    Through.objects.bulk_create(
+        [Through(user_id=users[e], group_id=groups[wanted[e][1]].pk) for e in wanted if users[e] in created],
+        batch_size=500,
+    )
+    StaffMembership.objects.bulk_create(
+        [StaffMembership(user_id=users[e], office_id=office_ids[wanted[e][0]]) for e in wanted if users[e] in created],
+        batch_size=500,
+    )
     for email, (code, role) in wanted.items():
         if role == "officer":
             officers.setdefault(code, []).append(users[email])
     return officers
 
 
-def seed(count: int, *, years: int = 2, applicants_per_case: float = 0.1, applicants: int | None = None,
-         voivodeships: list[str] | None = None, random_seed: int = 8, progress=None) -> dict:
+def seed(
+    count: int,
+    *,
+    years: int = 2,
+    applicants_per_case: float = 0.1,
+    applicants: int | None = None,
+    voivodeships: list[str] | None = None,
+    random_seed: int = 8,
+    progress=None,
+) -> dict:
     """Insert `count` cases; returns what was written and how fast.
 
     The first cases go through every stage and every voivodeship in turn, so even a small seed shows them all;
@@ -223,16 +372,36 @@ def seed(count: int, *, years: int = 2, applicants_per_case: float = 0.1, applic
     first_day = now - timedelta(days=365 * years)
     offices = {o.voivodeship.code: o for o in Office.objects.select_related("voivodeship")}
     codes = sorted(voivodeships or offices)
-    definitions = {d.slug: d.pk for d in FormDefinition.objects.filter(status="published")
-                   .exclude(slug="employer-annex-1").order_by("slug", "-version")}
+    definitions = {
+        d.slug: d.pk
+        for d in FormDefinition.objects.filter(status="published")
+        .exclude(slug="employer-annex-1")
+        .order_by("slug", "-version")
+    }
     templates = {slug: _answers_template(slug) for slug in definitions}
     slugs = sorted(definitions)
     flow_ref = get_flow_ref(ResidencePermitFlow)
-    task_ref = {name: get_task_ref(getattr(ResidencePermitFlow, name))
-                for name in ("start", "formal_check", "supplement", "formal_check_again", "book_appointment",
-                             "fingerprints", "consult_border_guard", "consult_police", "consult_abw", "review",
-                             "decide", "approve", "residence_card", "end_granted", "end_refused",
-                             "end_left_unexamined")}
+    task_ref = {
+        name: get_task_ref(getattr(ResidencePermitFlow, name))
+        for name in (
+            "start",
+            "formal_check",
+            "supplement",
+            "formal_check_again",
+            "book_appointment",
+            "fingerprints",
+            "consult_border_guard",
+            "consult_police",
+            "consult_abw",
+            "review",
+            "decide",
+            "approve",
+            "residence_card",
+            "end_granted",
+            "end_refused",
+            "end_left_unexamined",
+        )
+    }
     end_of = {"granted": "end_granted", "refused": "end_refused", "left_unexamined": "end_left_unexamined"}
 
     with transaction.atomic():
@@ -247,8 +416,9 @@ def seed(count: int, *, years: int = 2, applicants_per_case: float = 0.1, applic
         process0 = _reserve_ids(connection, "viewflow_process", count)
         task0 = _reserve_ids(connection, "viewflow_task", tasks_total)
         event0 = _reserve_ids(connection, "applications_caseevent", events_total)
-        sequences = {(s.voivodeship.code, s.year): s.last_value
-                     for s in CaseNumberSequence.objects.select_related("voivodeship")}
+        sequences = {
+            (s.voivodeship.code, s.year): s.last_value for s in CaseNumberSequence.objects.select_related("voivodeship")
+        }
 
         out = Writer(connection)
         from django.contrib.auth.models import Group
@@ -256,12 +426,37 @@ def seed(count: int, *, years: int = 2, applicants_per_case: float = 0.1, applic
         applicant_group = Group.objects.get_or_create(name="applicant")[0].pk
         tag = uuid.uuid4().hex[:6]
         for k in range(pool):
-            out.add("accounts_user", ("id", "password", "is_superuser", "email", "first_name", "last_name",
-                                      "preferred_language", "email_verified", "is_staff", "is_active",
-                                      "date_joined", "email_notifications"),
-                    (user0 + k, UNUSABLE_PASSWORD, False, f"applicant-{tag}-{k}@{SEED_DOMAIN}",
-                     rng.choice(GIVEN_NAMES).title(), rng.choice(SURNAMES).title(), rng.choice(("pl", "en", "uk")),
-                     True, False, True, first_day, True))
+            out.add(
+                "accounts_user",
+                (
+                    "id",
+                    "password",
+                    "is_superuser",
+                    "email",
+                    "first_name",
+                    "last_name",
+                    "preferred_language",
+                    "email_verified",
+                    "is_staff",
+                    "is_active",
+                    "date_joined",
+                    "email_notifications",
+                ),
+                (
+                    user0 + k,
+                    UNUSABLE_PASSWORD,
+                    False,
+                    f"applicant-{tag}-{k}@{SEED_DOMAIN}",
+                    rng.choice(GIVEN_NAMES).title(),
+                    rng.choice(SURNAMES).title(),
+                    rng.choice(("pl", "en", "uk")),
+                    True,
+                    False,
+                    True,
+                    first_day,
+                    True,
+                ),
+            )
         out.flush("accounts_user")
         for k in range(pool):
             out.add("accounts_user_groups", ("user_id", "group_id"), (user0 + k, applicant_group))
@@ -284,27 +479,102 @@ def seed(count: int, *, years: int = 2, applicants_per_case: float = 0.1, applic
             applicant = user0 + (i % pool)
             changed = min(now, submitted + timedelta(days=rng.randrange(1, 40)))
             draft_id, app_id, process_id = draft0 + i, app0 + i, process0 + i
-            out.add("applications_draft", ("id", "public_id", "status", "answers", "wizard_state", "unsaved_input",
-                                           "created_at", "updated_at", "applicant_id", "definition_id"),
-                    (draft_id, uuid.UUID(int=rng.getrandbits(128), version=4), "submitted", "{}", "{}", "{}",
-                     submitted - timedelta(days=3), submitted, applicant, definitions[slug]))
-            out.add("applications_application",
-                    ("id", "public_id", "case_number", "answers", "status", "submitted_at", "status_changed_at",
-                     "applicant_language", "surname", "given_names", "travel_document_number",
-                     "declaration_confirmed_at", "declaration_ip", "signature_method", "withdrawn_at",
-                     "applicant_id", "declaration_confirmed_by_id", "definition_id", "office_id", "voivodeship_id",
-                     "draft_id"),
-                    (app_id, uuid.UUID(int=rng.getrandbits(128), version=4), case_number, answers, stage.status,
-                     submitted, changed, "pl", surname, given, passport, submitted, "127.0.0.1", "password",
-                     changed if stage.name == "withdrawn" else None, applicant, applicant, definitions[slug],
-                     office.pk, office.voivodeship_id, draft_id))
+            out.add(
+                "applications_draft",
+                (
+                    "id",
+                    "public_id",
+                    "status",
+                    "answers",
+                    "wizard_state",
+                    "unsaved_input",
+                    "created_at",
+                    "updated_at",
+                    "applicant_id",
+                    "definition_id",
+                ),
+                (
+                    draft_id,
+                    uuid.UUID(int=rng.getrandbits(128), version=4),
+                    "submitted",
+                    "{}",
+                    "{}",
+                    "{}",
+                    submitted - timedelta(days=3),
+                    submitted,
+                    applicant,
+                    definitions[slug],
+                ),
+            )
+            out.add(
+                "applications_application",
+                (
+                    "id",
+                    "public_id",
+                    "case_number",
+                    "answers",
+                    "status",
+                    "submitted_at",
+                    "status_changed_at",
+                    "applicant_language",
+                    "surname",
+                    "given_names",
+                    "travel_document_number",
+                    "declaration_confirmed_at",
+                    "declaration_ip",
+                    "signature_method",
+                    "withdrawn_at",
+                    "applicant_id",
+                    "declaration_confirmed_by_id",
+                    "definition_id",
+                    "office_id",
+                    "voivodeship_id",
+                    "draft_id",
+                ),
+                (
+                    app_id,
+                    uuid.UUID(int=rng.getrandbits(128), version=4),
+                    case_number,
+                    answers,
+                    stage.status,
+                    submitted,
+                    changed,
+                    "pl",
+                    surname,
+                    given,
+                    passport,
+                    submitted,
+                    "127.0.0.1",
+                    "password",
+                    changed if stage.name == "withdrawn" else None,
+                    applicant,
+                    applicant,
+                    definitions[slug],
+                    office.pk,
+                    office.voivodeship_id,
+                    draft_id,
+                ),
+            )
             finished = changed if stage.process != "NEW" else None
-            out.add("viewflow_process", ("id", "flow_class", "status", "created", "finished", "data"),
-                    (process_id, flow_ref, stage.process, submitted, finished, "{}"))
-            out.add("workflows_caseprocess", ("process_ptr_id", "formally_complete", "fingerprints_outcome",
-                                              "application_id"),
-                    (process_id, stage.past_formal_check, "taken" if stage.weight and stage.past_formal_check
-                     and stage.name not in ("book_appointment", "fingerprints") else "", app_id))
+            out.add(
+                "viewflow_process",
+                ("id", "flow_class", "status", "created", "finished", "data"),
+                (process_id, flow_ref, stage.process, submitted, finished, "{}"),
+            )
+            out.add(
+                "workflows_caseprocess",
+                ("process_ptr_id", "formally_complete", "fingerprints_outcome", "application_id"),
+                (
+                    process_id,
+                    stage.past_formal_check,
+                    "taken"
+                    if stage.weight
+                    and stage.past_formal_check
+                    and stage.name not in ("book_appointment", "fingerprints")
+                    else "",
+                    app_id,
+                ),
+            )
             staff = officers[code]
             tasks = [(task_ref["start"], "START", "DONE", submitted, None, submitted)]
             if stage.past_formal_check:
@@ -315,17 +585,46 @@ def seed(count: int, *, years: int = 2, applicants_per_case: float = 0.1, applic
             if stage.name in end_of:
                 tasks.append((task_ref[end_of[stage.name]], "END", "DONE", changed, None, changed))
             for ref, kind, status, created, owner, done in tasks:
-                out.add("viewflow_task", ("id", "flow_task", "flow_task_type", "status", "created", "started",
-                                          "finished", "token", "owner_id", "process_id", "assigned", "data"),
-                        (task_id, ref, kind, status, created, created if done else None, done, "start", owner,
-                         process_id, created if owner else None, "{}"))
+                out.add(
+                    "viewflow_task",
+                    (
+                        "id",
+                        "flow_task",
+                        "flow_task_type",
+                        "status",
+                        "created",
+                        "started",
+                        "finished",
+                        "token",
+                        "owner_id",
+                        "process_id",
+                        "assigned",
+                        "data",
+                    ),
+                    (
+                        task_id,
+                        ref,
+                        kind,
+                        status,
+                        created,
+                        created if done else None,
+                        done,
+                        "start",
+                        owner,
+                        process_id,
+                        created if owner else None,
+                        "{}",
+                    ),
+                )
                 task_id += 1
             step = (changed - submitted) / max(1, len(stage.events))
             for n, kind in enumerate(stage.events):
                 data = f'{{"case_number":"{case_number}"}}' if kind == "submitted" else "{}"
-                out.add("applications_caseevent", ("id", "kind", "created_at", "data", "action_url", "due_at",
-                                                   "application_id"),
-                        (event_id, kind, submitted + step * n, data, "", None, app_id))
+                out.add(
+                    "applications_caseevent",
+                    ("id", "kind", "created_at", "data", "action_url", "due_at", "application_id"),
+                    (event_id, kind, submitted + step * n, data, "", None, app_id),
+                )
                 event_id += 1
             if progress and (i + 1) % 100000 == 0:
                 progress(i + 1, time.perf_counter() - started)
@@ -333,13 +632,26 @@ def seed(count: int, *, years: int = 2, applicants_per_case: float = 0.1, applic
         _store_sequences(sequences)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for table in ("applications_application", "viewflow_task", "viewflow_process", "applications_caseevent",
-                          "workflows_caseprocess", "applications_draft", "accounts_user"):
+            for table in (
+                "applications_application",
+                "viewflow_task",
+                "viewflow_process",
+                "applications_caseevent",
+                "workflows_caseprocess",
+                "applications_draft",
+                "accounts_user",
+            ):
                 cursor.execute(f"ANALYZE {table}")
     seconds = time.perf_counter() - started
-    return {"cases": count, "applicants": pool, "tasks": tasks_total, "events": events_total,
-            "seconds": round(seconds, 1), "cases_per_second": round(count / seconds),
-            "rows": dict(out.counts)}
+    return {
+        "cases": count,
+        "applicants": pool,
+        "tasks": tasks_total,
+        "events": events_total,
+        "seconds": round(seconds, 1),
+        "cases_per_second": round(count / seconds),
+        "rows": dict(out.counts),
+    }
 
 
 def _pick(rng: random.Random, i: int, count: int) -> Stage:
@@ -383,8 +695,10 @@ def reset() -> dict:
     from django.db import connection, transaction
 
     like = f"%@{SEED_DOMAIN}"
-    apps = ("SELECT a.id FROM applications_application a JOIN accounts_user u ON u.id = a.applicant_id "
-            "WHERE u.email LIKE %s")
+    apps = (
+        "SELECT a.id FROM applications_application a JOIN accounts_user u ON u.id = a.applicant_id "
+        "WHERE u.email LIKE %s"
+    )
     processes = f"SELECT process_ptr_id FROM workflows_caseprocess WHERE application_id IN ({apps})"
     users = "SELECT id FROM accounts_user WHERE email LIKE %s"
     statements = [
@@ -396,8 +710,7 @@ def reset() -> dict:
         f"DELETE FROM workflows_caseprocess WHERE application_id IN ({apps})",
         "DELETE FROM viewflow_process WHERE id IN (SELECT process_ptr_id FROM seeded_process)",
         "DROP TABLE seeded_process",
-        f"CREATE TEMPORARY TABLE seeded_draft AS SELECT draft_id FROM applications_application "
-        f"WHERE id IN ({apps})",
+        f"CREATE TEMPORARY TABLE seeded_draft AS SELECT draft_id FROM applications_application WHERE id IN ({apps})",
         f"DELETE FROM applications_application WHERE id IN ({apps})",
         "DELETE FROM applications_draft WHERE id IN (SELECT draft_id FROM seeded_draft)",
         "DROP TABLE seeded_draft",

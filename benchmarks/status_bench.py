@@ -28,27 +28,37 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _lookups(env: dict[str, str], count: int) -> list[tuple[str, str]]:
     """(case number, access code) of `count` seeded cases, computed with the server's key."""
-    code = ("import json, django; django.setup();"
-            "from applications.case_models import Application; from applications.services import access_code;"
-            "cases = Application.objects.filter(applicant__email__endswith='seed.mos.example')"
-            f".order_by('?')[:{count}];"
-            "print(json.dumps([(a.case_number, access_code(a)) for a in cases]))")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=300, check=True)
+    code = (
+        "import json, django; django.setup();"
+        "from applications.case_models import Application; from applications.services import access_code;"
+        "cases = Application.objects.filter(applicant__email__endswith='seed.mos.example')"
+        f".order_by('?')[:{count}];"
+        "print(json.dumps([(a.case_number, access_code(a)) for a in cases]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=True
+    )
     return [tuple(pair) for pair in json.loads(done.stdout.strip().splitlines()[-1])]
 
 
 def ensure_seeded(env: dict[str, str], cases: int) -> None:
-    check = ("import django; django.setup(); from benchmarks.seed import seeded_case_count;"
-             "print(seeded_case_count())")
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True,
-                   capture_output=True, timeout=600)
-    done = subprocess.run([sys.executable, "-c", check], cwd=ROOT, env=env, capture_output=True, text=True,
-                          check=True, timeout=120)
+    check = "import django; django.setup(); from benchmarks.seed import seeded_case_count;print(seeded_case_count())"
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], cwd=ROOT, env=env, capture_output=True, text=True, check=True, timeout=120
+    )
     if int(done.stdout.strip().splitlines()[-1]) == 0:
         for command in (["load_voivodeships"], ["load_form_definitions"], ["seed_cases", str(cases)]):
-            subprocess.run([sys.executable, "manage.py", *command, "-v0"], cwd=ROOT, env=env, check=True,
-                           capture_output=True, timeout=3600)
+            subprocess.run(
+                [sys.executable, "manage.py", *command, "-v0"],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+                timeout=3600,
+            )
 
 
 def run(quick: bool) -> dict:
@@ -72,8 +82,11 @@ def run(quick: bool) -> dict:
         work = [pairs[i % len(pairs)] for i in range(requests_total)]
 
         def send(client, pair):
-            status, body, _ = client.request("POST", "/status/", {
-                "csrfmiddlewaretoken": client.token, "case_number": pair[0], "access_code": pair[1]})
+            status, body, _ = client.request(
+                "POST",
+                "/status/",
+                {"csrfmiddlewaretoken": client.token, "case_number": pair[0], "access_code": pair[1]},
+            )
             if status == 200 and b"We found no case" in body:
                 status = 404
             return "status", status
@@ -90,11 +103,17 @@ def run(quick: bool) -> dict:
     ok = sum(1 for _kind, status, _ms in results if status == 200)
     server_summary = hs.summarise_ms(server)
     return {
-        "database": url.rsplit("/", 1)[-1], "cache": "redis",
-        "workers": 2, "client_threads": len(clients), "requests": len(results), "found": ok,
+        "database": url.rsplit("/", 1)[-1],
+        "cache": "redis",
+        "workers": 2,
+        "client_threads": len(clients),
+        "requests": len(results),
+        "found": ok,
         "requests_per_second": round(len(results) / seconds, 1),
-        "client_p50_ms": hs.summarise_ms(client_ms)["p50_ms"], "client_p95_ms": hs.summarise_ms(client_ms)["p95_ms"],
-        "server_p50_ms": server_summary["p50_ms"], "server_p95_ms": server_summary["p95_ms"],
+        "client_p50_ms": hs.summarise_ms(client_ms)["p50_ms"],
+        "client_p95_ms": hs.summarise_ms(client_ms)["p95_ms"],
+        "server_p50_ms": server_summary["p50_ms"],
+        "server_p95_ms": server_summary["p95_ms"],
         "one_client_client_p95_ms": hs.summarise_ms([ms for _k, _s, ms in sequential])["p95_ms"],
         "one_client_server_p50_ms": hs.summarise_ms(alone)["p50_ms"],
         "one_client_server_p95_ms": hs.summarise_ms(alone)["p95_ms"],

@@ -81,10 +81,10 @@ print(json.dumps({step.key: answers_to_data(step, payload.get(step.key, {})) for
 """
 
 
-
 def _python(code: str, env: dict, *args: str, timeout: int = 900) -> str:
-    done = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=timeout)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
     if done.returncode:
         raise RuntimeError(done.stderr[-3000:])
     return done.stdout.strip().splitlines()[-1]
@@ -95,13 +95,20 @@ def _fresh_database(env: dict) -> None:
     import psycopg
 
     config = dj_database_url.parse(env["DATABASE_URL"])
-    with psycopg.connect(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
-                         dbname="postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"], dbname="postgres", autocommit=True
+    ) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}" WITH (FORCE)')
     ensure_database(env["DATABASE_URL"])
     for command in (["migrate"], ["load_voivodeships"], ["load_form_definitions"]):
-        subprocess.run([sys.executable, "manage.py", *command, "-v0"], cwd=ROOT, env=env, check=True,
-                       capture_output=True, timeout=900)
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=900,
+        )
 
 
 def run(quick: bool) -> dict:
@@ -109,15 +116,34 @@ def run(quick: bool) -> dict:
     count = 10 if quick else 100
     by_http = max(1, count // 5)
     workdir = Path(tempfile.mkdtemp(prefix="submit-bench-"))
-    env = hs.server_env(os.environ.get("SUBMIT_BENCH_DATABASE_URL", DATABASE_URL), REDIS_URL=redis,
-                        CACHE_KEY_PREFIX=f"bench-submit-{os.getpid()}", MEDIA_ROOT=str(workdir / "media"))
+    env = hs.server_env(
+        os.environ.get("SUBMIT_BENCH_DATABASE_URL", DATABASE_URL),
+        REDIS_URL=redis,
+        CACHE_KEY_PREFIX=f"bench-submit-{os.getpid()}",
+        MEDIA_ROOT=str(workdir / "media"),
+    )
     _fresh_database(env)
     prepared = json.loads(_python(PREPARE, env, str(count), str(by_http), PASSWORD))
     step_data = json.loads(_python(STEP_DATA, env))
     prefix = f"draft_v{prepared['version']}"
     port = hs.free_port()
-    celery = hs.Process([str(hs.VENV_BIN / "celery"), "-A", "mos", "worker", "-c", "1", "--max-tasks-per-child",
-                         "50", "--loglevel", "WARNING"], env, workdir / "celery.log", grace=30)
+    celery = hs.Process(
+        [
+            str(hs.VENV_BIN / "celery"),
+            "-A",
+            "mos",
+            "worker",
+            "-c",
+            "1",
+            "--max-tasks-per-child",
+            "50",
+            "--loglevel",
+            "WARNING",
+        ],
+        env,
+        workdir / "celery.log",
+        grace=30,
+    )
     with hs.gunicorn(port, env, 2, workdir / "access.log", workdir / "gunicorn.log"), celery:
         hs.wait_until_up(port)
         time.sleep(3)  # the worker connects to Redis
@@ -126,17 +152,22 @@ def run(quick: bool) -> dict:
             kind, applicant = item
             if kind == "login":
                 status, html, _ = client.request("GET", "/accounts/login/")
-                status, _, _ = client.request("POST", "/accounts/login/", {
-                    "csrfmiddlewaretoken": client.csrf_from(html), "email": applicant["email"],
-                    "password": PASSWORD})
+                status, _, _ = client.request(
+                    "POST",
+                    "/accounts/login/",
+                    {"csrfmiddlewaretoken": client.csrf_from(html), "email": applicant["email"], "password": PASSWORD},
+                )
                 return "login", status
             if kind == "wizard":
                 statuses = []
                 for step in applicant["steps"]:
                     url = f"/drafts/{applicant['draft']}/step/{step}/"
                     _, html, _ = client.request("GET", url)
-                    data = {**step_data.get(step, {}), f"{prefix}-current_step": step,
-                            "csrfmiddlewaretoken": client.csrf_from(html)}
+                    data = {
+                        **step_data.get(step, {}),
+                        f"{prefix}-current_step": step,
+                        "csrfmiddlewaretoken": client.csrf_from(html),
+                    }
                     start = time.perf_counter()
                     status, _, _ = client.request("POST", url, data)
                     step_times.append((time.perf_counter() - start) * 1000)
@@ -160,8 +191,9 @@ def run(quick: bool) -> dict:
         problems: list[str] = []
         step_times: list[float] = []
         submit_times: list[float] = []
-        journeys = [[("login", a)] + ([("wizard", a)] if a["steps"] else []) + [("submit", a)]
-                    for a in prepared["applicants"]]
+        journeys = [
+            [("login", a)] + ([("wizard", a)] if a["steps"] else []) + [("submit", a)] for a in prepared["applicants"]
+        ]
         clients = [hs.Client(port) for _ in range(4)]
         # Each client thread takes whole journeys (one applicant at a time, with its own cookies).
         started = time.perf_counter()
@@ -180,12 +212,19 @@ def run(quick: bool) -> dict:
     kinds = {kind: [ms for k, _s, ms in results if k == kind] for kind in ("journey",)}
     failures = [r for r in results if r[1] != 302]
     return {
-        "applicants": count, "wizard_over_http": by_http, "client_threads": len(clients), "gunicorn_workers": 2,
-        "celery_workers": 1, "failed_journeys": len(failures), "problems": problems[:5],
+        "applicants": count,
+        "wizard_over_http": by_http,
+        "client_threads": len(clients),
+        "gunicorn_workers": 2,
+        "celery_workers": 1,
+        "failed_journeys": len(failures),
+        "problems": problems[:5],
         "submissions_per_second": round(count / submitted_in, 2),
-        "submit": hs.summarise_ms(submit_times), "wizard_step": hs.summarise_ms(step_times),
+        "submit": hs.summarise_ms(submit_times),
+        "wizard_step": hs.summarise_ms(step_times),
         "journey": hs.summarise_ms(kinds["journey"]),
-        "documents_issued": documents, "seconds_until_last_document": round(documents_in, 1),
+        "documents_issued": documents,
+        "seconds_until_last_document": round(documents_in, 1),
         "packages_per_second": round(documents / 2 / documents_in, 2) if documents_in else 0.0,
         "complete_submissions_per_second": round(documents / 2 / documents_in, 2) if documents_in else 0.0,
         "target_submissions_per_second": TARGET_SUBMISSIONS_PER_SECOND,
@@ -210,8 +249,9 @@ def _count_documents(url: str) -> int:
     import psycopg
 
     config = dj_database_url.parse(url)
-    with psycopg.connect(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
-                         dbname=config["NAME"]) as conn:
+    with psycopg.connect(
+        host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"], dbname=config["NAME"]
+    ) as conn:
         return conn.execute("SELECT COUNT(*) FROM documents_document").fetchone()[0]
 
 

@@ -14,9 +14,16 @@ from typing import Any
 from benchmarks.django_setup import setup_django
 
 ANSWERS = {
-    "surname": "KOWALENKO", "previous_surnames": "not_applicable", "family_name": "SHEVCHENKO",
-    "given_names": "OKSANA", "previous_given_names": "not_applicable", "father_name": "PETRO",
-    "mother_name_unknown": True, "mother_maiden_name_unknown": True, "date_of_birth": "1990-05-17", "sex": "F",
+    "surname": "KOWALENKO",
+    "previous_surnames": "not_applicable",
+    "family_name": "SHEVCHENKO",
+    "given_names": "OKSANA",
+    "previous_given_names": "not_applicable",
+    "father_name": "PETRO",
+    "mother_name_unknown": True,
+    "mother_maiden_name_unknown": True,
+    "date_of_birth": "1990-05-17",
+    "sex": "F",
 }
 
 
@@ -34,8 +41,9 @@ def _applicant():
     from accounts.models import Role, User
     from accounts.services import assign_role
 
-    user, created = User.objects.get_or_create(email="bench-applicant@mos.example",
-                                               defaults={"email_verified": True, "first_name": "Bench"})
+    user, created = User.objects.get_or_create(
+        email="bench-applicant@mos.example", defaults={"email_verified": True, "first_name": "Bench"}
+    )
     if created:
         assign_role(user, Role.APPLICANT)
     return user
@@ -91,11 +99,16 @@ def run(quick: bool = False) -> dict[str, Any]:
     draft.delete()
     ratio = wizard_p50 / bare_p50
     return {
-        "runs": runs, "fields_posted": len(data),
-        "wizard_step_post_p50_ms": round(wizard_p50, 2), "wizard_step_post_p95_ms": round(wizard_p95, 2),
-        "bare_form_post_p50_ms": round(bare_p50, 2), "bare_form_post_p95_ms": round(bare_p95, 2),
-        "wizard_to_bare_ratio": round(ratio, 2), "target_ratio_le_3": ratio <= 3,
-        "wizard_queries_per_post": wizard_queries, "bare_queries_per_post": bare_queries,
+        "runs": runs,
+        "fields_posted": len(data),
+        "wizard_step_post_p50_ms": round(wizard_p50, 2),
+        "wizard_step_post_p95_ms": round(wizard_p95, 2),
+        "bare_form_post_p50_ms": round(bare_p50, 2),
+        "bare_form_post_p95_ms": round(bare_p95, 2),
+        "wizard_to_bare_ratio": round(ratio, 2),
+        "target_ratio_le_3": ratio <= 3,
+        "wizard_queries_per_post": wizard_queries,
+        "bare_queries_per_post": bare_queries,
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -33,12 +34,25 @@ class StaffMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+PAGE_SIZE = 25
+
+
+def _page(request: HttpRequest, items):
+    """One page of a list (the office lists grow to thousands of rows); a bad page number gives the first or last."""
+    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
 class InboxView(StaffMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "workflows/task_list.html",
-            {"title": _("My tasks"), "tasks": selectors.inbox(request.user), "claimable": False},
+            {
+                "title": _("My tasks"),
+                "page": (page := _page(request, selectors.inbox(request.user))),
+                "tasks": page,
+                "claimable": False,
+            },
         )
 
 
@@ -47,7 +61,12 @@ class QueueView(StaffMixin, View):
         return render(
             request,
             "workflows/task_list.html",
-            {"title": _("Tasks waiting in the office"), "tasks": selectors.queue(request.user), "claimable": True},
+            {
+                "title": _("Tasks waiting in the office"),
+                "page": (page := _page(request, selectors.queue(request.user))),
+                "tasks": page,
+                "claimable": True,
+            },
         )
 
 
@@ -60,7 +79,8 @@ class OfficeTasksView(StaffMixin, View):
             "workflows/task_list.html",
             {
                 "title": _("Open tasks of the office"),
-                "tasks": selectors.open_tasks_of_office(request.user),
+                "page": (page := _page(request, selectors.open_tasks_of_office(request.user))),
+                "tasks": page,
                 "claimable": False,
                 "show_owner": True,
             },
@@ -241,8 +261,8 @@ class CaseListView(StaffMixin, View):
     supervisor_only = True
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        cases = selectors.cases_of_office(request.user).order_by("-submitted_at")[:200]
-        return render(request, "workflows/case_list.html", {"cases": cases})
+        page = _page(request, selectors.cases_of_office(request.user).order_by("-submitted_at"))
+        return render(request, "workflows/case_list.html", {"cases": page, "page": page})
 
 
 class CaseView(StaffMixin, View):

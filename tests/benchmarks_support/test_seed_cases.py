@@ -25,7 +25,8 @@ def test_two_hundred_seeded_cases_cover_every_voivodeship_and_stage():
     cases = Application.objects.filter(applicant__email__endswith=SEED_DOMAIN)
     assert cases.count() == 200
     assert set(cases.values_list("voivodeship__code", flat=True)) == set(
-        Voivodeship.objects.values_list("code", flat=True))
+        Voivodeship.objects.values_list("code", flat=True)
+    )
     assert len(set(cases.values_list("voivodeship__code", flat=True))) == 16
     assert set(cases.values_list("status", flat=True)) == {s.status for s in STAGES} == set(ApplicationStatus)
     assert CaseProcess.objects.filter(application__in=cases).count() == 200
@@ -46,8 +47,11 @@ def test_case_numbers_continue_each_register_without_gaps_or_twins():
     ApplicantFactory()  # a real user the reset must leave alone
     call_command("seed_cases", "120", stdout=open("/dev/null", "w"))  # noqa: SIM115
     for register in {n.rsplit("/", 1)[0] for n in Application.objects.values_list("case_number", flat=True)}:
-        in_time = list(Application.objects.filter(case_number__startswith=f"{register}/")
-                       .order_by("submitted_at", "id").values_list("case_number", flat=True))
+        in_time = list(
+            Application.objects.filter(case_number__startswith=f"{register}/")
+            .order_by("submitted_at", "id")
+            .values_list("case_number", flat=True)
+        )
         assert in_time == sorted(in_time)  # within one run, numbers follow the order of submission
     call_command("seed_cases", "80", stdout=open("/dev/null", "w"))  # noqa: SIM115 - a second run continues
 
@@ -60,7 +64,8 @@ def test_case_numbers_continue_each_register_without_gaps_or_twins():
         values = sorted(numbers[(sequence.voivodeship.code, sequence.year)])
         assert values == list(range(1, sequence.last_value + 1))
     assert {(s.voivodeship.code, s.year) for s in CaseNumberSequence.objects.select_related("voivodeship")} == set(
-        numbers)
+        numbers
+    )
 
     call_command("seed_cases", "--reset", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Application.objects.count() == 0

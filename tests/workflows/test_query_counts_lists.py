@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -33,14 +35,17 @@ def _queries(client, url: str) -> tuple[int, str]:
     return len(queries), response.content.decode()
 
 
-@pytest.mark.parametrize(("role", "url", "marker"), [
-    ("officer", "/office/", "Open case"),
-    ("officer", "/office/queue/", "Take case"),
-    ("supervisor", "/office/tasks/", "Open case"),
-    ("supervisor", "/office/cases/", "/office/cases/"),
-    ("officer", "/api/v1/officer/inbox", '"case_number"'),
-    ("officer", "/api/v1/officer/queue", '"case_number"'),
-])
+@pytest.mark.parametrize(
+    ("role", "url", "marker"),
+    [
+        ("officer", "/office/", "Open case"),
+        ("officer", "/office/queue/", "Take case"),
+        ("supervisor", "/office/tasks/", "Open case"),
+        ("supervisor", "/office/cases/", "/office/cases/"),
+        ("officer", "/api/v1/officer/inbox", '"case_number"'),
+        ("officer", "/api/v1/officer/queue", '"case_number"'),
+    ],
+)
 def test_an_office_list_makes_as_many_queries_for_50_cases_as_for_5(client, role, url, marker):
     seed(5, voivodeships=[OFFICE], applicants=1)
     if role == "officer":  # the officer the seed gave an assigned task to
@@ -59,8 +64,11 @@ def test_an_office_list_makes_as_many_queries_for_50_cases_as_for_5(client, role
 
 def test_the_applicants_case_list_in_the_api_makes_as_many_queries_for_50_cases_as_for_5(client):
     seed(5, voivodeships=[OFFICE], applicants=1)
-    applicant = Application.objects.get(case_number__startswith=f"{OFFICE}/", applicant__email__endswith=SEED_DOMAIN,
-                                        pk=Application.objects.order_by("pk").values("pk")[:1]).applicant
+    applicant = Application.objects.get(
+        case_number__startswith=f"{OFFICE}/",
+        applicant__email__endswith=SEED_DOMAIN,
+        pk=Application.objects.order_by("pk").values("pk")[:1],
+    ).applicant
     client.force_login(applicant)
     few, few_page = _queries(client, "/api/v1/cases")
 
@@ -71,3 +79,13 @@ def test_the_applicants_case_list_in_the_api_makes_as_many_queries_for_50_cases_
     assert few_page.count('"case_number"') == 5
     assert many_page.count('"case_number"') == 50
     assert many == few
+
+
+def test_the_office_lists_show_a_page_at_a_time(client):
+    seed(60, voivodeships=[OFFICE], applicants=2)
+    staff_login(client, _staff(f"supervisor-{OFFICE}@{SEED_DOMAIN}"))
+    case_link = re.compile(r'href="/office/cases/[0-9a-f-]{36}/"')
+    first = client.get("/office/cases/").content.decode()
+    assert len(case_link.findall(first)) == 25 and "Page 1 of 3" in first
+    last = client.get("/office/cases/?page=99").content.decode()  # past the end: the last page
+    assert "Page 3 of 3" in last and len(case_link.findall(last)) == 10

@@ -27,8 +27,15 @@ class Command(BaseCommand):
             deleted = seed.reset()
             self.stdout.write(f"Deleted seeded rows: {deleted}")
         if count > 0:
-            result = seed.seed(count, years=years, progress=lambda done, seconds: self.stdout.write(
-                f"  {done} cases in {seconds:.0f} s ({done / seconds:.0f}/s)"))
-            self.stdout.write(f"Seeded {result['cases']} cases, {result['applicants']} applicants, "
-                              f"{result['tasks']} tasks, {result['events']} events in {result['seconds']} s "
-                              f"({result['cases_per_second']} cases/s).")
+            result = seed.seed(
+                count,
+                years=years,
+                progress=lambda done, seconds: self.stdout.write(
+                    f"  {done} cases in {seconds:.0f} s ({done / seconds:.0f}/s)"
+                ),
+            )
+            self.stdout.write(
+                f"Seeded {result['cases']} cases, {result['applicants']} applicants, "
+                f"{result['tasks']} tasks, {result['events']} events in {result['seconds']} s "
+                f"({result['cases_per_second']} cases/s)."
+            )
