@@ -22,154 +22,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from applications.formdefs.builtin.samples import applicant_payload, employer_payload
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILTIN = ROOT / "applications" / "formdefs" / "builtin"
 CASE_NUMBER = "14/2026/000123"
 SUBMITTED_AT = datetime(2026, 3, 14, 9, 26, 53, tzinfo=UTC)
 OFFICE = {"name": "Mazowiecki Urząd Wojewódzki w Warszawie", "address": "pl. Bankowy 3/5, 00-950 Warszawa"}
 
-# The sample answers of tests/samples.py (applicant_payload("temporary-residence-work"), employer_payload()), copied
-# so the benchmark does not import the test suite.
-ANSWERS: dict[str, Any] = {
-    "personal": {
-        "surname": "KOWALENKO",
-        "previous_surnames": "not_applicable",
-        "family_name": "SHEVCHENKO",
-        "given_names": "OKSANA",
-        "previous_given_names": "not_applicable",
-        "father_name": "PETRO",
-        "mother_name_unknown": True,
-        "mother_maiden_name_unknown": True,
-        "date_of_birth": "1990-05-17",
-        "sex": "F",
-    },
-    "personal_more": {
-        "place_of_birth": "LVIV",
-        "country_of_birth": "UKR",
-        "nationality": "ukraińska",
-        "citizenship": ["UKR"],
-        "marital_status": "married",
-        "education": "higher",
-        "height_cm": 168,
-        "eye_colour": "green",
-        "special_marks": "not_applicable",
-        "pesel": "not_applicable",
-        "phone": "+48600123456",
-        "email": "oksana@example.com",
-    },
-    "residence": {
-        "voivodeship": "14",
-        "city": "Warszawa",
-        "street": "Marszałkowska",
-        "house_number": "10",
-        "flat_number": "not_applicable",
-        "postal_code": "00-950",
-        "currently_abroad": False,
-    },
-    "travel_document": {
-        "travel_documents_count": 1,
-        "document_type": "passport",
-        "document_series_number": "FX123456",
-        "issue_date": "2020-01-10",
-        "expiry_date": "2035-01-10",
-        "issuing_authority": "4610",
-    },
-    "family": {
-        "has_family_members": True,
-        "family_members": [
-            {
-                "surname": "KOWALENKO",
-                "given_names": "TARAS",
-                "sex": "M",
-                "date_of_birth": "1988-02-01",
-                "relationship": "spouse",
-                "citizenship": "UKR",
-                "residence_country": "POL",
-                "residence_city": "Warszawa",
-                "applies_with_applicant": False,
-                "dependent": False,
-            }
-        ],
-    },
-    "stays": {
-        "has_previous_stays": True,
-        "previous_stays": [{"date_from": "2022-03-01", "legal_basis": "visa_free"}],
-        "has_travels_abroad": True,
-        "travels_abroad": [{"country": "UKR", "date_from": "2023-07-01", "date_to": "2023-07-20"}],
-    },
-    "means": {
-        "means_amount": "6500.00",
-        "means_source": "Wynagrodzenie",
-        "has_health_insurance": True,
-        "insurer": "NFZ",
-        "convicted_in_poland": False,
-        "criminal_proceedings": False,
-        "court_liabilities": True,
-        "liabilities_details": "Alimenty",
-        "tax_arrears": False,
-    },
-    "declaration": {"declaration_false_statement": True},
-    "purpose": {
-        "purpose_of_stay": "work",
-        "period_from": "2026-01-01",
-        "period_to": "2028-12-31",
-        "justification": "Praca w Warszawie.",
-    },
-}
-ANNEX_ANSWERS: dict[str, Any] = {
-    "employer": {
-        "employer_name": "Budex sp. z o.o.",
-        "employer_kind": "registered",
-        "city": "Warszawa",
-        "street": "Prosta",
-        "house_number": "1",
-        "flat_number": "not_applicable",
-        "postal_code": "00-850",
-        "phone": "+48221234567",
-        "email": "kadry@example.com",
-    },
-    "employer_identity": {
-        "legal_form": "spółka z o.o.",
-        "register_name": "KRS",
-        "register_number": "0000012345",
-        "nip": "5260250274",
-        "regon": "012100784",
-        "krs": "0000012345",
-        "pkd_code": "41.20.Z",
-        "employees_count": 25,
-        "is_temp_agency": False,
-    },
-    "foreigner": {
-        "surname": "KOWALENKO",
-        "given_names": "OKSANA",
-        "date_of_birth": "1990-05-17",
-        "citizenship": "UKR",
-        "document_number": "FX123456",
-    },
-    "work": {
-        "position": "Murarz",
-        "occupation_code": "711202",
-        "workplaces": [{"city": "Warszawa", "street": "Prosta", "house_number": "1", "postal_code": "00-850"}],
-        "duties": "Prace murarskie.",
-        "requires_qualifications": False,
-    },
-    "work_terms": {
-        "contract_type": "employment_contract",
-        "working_time_fraction": "1",
-        "hours_per_week": 40,
-        "pay_amount": "6000.00",
-        "pay_basis": "monthly",
-        "period_from": "2026-01-01",
-        "period_to": "2027-12-31",
-    },
-    "declarations": {
-        "declaration_no_convictions": True,
-        "declaration_equal_pay": True,
-        "declaration_false_statement": True,
-        "signatory_name": "Jan Nowak",
-        "signatory_position": "Prezes zarządu",
-    },
-}
+# The sample answers the tests use too (applications.formdefs.builtin.samples).
+ANSWERS: dict[str, Any] = applicant_payload("temporary-residence-work")
+ANNEX_ANSWERS: dict[str, Any] = employer_payload()
 
 
 def _setup_django() -> None:

@@ -1,0 +1,170 @@
+"""Complete, valid answers to each built-in form, as an applicant and an employer would give them.
+
+One copy for the tests, the benchmarks and the seeded data; `tests/test_builtin_definitions.py` proves they pass the
+payload model of every built-in definition.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def applicant_payload(slug: str) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "personal": {
+            "surname": "KOWALENKO",
+            "previous_surnames": "not_applicable",
+            "family_name": "SHEVCHENKO",
+            "given_names": "OKSANA",
+            "previous_given_names": "not_applicable",
+            "father_name": "PETRO",
+            "mother_name_unknown": True,
+            "mother_maiden_name_unknown": True,
+            "date_of_birth": "1990-05-17",
+            "sex": "F",
+        },
+        "personal_more": {
+            "place_of_birth": "LVIV",
+            "country_of_birth": "UKR",
+            "nationality": "ukraińska",
+            "citizenship": ["UKR"],
+            "marital_status": "married",
+            "education": "higher",
+            "height_cm": 168,
+            "eye_colour": "green",
+            "special_marks": "not_applicable",
+            "pesel": "not_applicable",
+            "phone": "+48600123456",
+            "email": "oksana@example.com",
+        },
+        "residence": {
+            "voivodeship": "14",
+            "city": "Warszawa",
+            "street": "Marszałkowska",
+            "house_number": "10",
+            "flat_number": "not_applicable",
+            "postal_code": "00-950",
+            "currently_abroad": False,
+        },
+        "travel_document": {
+            "travel_documents_count": 1,
+            "document_type": "passport",
+            "document_series_number": "FX123456",
+            "issue_date": "2020-01-10",
+            "expiry_date": "2035-01-10",
+            "issuing_authority": "4610",
+        },
+        "family": {
+            "has_family_members": True,
+            "family_members": [
+                {
+                    "surname": "KOWALENKO",
+                    "given_names": "TARAS",
+                    "sex": "M",
+                    "date_of_birth": "1988-02-01",
+                    "relationship": "spouse",
+                    "citizenship": "UKR",
+                    "residence_country": "POL",
+                    "residence_city": "Warszawa",
+                    "applies_with_applicant": False,
+                    "dependent": False,
+                }
+            ],
+        },
+        "stays": {
+            "has_previous_stays": True,
+            "previous_stays": [{"date_from": "2022-03-01", "legal_basis": "visa_free"}],
+            "has_travels_abroad": True,
+            "travels_abroad": [{"country": "UKR", "date_from": "2023-07-01", "date_to": "2023-07-20"}],
+        },
+        "means": {
+            "means_amount": "6500.00",
+            "means_source": "Wynagrodzenie",
+            "has_health_insurance": True,
+            "insurer": "NFZ",
+            "convicted_in_poland": False,
+            "criminal_proceedings": False,
+            "court_liabilities": True,
+            "liabilities_details": "Alimenty",
+            "tax_arrears": False,
+        },
+        "declaration": {"declaration_false_statement": True},
+    }
+    if slug.startswith("temporary-residence"):
+        payload["purpose"] = {
+            "purpose_of_stay": "work",
+            "period_from": "2026-01-01",
+            "period_to": "2028-12-31",
+            "justification": "Praca w Warszawie.",
+        }
+    elif slug == "permanent-residence":
+        payload["basis"] = {"permanent_basis": "pole_card", "justification": "Karta Polaka."}
+    else:
+        payload["long_term_stay"] = {
+            "legal_stays": [{"date_from": "2019-01-01", "date_to": "2024-12-31", "legal_basis": "residence_permit"}]
+        }
+        payload["long_term_conditions"] = {
+            "income_monthly": "7000.00",
+            "income_source": "Umowa o pracę",
+            "dependants_count": 1,
+            "accommodation_title": "lease",
+            "polish_knowledge": "certificate_b1",
+        }
+    return payload
+
+
+def employer_payload() -> dict[str, Any]:
+    return {
+        "employer": {
+            "employer_name": "Budex sp. z o.o.",
+            "employer_kind": "registered",
+            "city": "Warszawa",
+            "street": "Prosta",
+            "house_number": "1",
+            "flat_number": "not_applicable",
+            "postal_code": "00-850",
+            "phone": "+48221234567",
+            "email": "kadry@example.com",
+        },
+        "employer_identity": {
+            "legal_form": "spółka z o.o.",
+            "register_name": "KRS",
+            "register_number": "0000012345",
+            "nip": "5260250274",
+            "regon": "012100784",
+            "krs": "0000012345",
+            "pkd_code": "41.20.Z",
+            "employees_count": 25,
+            "is_temp_agency": False,
+        },
+        "foreigner": {
+            "surname": "KOWALENKO",
+            "given_names": "OKSANA",
+            "date_of_birth": "1990-05-17",
+            "citizenship": "UKR",
+            "document_number": "FX123456",
+        },
+        "work": {
+            "position": "Murarz",
+            "occupation_code": "711202",
+            "workplaces": [{"city": "Warszawa", "street": "Prosta", "house_number": "1", "postal_code": "00-850"}],
+            "duties": "Prace murarskie.",
+            "requires_qualifications": False,
+        },
+        "work_terms": {
+            "contract_type": "employment_contract",
+            "working_time_fraction": "1",
+            "hours_per_week": 40,
+            "pay_amount": "6000.00",
+            "pay_basis": "monthly",
+            "period_from": "2026-01-01",
+            "period_to": "2027-12-31",
+        },
+        "declarations": {
+            "declaration_no_convictions": True,
+            "declaration_equal_pay": True,
+            "declaration_false_statement": True,
+            "signatory_name": "Jan Nowak",
+            "signatory_position": "Prezes zarządu",
+        },
+    }
