@@ -11,20 +11,10 @@ import sys
 import time
 from typing import Any
 
+from applications.formdefs.builtin.samples import applicant_payload
 from benchmarks.django_setup import setup_django
 
-ANSWERS = {
-    "surname": "KOWALENKO",
-    "previous_surnames": "not_applicable",
-    "family_name": "SHEVCHENKO",
-    "given_names": "OKSANA",
-    "previous_given_names": "not_applicable",
-    "father_name": "PETRO",
-    "mother_name_unknown": True,
-    "mother_maiden_name_unknown": True,
-    "date_of_birth": "1990-05-17",
-    "sex": "F",
-}
+ANSWERS = applicant_payload("temporary-residence")["personal"]  # the first step, as the tests answer it
 
 
 def bare_form_view(request):
