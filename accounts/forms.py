@@ -56,7 +56,9 @@ class LoginForm(forms.Form):
     )
 
     error_messages = {
-        "invalid_login": _("The e-mail address or the password is wrong. Both are case-sensitive."),
+        "invalid_login": _(
+            "The e-mail address or the password is wrong. Capital and small letters count in the password."
+        ),
         "inactive": _("This account is disabled."),
     }
 
