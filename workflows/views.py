@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 from viewflow.workflow.status import STATUS
@@ -42,49 +42,46 @@ def _page(request: HttpRequest, items):
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-class InboxView(StaffMixin, View):
+class TaskListView(StaffMixin, View):
+    """One page of tasks: what the list holds and what the officer may do with it are class attributes."""
+
+    title = ""
+    claimable = False
+    show_owner = False
+
+    def tasks(self, user):
+        raise NotImplementedError
+
     def get(self, request: HttpRequest) -> HttpResponse:
-        return render(
-            request,
-            "workflows/task_list.html",
-            {
-                "title": _("My tasks"),
-                "page": (page := _page(request, selectors.inbox(request.user))),
-                "tasks": page,
-                "claimable": False,
-            },
-        )
+        page = _page(request, self.tasks(request.user))
+        context = {"title": self.title, "page": page, "tasks": page, "claimable": self.claimable}
+        if self.show_owner:
+            context["show_owner"] = True
+        return render(request, "workflows/task_list.html", context)
 
 
-class QueueView(StaffMixin, View):
-    def get(self, request: HttpRequest) -> HttpResponse:
-        return render(
-            request,
-            "workflows/task_list.html",
-            {
-                "title": _("Tasks waiting in the office"),
-                "page": (page := _page(request, selectors.queue(request.user))),
-                "tasks": page,
-                "claimable": True,
-            },
-        )
+class InboxView(TaskListView):
+    title = gettext_lazy("My tasks")
+
+    def tasks(self, user):
+        return selectors.inbox(user)
 
 
-class OfficeTasksView(StaffMixin, View):
+class QueueView(TaskListView):
+    title = gettext_lazy("Tasks waiting in the office")
+    claimable = True
+
+    def tasks(self, user):
+        return selectors.queue(user)
+
+
+class OfficeTasksView(TaskListView):
     supervisor_only = True
+    title = gettext_lazy("Open tasks of the office")
+    show_owner = True
 
-    def get(self, request: HttpRequest) -> HttpResponse:
-        return render(
-            request,
-            "workflows/task_list.html",
-            {
-                "title": _("Open tasks of the office"),
-                "page": (page := _page(request, selectors.open_tasks_of_office(request.user))),
-                "tasks": page,
-                "claimable": False,
-                "show_owner": True,
-            },
-        )
+    def tasks(self, user):
+        return selectors.open_tasks_of_office(user)
 
 
 class ClaimView(StaffMixin, View):
