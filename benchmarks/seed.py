@@ -365,6 +365,7 @@ def seed(
     from applications.case_models import CaseNumberSequence
     from applications.models import FormDefinition, Office
     from workflows.flows import ResidencePermitFlow
+    from workflows.models import TASK_OFFICE_KEY
 
     started = time.perf_counter()
     rng = random.Random(random_seed + count)
@@ -584,6 +585,7 @@ def seed(
                 tasks.append((task_ref[node], "HUMAN", "ASSIGNED" if assigned else "NEW", changed, owner, None))
             if stage.name in end_of:
                 tasks.append((task_ref[end_of[stage.name]], "END", "DONE", changed, None, changed))
+            task_data = f'{{"{TASK_OFFICE_KEY}": {office.pk}}}'
             for ref, kind, status, created, owner, done in tasks:
                 out.add(
                     "viewflow_task",
@@ -613,7 +615,7 @@ def seed(
                         owner,
                         process_id,
                         created if owner else None,
-                        "{}",
+                        task_data,  # the office stamp of workflows.models.CaseTask
                     ),
                 )
                 task_id += 1

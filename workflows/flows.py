@@ -11,7 +11,7 @@ from viewflow import this
 from viewflow.workflow import flow, lock
 
 from . import steps
-from .models import Agency, CaseProcess
+from .models import Agency, CaseProcess, CaseTask
 from .node_views import open_task
 
 #: Consultation nodes, one per agency (the labour office only for work permits).
@@ -34,6 +34,7 @@ def _consultation(agency: str, title):
 
 class ResidencePermitFlow(flow.Flow):
     process_class = CaseProcess
+    task_class = CaseTask  # stamps each task with its office (the office lists' indexes)
     lock_impl = lock.select_for_update_lock
 
     start = flow.StartHandle(steps.start_case).Next(this.formal_check)

@@ -20,6 +20,18 @@ REVIEW_CONDITIONS = [
 WORK_CONDITION = ("work", _("The employer's annex meets the conditions of the work permit"))
 
 
+class CaseSearchForm(forms.Form):
+    """The search box above the office's cases; what it finds is decided by `selectors.search_cases`."""
+
+    q = forms.CharField(
+        label=_("Case number, travel document number or surname"),
+        min_length=2,
+        max_length=100,
+        strip=True,
+        help_text=_("For example 14/2026/000123, AB1234567 or the first letters of a surname."),
+    )
+
+
 class FormalCheckForm(forms.Form):
     complete = forms.ChoiceField(
         label=_("Is the application formally complete?"), choices=YES_NO, widget=forms.RadioSelect

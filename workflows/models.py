@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from viewflow.workflow.models import Process
+from viewflow.workflow.models import Process, Task
 
 
 class StaffMembership(models.Model):
@@ -40,6 +40,34 @@ class CaseProcess(Process):
 
     def __str__(self) -> str:
         return f"process of {self.application_id}"
+
+
+#: Key of the office stamp in `Task.data` (see `CaseTask`).
+TASK_OFFICE_KEY = "office"
+
+
+class CaseTask(Task):
+    """Viewflow's task, stamped with its case's office (`data["office"]`) when it is first saved.
+
+    The office lists (queue, inbox, the supervisor's open tasks) filter and sort tasks by that stamp through partial
+    indexes on viewflow's own table (migration 0004). Without it, a deep page joined task, process, case process and
+    application for every row it skipped: about 250 ms for page 100 of a queue at 1,000,000 cases. A case never
+    changes office, so the stamp cannot go stale. Viewflow creates tasks through `ResidencePermitFlow.task_class`.
+    """
+
+    class Meta:
+        proxy = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self.data is None:
+            self.data = {}
+        if TASK_OFFICE_KEY not in self.data and self.process_id:
+            office_id = (
+                CaseProcess.objects.filter(pk=self.process_id).values_list("application__office_id", flat=True).first()
+            )
+            if office_id is not None:
+                self.data[TASK_OFFICE_KEY] = office_id
+        super().save(*args, **kwargs)
 
 
 class SupplementRequest(models.Model):

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
@@ -255,11 +256,20 @@ class TaskView(StaffMixin, View):
 
 
 class CaseListView(StaffMixin, View):
-    supervisor_only = True
+    """The office's cases, newest first, or those matching the search box (any officer of the office)."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        page = _page(request, selectors.cases_of_office(request.user).order_by("-submitted_at"))
-        return render(request, "workflows/case_list.html", {"cases": page, "page": page})
+        form = forms.CaseSearchForm(request.GET if "q" in request.GET else None)
+        if form.is_bound and form.is_valid():
+            cases = selectors.search_cases(request.user, form.cleaned_data["q"])
+        else:
+            cases = selectors.cases_of_office(request.user).order_by("-submitted_at")
+        page = _page(request, cases)
+        searching = form.is_bound and form.is_valid()
+        context = {"cases": page, "page": page, "form": form, "searching": searching}
+        if searching:
+            context["page_query"] = urlencode({"q": form.cleaned_data["q"]})
+        return render(request, "workflows/case_list.html", context)
 
 
 class CaseView(StaffMixin, View):

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS
 from viewflow.workflow.timers import fire_due_timers
 
@@ -15,7 +16,7 @@ from applications.case_models import ApplicationStatus, CaseEvent
 from documents.models import DocumentKind
 from tests.journey.helpers import pdf_bytes
 from workflows import services
-from workflows.models import CaseProcess, Consultation, Decision
+from workflows.models import TASK_OFFICE_KEY, CaseProcess, Consultation, Decision
 from workflows.supplements import answer_supplement
 
 from .conftest import (
@@ -90,6 +91,11 @@ def test_grant_after_a_supplement(django_capture_on_commit_callbacks, officer, s
     )
     process = CaseProcess.objects.get(application=application)
     assert process.status == PROCESS.DONE
+    # Every step after the start, on every path the case took, carries the office the office lists are indexed by.
+    offices = [
+        task.data.get(TASK_OFFICE_KEY) for task in Task.objects.filter(process=process).exclude(flow_task_type="START")
+    ]
+    assert len(offices) > 10 and set(offices) == {application.office_id}
     assert kinds(application)[-3:] == [CaseEvent.Kind.DOCUMENT, CaseEvent.Kind.DECISION, CaseEvent.Kind.STATUS_CHANGED]
 
 

@@ -21,8 +21,14 @@ class Command(BaseCommand):
         parser.add_argument("--years", type=int, default=2, help="spread submissions over this many years")
 
     def handle(self, *args, count: int, reset: bool, years: int, **options) -> None:
+        from django.core.management import call_command
+
+        from applications.models import FormDefinition
         from benchmarks import seed
 
+        if count > 0 and not FormDefinition.objects.filter(status="published").exists():
+            # A freshly migrated database has the voivodeships but no forms: the cases need the built-in ones.
+            call_command("load_form_definitions", verbosity=0)
         if reset:
             deleted = seed.reset()
             self.stdout.write(f"Deleted seeded rows: {deleted}")
