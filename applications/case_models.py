@@ -132,7 +132,8 @@ class Application(models.Model):
         verbose_name_plural = _("applications")
         indexes = [
             models.Index(fields=["office", "status", "-submitted_at"], name="application_office_status"),
-            # The office's case list, newest first, at a million cases (measured: 408 ms -> 0.14 ms).
+            # The office's case list, newest first, at a million cases (measured: 408 ms -> 0.14 ms). On PostgreSQL
+            # migration 0008 rebuilds it to include the id, so a page's ids come from the index alone.
             models.Index(fields=["office", "-submitted_at"], name="application_office_recent"),
         ]
 

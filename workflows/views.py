@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import urlencode
@@ -18,6 +17,7 @@ from documents.storage import download_url
 
 from . import forms, selectors, services
 from .audit import audit, client_ip
+from .paging import page_of
 from .steps import WORK_PERMIT_SLUGS
 
 
@@ -35,12 +35,9 @@ class StaffMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-PAGE_SIZE = 25
-
-
 def _page(request: HttpRequest, items):
     """One page of a list (the office lists grow to thousands of rows); a bad page number gives the first or last."""
-    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    return page_of(items, request.GET.get("page"))
 
 
 class TaskListView(StaffMixin, View):

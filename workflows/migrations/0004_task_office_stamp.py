@@ -1,9 +1,8 @@
 """The office lists read tasks by the office stamped in `Task.data` (see `workflows.models.CaseTask`).
 
-This migration stamps the tasks that exist already, and on PostgreSQL replaces the two "all offices" partial indexes
-of 0003 (queue, supervisor's open tasks) by the same indexes led by the office stamp, so a page of one office's
-tasks, at any depth, reads only that office's index entries. The inbox index of 0003 (owner, created) stays: an
-officer's own tasks are found by owner.
+This migration stamps the tasks that exist already, and on PostgreSQL replaces the partial indexes of 0003 by
+covering ones: the queue and the supervisor's open tasks led by the office stamp, so a page of one office's tasks, at
+any depth, reads only that office's index entries; the inbox still by owner.
 
 Viewflow's `Task` is a third-party model, so these are plain SQL, as in 0003. SQLite (development, tests) keeps the
 indexes of 0003: its expression indexes would need `json_extract` and its data sets are small.
@@ -11,15 +10,21 @@ indexes of 0003: its expression indexes would need `json_extract` and its data s
 
 from django.db import migrations
 
+#: Each index also carries (INCLUDE) every column the lists filter on and the id, so the paginator's count and the
+#: ids of a page are read from the index alone (index-only scans, `workflows.paging`).
+COVERING = "INCLUDE (id, data, flow_task, flow_task_type)"
 OFFICE_INDEXES = {
     # queue: office = X AND status = NEW AND owner IS NULL ORDER BY created
-    "workflows_task_office_unassigned": "((data -> 'office'), created) WHERE status = 'NEW' AND owner_id IS NULL",
+    "workflows_task_office_unassigned": f"((data -> 'office'), created) {COVERING} WHERE status = 'NEW' AND owner_id IS NULL",
     # supervisor's open tasks: office = X AND status IN (NEW, ASSIGNED) ORDER BY created
-    "workflows_task_office_open": "((data -> 'office'), created) WHERE status IN ('NEW', 'ASSIGNED')",
+    "workflows_task_office_open": f"((data -> 'office'), created) {COVERING} WHERE status IN ('NEW', 'ASSIGNED')",
+    # inbox: owner = me AND status = ASSIGNED (AND office = mine) ORDER BY created
+    "workflows_task_owner_assigned": f"(owner_id, created) {COVERING} WHERE status = 'ASSIGNED'",
 }
 REPLACED = {
     "workflows_task_unassigned": "(created) WHERE status = 'NEW' AND owner_id IS NULL",
     "workflows_task_open": "(created) WHERE status IN ('NEW', 'ASSIGNED')",
+    "workflows_task_assigned_owner": "(owner_id, created) WHERE status = 'ASSIGNED'",
 }
 
 STAMP_POSTGRESQL = """
