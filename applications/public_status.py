@@ -86,18 +86,13 @@ class StatusLookupForm(forms.Form):
         return code
 
 
-def _count(scope: str, key: str, limit: int, window: int) -> bool:
-    return throttle.allow(f"status-lookup:{scope}", key, limit=limit, window=window)
-
-
 def allow_lookup(ip: str | None, case_number: str | None) -> bool:
     """Count one attempt from `ip` (and on `case_number` when given); False once either is over its limit."""
-    window = int(getattr(settings, "STATUS_LOOKUP_WINDOW", 3600))
-    by_ip = _count("ip", ip or "-", int(getattr(settings, "STATUS_LOOKUP_LIMIT_PER_IP", 10)), window)
-    by_case = True
+    counters = [("status-lookup:ip", ip or "-", int(getattr(settings, "STATUS_LOOKUP_LIMIT_PER_IP", 10)))]
     if case_number:
-        by_case = _count("case", case_number, int(getattr(settings, "STATUS_LOOKUP_LIMIT_PER_CASE", 5)), window)
-    return by_ip and by_case
+        limit = int(getattr(settings, "STATUS_LOOKUP_LIMIT_PER_CASE", 5))
+        counters.append(("status-lookup:case", case_number, limit))
+    return throttle.allow_all(counters, window=int(getattr(settings, "STATUS_LOOKUP_WINDOW", 3600)))
 
 
 def lookup(case_number: str, code: str) -> PublicStatus | None:
