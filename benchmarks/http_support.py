@@ -127,15 +127,23 @@ class Client:
         self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
 
     def request(
-        self, method: str, path: str, body: dict | None = None, headers: dict | None = None
+        self,
+        method: str,
+        path: str,
+        body: dict | None = None,
+        headers: dict | None = None,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
     ) -> tuple[int, bytes, dict]:
+        """One request; `files` (field -> (file name, bytes, content type)) makes it a multipart upload."""
         from urllib.parse import urlencode
 
         hdrs = {"Host": "127.0.0.1", **(headers or {})}
         if self.cookies:
             hdrs["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         data = None
-        if body is not None:
+        if files is not None:
+            data, hdrs["Content-Type"] = _multipart(body or {}, files)
+        elif body is not None:
             data = urlencode(body, doseq=True)
             hdrs["Content-Type"] = "application/x-www-form-urlencoded"
         for attempt in range(2):
@@ -158,6 +166,47 @@ class Client:
         marker = b'name="csrfmiddlewaretoken" value="'
         start = html.index(marker) + len(marker)
         return html[start : html.index(b'"', start)].decode()
+
+
+def _multipart(fields: dict, files: dict[str, tuple[str, bytes, str]]) -> tuple[bytes, str]:
+    """A multipart/form-data body (RFC 7578) and its content type; the standard library has no encoder."""
+    boundary = secrets.token_hex(16)
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+    for name, (filename, content, content_type) in files.items():
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            f"Content-Type: {content_type}\r\n\r\n"
+        )
+        parts.append(head.encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def cpu_seconds(groups: dict[str, str]) -> dict[str, float]:
+    """User + system CPU seconds of the running processes whose command line holds each group's word (their
+    children that ended included), and of this process (`load_generator`, all its threads), from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    totals = dict.fromkeys(groups, 0.0)
+    me = os.getpid()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == me:
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            stat = (entry / "stat").read_text()
+        except OSError:  # ended meanwhile
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        seconds = sum(int(value) for value in fields[11:15]) / ticks  # utime, stime, cutime, cstime
+        for group, word in groups.items():
+            if word in command:
+                totals[group] += seconds
+                break
+    times = os.times()
+    totals["load_generator"] = times.user + times.system
+    return totals
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -19,6 +19,7 @@ from applications.voivodeships import VOIVODESHIPS
 from .checks import check_fields, check_row_count, check_rules, is_group_visible, rules_of_step
 from .conditions import NOT_APPLICABLE, is_blank
 from .schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec
+from .widgets import FastSelect, FastSelectMultiple
 
 NA_SUFFIX = "__na"
 TEXT_INPUT_TYPES = {FieldType.TEXT, FieldType.NAME, FieldType.PESEL, FieldType.POSTAL_CODE, FieldType.DOCUMENT_NUMBER}
@@ -103,10 +104,10 @@ def form_field(spec_field: FieldSpec, language: str) -> forms.Field:
         return forms.BooleanField(widget=forms.CheckboxInput(attrs=attrs), **common)
     if kind in (FieldType.CHOICE, FieldType.COUNTRY, FieldType.VOIVODESHIP):
         return OpenChoiceField(
-            choices=[("", "—"), *_choices(spec_field, language)], widget=forms.Select(attrs=attrs), **common
+            choices=[("", "—"), *_choices(spec_field, language)], widget=FastSelect(attrs=attrs), **common
         )
     if kind in (FieldType.MULTICHOICE, FieldType.COUNTRIES):
-        widget = forms.CheckboxSelectMultiple if kind == FieldType.MULTICHOICE else forms.SelectMultiple
+        widget = forms.CheckboxSelectMultiple if kind == FieldType.MULTICHOICE else FastSelectMultiple
         return OpenMultipleChoiceField(choices=_choices(spec_field, language), widget=widget(attrs=attrs), **common)
     widget_class = {
         FieldType.TEXTAREA: forms.Textarea,
