@@ -5,10 +5,15 @@ a valid status lookup (POST), the login page, /healthz, and a logged-in applican
 read from /proc/<worker pid>/status (the master's only child).
 
     .venv/bin/python -m benchmarks --only memory [--quick]      # quick: 100 then 1,000 requests
+    MEM_KINDS=wizard .venv/bin/python -m benchmarks --only memory --quick   # one kind of request alone
+
+`rss_mib_by_requests` is the RSS after every tenth of the requests: a leak climbs steadily, memory that the
+allocator keeps after warming up (Python's 1 MiB arenas are returned only when empty) climbs and levels off.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -74,7 +79,7 @@ def run(quick: bool) -> dict:
         status, _, _ = clients[0].request("GET", wizard)
         if status != 200:
             raise RuntimeError(f"the logged-in wizard page answered {status}")
-        kinds = ["home", "status", "login", "healthz", "wizard"]
+        kinds = os.environ.get("MEM_KINDS", "home,status,login,healthz,wizard").split(",")
 
         def send(client, i):
             kind = kinds[i % len(kinds)]
@@ -93,7 +98,12 @@ def run(quick: bool) -> dict:
         (worker,) = server.children()
         _, first = hs.load(clients, list(range(100)), send)
         after_100 = hs.rss_kib(worker)
-        _, rest = hs.load(clients, list(range(100, total)), send)
+        rest, trajectory = [], {100: round(after_100 / 1024, 1)}
+        marks = [100, *range(total // 10, total + 1, total // 10)]
+        for start, end in itertools.pairwise(marks):  # a leak climbs, a warming cache levels off
+            _, done = hs.load(clients, list(range(start, end)), send)
+            rest += done
+            trajectory[end] = round(hs.rss_kib(worker) / 1024, 1)
         after_total = hs.rss_kib(worker)
         if server.children() != [worker]:
             raise RuntimeError("the worker was replaced during the run")
@@ -105,6 +115,7 @@ def run(quick: bool) -> dict:
         "rss_after_100_mib": round(after_100 / 1024, 1),
         f"rss_after_{total}_mib": round(after_total / 1024, 1),
         "growth_percent": growth,
+        "rss_mib_by_requests": trajectory,
         "target_growth_percent": TARGET_GROWTH_PERCENT,
         "target_met_growth": growth <= TARGET_GROWTH_PERCENT,
         "at_target_size": total >= 10_000,
