@@ -68,7 +68,18 @@ uploads = [
      "content": (png if key == "photo" else pdf).getvalue().hex()}
     for key in services.missing_attachments(draft)
 ]
+import time
+from django.contrib.auth.hashers import check_password, get_hasher
+encoded = User.objects.get(email=out[0]["email"]).password
+check_password(password, encoded)
+started = time.process_time()
+for _ in range(10):
+    check_password(password, encoded)
+hasher = get_hasher()
+argon2 = {"algorithm": hasher.algorithm, "cpu_ms_per_check": round((time.process_time() - started) * 100, 1)}
+argon2.update({name: getattr(hasher, name, None) for name in ("time_cost", "memory_cost", "parallelism")})
 print(json.dumps({
+    "password_hashing": argon2,
     "applicants": out,
     "steps": [{"key": s.key, "data": answers_to_data(s, payload.get(s.key, {}))} for s in steps],
     "prefix": f"draft_v{draft.definition.version}",
@@ -251,6 +262,8 @@ def run(quick: bool) -> dict:
             group: round(seconds * 1000 / max(1, submitted)) for group, seconds in web_cpu.items()
         },
         "ceiling_complete_submissions_per_second": round(cores * 1000 / total_ms, 2) if total_ms else None,
+        "password_checks_per_journey": 2,  # the login and the signature (password confirmation)
+        "password_hashing": prepared["password_hashing"],
         "target_submissions_per_second": TARGET_SUBMISSIONS_PER_SECOND,
         "target_met_submissions": submitted / submitted_in >= TARGET_SUBMISSIONS_PER_SECOND and submitted == count,
         "target_met_complete_with_receipt": packages_per_second >= TARGET_SUBMISSIONS_PER_SECOND,
