@@ -9,6 +9,7 @@ Timings are medians; ours and bare WeasyPrint run interleaved, so a busy machine
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
 import os
@@ -87,15 +88,24 @@ def receipt_context(package_sha256: str) -> dict[str, Any]:
 
 
 def medians(functions: dict[str, Callable[[], Any]], runs: int) -> dict[str, float]:
-    """Median milliseconds of each function, run round-robin after one warm-up call each."""
+    """Median milliseconds of each function, run round-robin after one warm-up call each.
+
+    As `timeit` does, the cyclic garbage collector is run before each call and paused during it: a WeasyPrint render
+    leaves a large heap behind, and a full collection (100 ms and more) landed, run after run, on whichever function
+    came next in the round (once making a 110 ms receipt read 264 ms)."""
     times: dict[str, list[float]] = {name: [] for name in functions}
     for fn in functions.values():
         fn()
     for _ in range(runs):
         for name, fn in functions.items():
-            start = time.perf_counter()
-            fn()
-            times[name].append((time.perf_counter() - start) * 1000)
+            gc.collect()
+            gc.disable()
+            try:
+                start = time.perf_counter()
+                fn()
+                times[name].append((time.perf_counter() - start) * 1000)
+            finally:
+                gc.enable()
     return {name: statistics.median(values) for name, values in times.items()}
 
 
