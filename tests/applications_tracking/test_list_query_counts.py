@@ -48,3 +48,16 @@ def test_the_employers_dashboard_costs_the_same_for_one_annex_or_three(client):
 
     assert many_page.count("/employer/annexes/") == 3 * few_page.count("/employer/annexes/") > 0
     assert many == few
+
+
+def test_the_applicants_dashboard_costs_the_same_for_one_case_or_four(client, applicant):
+    submit_sample(applicant)
+    client.force_login(applicant)
+    few, few_page = queries_for(client, "/my/")
+
+    for slug in ("temporary-residence", "permanent-residence", "temporary-residence-work"):
+        submit_sample(applicant, slug=slug)
+    many, many_page = queries_for(client, "/my/")
+
+    assert many_page.count("/cases/") == 4 * few_page.count("/cases/") > 0
+    assert many == few
