@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import EmployerFactory
+from tests.query_counts import queries_for
 
 from .conftest import add_document, submit_sample
 
 pytestmark = pytest.mark.django_db
-
-
-def queries_for(client, url: str) -> tuple[int, str]:
-    client.get(url)  # warm per-process caches (compiled definitions, roles)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries), response.content.decode()
 
 
 def test_the_document_list_in_the_api_costs_the_same_for_one_case_or_four(client, applicant):

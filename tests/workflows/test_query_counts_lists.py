@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -14,6 +12,7 @@ from accounts.models import User
 from accounts.second_factor import setup_totp
 from applications.case_models import Application
 from benchmarks.seed import SEED_DOMAIN, seed
+from tests.query_counts import queries_for
 from tests.workflows.conftest import staff_login
 
 pytestmark = pytest.mark.django_db
@@ -25,14 +24,6 @@ def _staff(email: str):
     user = User.objects.get(email=email)
     user.totp_device = setup_totp(user)
     return user
-
-
-def _queries(client, url: str) -> tuple[int, str]:
-    client.get(url)  # warm per-process caches (compiled definitions, roles)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries), response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -53,10 +44,10 @@ def test_an_office_list_makes_as_many_queries_for_50_cases_as_for_5(client, role
     else:
         email = f"supervisor-{OFFICE}@{SEED_DOMAIN}"
     staff_login(client, _staff(email))
-    few, few_page = _queries(client, url)
+    few, few_page = queries_for(client, url)
 
     seed(45, voivodeships=[OFFICE], applicants=1)
-    many, many_page = _queries(client, url)
+    many, many_page = queries_for(client, url)
 
     assert many_page.count(marker) > few_page.count(marker) > 0
     assert many == few
@@ -70,11 +61,11 @@ def test_the_applicants_case_list_in_the_api_makes_as_many_queries_for_50_cases_
         pk=Application.objects.order_by("pk").values("pk")[:1],
     ).applicant
     client.force_login(applicant)
-    few, few_page = _queries(client, "/api/v1/cases")
+    few, few_page = queries_for(client, "/api/v1/cases")
 
     seed(45, voivodeships=[OFFICE], applicants=1)
     Application.objects.filter(applicant__email__endswith=SEED_DOMAIN).update(applicant=applicant)
-    many, many_page = _queries(client, "/api/v1/cases")
+    many, many_page = queries_for(client, "/api/v1/cases")
 
     assert few_page.count('"case_number"') == 5
     assert many_page.count('"case_number"') == 50
