@@ -102,3 +102,22 @@ def test_the_search_box_is_labelled_in_polish(client, officer):
     staff_login(client, officer)
     page = client.get("/office/cases/", HTTP_ACCEPT_LANGUAGE="pl").content.decode()
     assert "Numer sprawy, numer dokumentu podróży lub nazwisko" in page
+
+
+def test_the_search_refuses_other_roles_and_anonymous_visitors(client, cases):
+    from tests.factories import ApplicantFactory, EmployerFactory
+
+    response = client.get("/office/cases/", {"q": cases["kowalczuk"].case_number})
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+    for user in (ApplicantFactory(), EmployerFactory()):
+        client.force_login(user)
+        assert client.get("/office/cases/", {"q": "kowal"}).status_code == 403
+
+
+@pytest.mark.parametrize("query", ["%%", "_", "x" * 101, "' OR 1=1 --", "14/2026/", "\u0000ab", "ab\\"])
+def test_hostile_or_odd_searches_get_an_answer_not_an_error(client, officer, cases, query):
+    staff_login(client, officer)
+    response = client.get("/office/cases/", {"q": query})
+    assert response.status_code in (200, 400)
+    if response.status_code == 200 and len(query) > 100:
+        assert 'class="error-message"' in response.content.decode()
