@@ -1,0 +1,61 @@
+"""The application package of the sample answers reads the same as it did before the form engine moved (issue 12).
+
+The fixture files were rendered from the generated JSON definitions before anything moved; a change in a definition,
+in how an answer is printed or in the template shows up here as a text diff.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from applications.formdefs.builtin import BUILTIN_DIR
+from applications.formdefs.builtin.samples import applicant_payload, employer_payload
+from applications.formdefs.parsing import parse_spec
+from documents.package import render_package
+from tests.documents.helpers import pdf_text
+from tests.documents.samples import CASE_NUMBER, OFFICE, SUBMITTED_AT
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sample_packages"
+CREATED = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
+APPLICATION_SLUGS = ["temporary-residence", "temporary-residence-work", "permanent-residence", "eu-long-term-resident"]
+
+
+def builtin_spec(slug: str):
+    return parse_spec(json.loads((BUILTIN_DIR / f"{slug}.json").read_text(encoding="utf-8")))
+
+
+def sample_package_text(slug: str) -> str:
+    annex = None
+    if slug == "temporary-residence-work":
+        annex = {"definition": builtin_spec("employer-annex-1"), "answers": employer_payload()}
+    pdf = render_package(
+        definition=builtin_spec(slug),
+        answers=applicant_payload(slug),
+        attachments=[{"label": "Fotografia", "name": "photo.png", "size": 48213, "sha256": "0f" * 32}],
+        annex=annex,
+        declaration={"confirmed_by": "OKSANA KOWALENKO", "confirmed_at": SUBMITTED_AT, "ip": "203.0.113.7"},
+        case_number=CASE_NUMBER,
+        office=OFFICE,
+        submitted_at=SUBMITTED_AT,
+        created=CREATED,
+    )
+    return pdf_text(pdf)
+
+
+@pytest.mark.parametrize("slug", APPLICATION_SLUGS)
+def test_sample_package_text_is_unchanged(slug):
+    expected = (FIXTURES / f"{slug}.txt").read_text(encoding="utf-8")
+    assert sample_package_text(slug) == expected
+
+
+if __name__ == "__main__":  # regenerate the fixtures: python -m tests.documents.test_sample_package_text
+    import django
+
+    django.setup()
+    FIXTURES.mkdir(parents=True, exist_ok=True)
+    for name in APPLICATION_SLUGS:
+        (FIXTURES / f"{name}.txt").write_text(sample_package_text(name), encoding="utf-8")
