@@ -29,7 +29,7 @@ demo: install
 	$(PY) manage.py load_demo
 
 # The coverage report covers the pure validators and the form-definition engine (the issue's ≥ 95 % floor).
-COVERAGE := --cov=validators --cov=applications/formdefs --cov-report=term --cov-fail-under=95
+COVERAGE := --cov=validators --cov=formdefs --cov-report=term --cov-fail-under=95
 
 test: install
 	$(PY) -m pytest -p no:cacheprovider $(COVERAGE) $(PYTEST_ARGS)

@@ -18,10 +18,3 @@ class VoivodeshipAdmin(admin.ModelAdmin):
 class OfficeAdmin(admin.ModelAdmin):
     list_display = ["name", "voivodeship", "city", "email"]
     search_fields = ["name", "city"]
-
-
-# Form definitions have their own admin module (JSON editor, publishing, preview).
-from applications.formdefs.admin import FormDefinitionAdmin  # noqa: E402
-from applications.models import FormDefinition  # noqa: E402
-
-admin.site.register(FormDefinition, FormDefinitionAdmin)

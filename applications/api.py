@@ -18,10 +18,11 @@ from ninja import Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
 
+from formdefs.api import FormDefinition, FormDefinitionStatus
+
 from . import public_status, selectors, tracking
 from .api_tokens import ApiTokenAuth
 from .case_models import Application, ApplicationStatus
-from .models import FormDefinition, FormDefinitionStatus
 from .views.access import client_ip
 
 StatusValue = Literal[tuple(ApplicationStatus.values)]  # type: ignore[valid-type]
@@ -243,7 +244,7 @@ def list_forms(request):
     summary="JSON Schema of the answers (payload) of the published version of a form",
 )
 def form_schema(request, slug: str):
-    from .formdefs.compile_payload import payload_json_schema
+    from formdefs.api import payload_json_schema
 
     definition = FormDefinition.objects.filter(slug=slug, status=FormDefinitionStatus.PUBLISHED).first()
     if definition is None:

@@ -24,7 +24,7 @@ class Draft(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
-    definition = models.ForeignKey("applications.FormDefinition", on_delete=models.PROTECT, related_name="drafts")
+    definition = models.ForeignKey("formdefs.FormDefinition", on_delete=models.PROTECT, related_name="drafts")
     status = models.CharField(max_length=16, choices=DraftStatus.choices, default=DraftStatus.OPEN)
     answers = models.JSONField(
         _("answers"), default=dict, blank=True, help_text=_("Cleaned answers per step, as JSON.")
@@ -106,7 +106,7 @@ class Application(models.Model):
     case_number = models.CharField(_("case number"), max_length=20, unique=True)
     applicant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications")
     draft = models.OneToOneField(Draft, on_delete=models.PROTECT, related_name="application")
-    definition = models.ForeignKey("applications.FormDefinition", on_delete=models.PROTECT, related_name="applications")
+    definition = models.ForeignKey("formdefs.FormDefinition", on_delete=models.PROTECT, related_name="applications")
     voivodeship = models.ForeignKey("applications.Voivodeship", on_delete=models.PROTECT, related_name="applications")
     office = models.ForeignKey("applications.Office", on_delete=models.PROTECT, related_name="applications")
     answers = models.JSONField(_("answers"))
@@ -169,7 +169,7 @@ class EmployerAnnex(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     employer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annexes")
-    definition = models.ForeignKey("applications.FormDefinition", on_delete=models.PROTECT, related_name="annexes")
+    definition = models.ForeignKey("formdefs.FormDefinition", on_delete=models.PROTECT, related_name="annexes")
     draft = models.OneToOneField(Draft, on_delete=models.SET_NULL, related_name="employer_annex", null=True, blank=True)
     answers = models.JSONField(default=dict, blank=True)
     wizard_state = models.JSONField(default=dict, blank=True, help_text="django-formtools storage data.")

@@ -1,6 +1,6 @@
 """E-mails to the applicant about their case: one per case event that needs their attention or changes the status.
 
-Contract: `services.record_event` hands every new event to `enqueue` after the transaction commits; `enqueue`
+Contract: `services.record_event` hands every new event to `tasks.enqueue` after the transaction commits, which
 queues the Celery task `applications.tasks.send_event_notification` for the kinds in `RULES`, and `deliver` sends
 at most one e-mail per event (a `NotificationLog` row per event, locked while sending; a task that runs twice finds
 it sent). Kinds in `MANDATORY_KINDS` are letters the law requires the applicant to learn about, so they are sent even
@@ -82,14 +82,6 @@ def is_notified(event: CaseEvent) -> bool:
     if event.kind not in RULES:
         return False
     return not (event.kind == Kind.DOCUMENT and (event.data or {}).get("kind") in SILENT_DOCUMENT_KINDS)
-
-
-def enqueue(event: CaseEvent) -> None:
-    """Queue the e-mail about a new event (called after commit by `services.record_event`)."""
-    if is_notified(event):
-        from .tasks import send_event_notification
-
-        send_event_notification.delay(event.pk)
 
 
 def case_link(application) -> str:

@@ -9,12 +9,19 @@ from typing import Any
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from formdefs.api import (
+    NOT_APPLICABLE,
+    FieldSpec,
+    FieldType,
+    FormDefinitionSpec,
+    GroupSpec,
+    StepSpec,
+    is_field_visible,
+    is_step_visible,
+    label_of,
+)
 from validators.countries import country_choices
-
-from .formdefs.compile_forms import label_of
-from .formdefs.conditions import NOT_APPLICABLE, is_field_visible, is_step_visible
-from .formdefs.schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec
-from .voivodeships import VOIVODESHIPS
+from validators.voivodeships import VOIVODESHIPS
 
 
 @dataclass

@@ -8,8 +8,9 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 
+from formdefs.api import FormDefinition, FormDefinitionStatus
+
 from .case_models import Application, Attachment, CaseEvent, DocumentKind, Draft, DraftStatus, EmployerAnnex
-from .models import FormDefinition, FormDefinitionStatus
 
 
 def open_drafts_for_applicant(user) -> QuerySet[Draft]:

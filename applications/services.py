@@ -20,9 +20,20 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from formdefs.api import (
+    FieldSpec,
+    FieldType,
+    FormDefinition,
+    FormDefinitionStatus,
+    PayloadError,
+    answers_to_data,
+    evaluate,
+    is_signing_step,
+    validate_payload,
+)
 from validators.files import validate_upload
 
-from . import notifications, signals
+from . import signals, tasks
 from .case_models import (
     WITHDRAWABLE,
     AnnexLinkCode,
@@ -36,8 +47,7 @@ from .case_models import (
     DraftStatus,
     EmployerAnnex,
 )
-from .formdefs.compile_payload import PayloadError, validate_payload
-from .models import FormDefinition, FormDefinitionStatus, Office, Voivodeship
+from .models import Office, Voivodeship
 from .signing import SIGNATURE_METHODS, SignatureEvidence
 
 ANNEX_CODE_VALIDITY = timedelta(days=14)
@@ -175,7 +185,6 @@ def remove_attachment(*, attachment: Attachment, applicant) -> None:
 
 def missing_attachments(draft: Draft) -> list[str]:
     """Keys of required attachments with no file yet (conditions decide which are required)."""
-    from .formdefs.conditions import evaluate
 
     present = set(draft.attachments.values_list("requirement", flat=True))
     missing = []
@@ -250,7 +259,6 @@ def complete_annex(*, annex: EmployerAnnex, employer) -> EmployerAnnex:
 
 def _with_declarations_ticked(spec, answers: Mapping[str, Any]) -> dict[str, Any]:
     """The answers as they will be once the declarations are ticked on the signing page."""
-    from .wizard import is_signing_step
 
     answers = dict(answers)
     for step in spec.steps:
@@ -403,14 +411,12 @@ def record_event(
     event = CaseEvent.objects.create(
         application=application, kind=kind, data=data or {}, action_url=action_url, due_at=due_at
     )
-    transaction.on_commit(lambda: notifications.enqueue(event), robust=True)
+    transaction.on_commit(lambda: tasks.enqueue(event), robust=True)
     return event
 
 
 def prefill_from_mrz(*, draft: Draft, mrz, mrz_text: str) -> int:
     """Copy what the passport's MRZ says into the fields that ask for it, as typed-but-unsaved input to check."""
-    from .formdefs.schema import FieldSpec, FieldType
-    from .wizard import answers_to_data
 
     unsaved = dict(draft.unsaved_input)
     count = 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from applications.notifications import deliver, is_notified
+
 
 @shared_task(
     bind=True,
@@ -17,7 +19,14 @@ from celery import shared_task
 )
 def send_event_notification(self, event_id: int) -> str | None:
     """Send the e-mail about one case event; idempotent (see `applications.notifications.deliver`)."""
-    from applications.notifications import deliver
-
     log = deliver(event_id)
     return log.status if log else None
+
+
+def enqueue(event) -> None:
+    """Queue the e-mail about a new event (called after commit by `services.record_event`).
+
+    Here rather than in `notifications`, so the task module depends on the notifications and never the reverse.
+    """
+    if is_notified(event):
+        send_event_notification.delay(event.pk)

@@ -9,27 +9,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.http import QueryDict
 from django.utils import timezone
 from formtools.wizard.storage.base import BaseStorage
 
+from formdefs.api import (
+    NA_SUFFIX,
+    BoundStep,
+    FormDefinitionSpec,
+    GroupSpec,
+    answers_to_data,
+    bind_step,
+    build_group_formset,
+    to_querydict,
+    typed_rows,
+    visible_wizard_steps,
+)
+
 from .case_models import Draft
-from .formdefs.compile_forms import NA_SUFFIX, BoundStep, bind_step, build_group_formset
-from .formdefs.conditions import NOT_APPLICABLE, is_step_visible
-from .formdefs.schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec
-
-
-def is_signing_step(step: StepSpec) -> bool:
-    """A step of declarations only: it is answered on the signing page, not in the wizard."""
-    return all(isinstance(i, FieldSpec) and i.type == FieldType.DECLARATION for i in step.items)
-
-
-def wizard_steps(spec: FormDefinitionSpec) -> list[StepSpec]:
-    return [s for s in spec.steps if not is_signing_step(s)]
-
-
-def visible_wizard_steps(spec: FormDefinitionSpec, answers: Mapping[str, Any]) -> list[StepSpec]:
-    return [s for s in wizard_steps(spec) if is_step_visible(s, answers)]
 
 
 def first_unfinished_step(spec: FormDefinitionSpec, draft: Draft) -> str | None:
@@ -38,132 +34,6 @@ def first_unfinished_step(spec: FormDefinitionSpec, draft: Draft) -> str | None:
         if step.key not in draft.answers or step.key in draft.unsaved_input:
             return step.key
     return None
-
-
-# --- Answers <-> form data ---------------------------------------------------------------------------------------
-
-
-def _field_data(field: FieldSpec, value: Any, prefix: str) -> dict[str, list[str]]:
-    name = prefix + field.key
-    if value is None:
-        return {}
-    if field.not_applicable and value == NOT_APPLICABLE:
-        return {name + NA_SUFFIX: ["on"]}
-    if field.type == FieldType.BOOLEAN:
-        return {name: ["true" if value else "false"]}
-    if field.type == FieldType.DECLARATION:
-        return {name: ["on"]} if value else {}
-    if isinstance(value, list):
-        return {name: [str(v) for v in value]}
-    return {name: [str(value)]}
-
-
-def answers_to_data(
-    step: StepSpec, answers: Mapping[str, Any], *, extra_rows: Mapping[str, int] | None = None
-) -> dict[str, list[str]]:
-    """The POST data that would give these answers: used to show saved or prefilled answers on a step."""
-    data: dict[str, list[str]] = {}
-    for item in step.items:
-        if isinstance(item, GroupSpec):
-            rows = list(answers.get(item.key) or [])
-            rows += [{}] * (extra_rows or {}).get(item.key, 0)
-            data.update(_management(item.key, len(rows), item))
-            for index, row in enumerate(rows):
-                for field in item.fields:
-                    data.update(_field_data(field, row.get(field.key), f"{item.key}-{index}-"))
-        else:
-            data.update(_field_data(item, answers.get(item.key), ""))
-    return data
-
-
-def _management(prefix: str, total: int, group: GroupSpec) -> dict[str, list[str]]:
-    return {
-        f"{prefix}-TOTAL_FORMS": [str(total)],
-        f"{prefix}-INITIAL_FORMS": ["0"],
-        f"{prefix}-MIN_NUM_FORMS": ["0"],
-        f"{prefix}-MAX_NUM_FORMS": [str(group.max_items)],
-    }
-
-
-def storable(data, step: StepSpec) -> dict[str, list[str]]:
-    """The part of a POST worth keeping for a step: its own fields only, without NUL characters (which
-    PostgreSQL's JSON cannot hold), so nothing a browser sends can break saving the draft."""
-    known = set(answers_keys(step))
-    return {
-        key: [value.replace("\x00", "") for value in values]
-        for key, values in data.lists()
-        if key in known or any(key.startswith(f"{group}-") for group in known)
-    }
-
-
-def answers_keys(step: StepSpec) -> list[str]:
-    keys: list[str] = []
-    for item in step.items:
-        if isinstance(item, GroupSpec):
-            keys.append(item.key)
-        else:
-            keys += [item.key, item.key + NA_SUFFIX]
-    return keys
-
-
-def to_querydict(data: Mapping[str, list[str]]) -> QueryDict:
-    query = QueryDict(mutable=True)
-    for key, values in data.items():
-        query.setlist(key, list(values))
-    return query
-
-
-def row_count(data, group: GroupSpec) -> int:
-    """How many entries the page says the group has (0 for anything that is not a sensible number)."""
-    try:
-        total = int(data.get(f"{group.key}-TOTAL_FORMS") or 0)
-    except (TypeError, ValueError):
-        return 0
-    return min(max(total, 0), group.max_items)
-
-
-def with_row_added(data: QueryDict, group: GroupSpec) -> QueryDict:
-    data = data.copy()
-    total = row_count(data, group)
-    data[f"{group.key}-TOTAL_FORMS"] = str(min(total + 1, group.max_items))
-    return data
-
-
-def with_row_removed(data: QueryDict, group: GroupSpec, index: int) -> QueryDict:
-    """Drop one row and renumber the rows after it, keeping everything else typed on the page."""
-    data = data.copy()
-    total = row_count(data, group)
-    if not 0 <= index < total:
-        return data
-    for i in range(index, total):
-        for field in group.fields:
-            for suffix in ("", NA_SUFFIX):
-                source, target = f"{group.key}-{i + 1}-{field.key}{suffix}", f"{group.key}-{i}-{field.key}{suffix}"
-                if source in data:
-                    data.setlist(target, data.getlist(source))
-                else:
-                    data.pop(target, None)
-    for field in group.fields:
-        for suffix in ("", NA_SUFFIX):
-            data.pop(f"{group.key}-{total - 1}-{field.key}{suffix}", None)
-    data[f"{group.key}-TOTAL_FORMS"] = str(total - 1)
-    return data
-
-
-def _typed_rows(data, group: GroupSpec) -> list[dict[str, Any]]:
-    """The rows typed for a group, as initial values of an unbound formset (shown, not judged)."""
-    rows = []
-    for index in range(row_count(data, group)):
-        row: dict[str, Any] = {}
-        for field in group.fields:
-            name = f"{group.key}-{index}-{field.key}"
-            values = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
-            if values:
-                row[field.key] = values if field.type in (FieldType.MULTICHOICE, FieldType.COUNTRIES) else values[0]
-            if data.get(name + NA_SUFFIX):
-                row[field.key + NA_SUFFIX] = True
-        rows.append(row)
-    return rows
 
 
 # --- The composite step form that formtools handles ----------------------------------------------------------
@@ -203,9 +73,7 @@ class StepForm:
         for group in (i for i in self.step.items if isinstance(i, GroupSpec)):
             if group.key not in self.bound.formsets:
                 formset_class = build_group_formset(spec, step_key, group.key, language=language, answers=context)
-                self.display_formsets[group.key] = formset_class(
-                    prefix=group.key, initial=_typed_rows(self.data, group)
-                )
+                self.display_formsets[group.key] = formset_class(prefix=group.key, initial=typed_rows(self.data, group))
 
     def is_valid(self) -> bool:
         return self.bound.is_valid()

@@ -363,7 +363,8 @@ def seed(
     from viewflow.workflow.fields import get_flow_ref, get_task_ref
 
     from applications.case_models import CaseNumberSequence
-    from applications.models import FormDefinition, Office
+    from applications.models import Office
+    from formdefs.models import FormDefinition
     from workflows.flows import ResidencePermitFlow
     from workflows.models import TASK_OFFICE_KEY
 

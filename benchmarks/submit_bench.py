@@ -46,8 +46,8 @@ from pypdf import PdfWriter
 from accounts.models import Role, User
 from accounts.services import assign_role
 from applications import services
-from applications.wizard import answers_to_data, visible_wizard_steps
-from applications.formdefs.builtin.samples import applicant_payload
+from formdefs.steps import answers_to_data, visible_wizard_steps
+from formdefs.builtin.samples import applicant_payload
 
 count, password, slug = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 out = []

@@ -11,8 +11,8 @@ import sys
 import time
 from typing import Any
 
-from applications.formdefs.builtin.samples import applicant_payload
 from benchmarks.django_setup import setup_django
+from formdefs.builtin.samples import applicant_payload
 
 ANSWERS = applicant_payload("temporary-residence")["personal"]  # the first step, as the tests answer it
 
@@ -68,7 +68,7 @@ def run(quick: bool = False) -> dict[str, Any]:
     from django.urls import include, path
 
     from applications import services
-    from applications.wizard import answers_to_data
+    from formdefs.steps import answers_to_data
 
     runs = 30 if quick else 200
     module = sys.modules[__name__]

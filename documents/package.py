@@ -13,9 +13,9 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from applications.formdefs.conditions import NOT_APPLICABLE as PAYLOAD_NOT_APPLICABLE
-from applications.formdefs.schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec
 from documents.rendering import PdfAttachment, render_pdf
+from formdefs.api import NOT_APPLICABLE as PAYLOAD_NOT_APPLICABLE
+from formdefs.api import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec
 
 NOT_APPLICABLE = "NIE DOTYCZY"
 YES, NO = "TAK", "NIE"
@@ -194,7 +194,7 @@ def render_package(*, created: datetime | None = None, **parts: Any) -> bytes:
 
 
 def voivodeship_name(code: str) -> str:
-    from applications.voivodeships import VOIVODESHIPS
+    from validators.voivodeships import VOIVODESHIPS
 
     return next((v["name"] for v in VOIVODESHIPS if v["code"] == code), code)
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "viewflow.workflow",
     "accounts",
     "validators",
+    "formdefs",
     "applications",
     "information",
     "documents",

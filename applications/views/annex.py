@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.models import Role
+from formdefs.api import visible_wizard_steps, wizard_steps
 
 from .. import selectors, services
 from ..case_models import AnnexStatus
 from ..presentation import summarise
-from ..wizard import StepForm, visible_wizard_steps, wizard_steps
+from ..wizard import StepForm
 from .access import ApplicantRequiredMixin, EmployerRequiredMixin
 from .wizard import DraftWizardView
 

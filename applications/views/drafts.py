@@ -13,13 +13,13 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
+from formdefs.api import FieldSpec, FormDefinition, is_signing_step, visible_wizard_steps, wizard_steps
+
 from .. import selectors, services
-from ..formdefs.schema import FieldSpec
-from ..models import FormDefinition
 from ..permits import PERMIT_TYPES
 from ..presentation import summarise
 from ..signing import SignatureRefused
-from ..wizard import first_unfinished_step, is_signing_step, visible_wizard_steps, wizard_steps
+from ..wizard import first_unfinished_step
 from .access import ApplicantRequiredMixin, client_ip
 
 

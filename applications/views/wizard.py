@@ -16,21 +16,22 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from formtools.wizard.views import NamedUrlWizardView
 
-from validators.travel_documents import parse_td3
-
-from .. import services
-from ..formdefs.conditions import is_step_visible
-from ..formdefs.schema import FieldSpec, FieldType
-from ..selectors import open_drafts_for_applicant
-from ..wizard import (
-    StepForm,
+from formdefs.api import (
+    FieldSpec,
+    FieldType,
     answers_to_data,
+    is_step_visible,
     storable,
     to_querydict,
     with_row_added,
     with_row_removed,
     wizard_steps,
 )
+from validators.travel_documents import parse_td3
+
+from .. import services
+from ..selectors import open_drafts_for_applicant
+from ..wizard import StepForm
 
 RETURN_TO_CHECK = "check"
 PENDING_POST = "wizard_post_before_login"

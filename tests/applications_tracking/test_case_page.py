@@ -134,7 +134,7 @@ def test_an_expired_or_replaced_request_is_not_shown_as_open():
     ],
 )
 def test_the_decision_deadline_runs_from_the_day_the_case_became_complete(slug, complete, deadline):
-    from applications.models import FormDefinition
+    from formdefs.models import FormDefinition
 
     case = type("Case", (), {"definition": FormDefinition(slug=slug)})()
     events = [CaseEvent(kind=Kind.FORMAL_CHECK_STARTED, data={"complete_on": complete.isoformat()})]

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from applications.case_models import Application
-from applications.models import FormDefinition, FormDefinitionStatus
-from applications.wizard import wizard_steps
+from formdefs.models import FormDefinition, FormDefinitionStatus
+from formdefs.steps import wizard_steps
 from tests.browser import assert_no_axe_violations
 from tests.browser.wizard import fill_step
 from tests.factories import PASSWORD, ApplicantFactory, EmployerFactory

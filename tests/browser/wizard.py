@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from applications.formdefs.schema import FieldSpec, FieldType, GroupSpec, StepSpec
+from formdefs.schema import FieldSpec, FieldType, GroupSpec, StepSpec
 
 
 def fill_field(page, field: FieldSpec, value: Any, prefix: str = "") -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from applications.formdefs.schema import FormDefinitionSpec
+from formdefs.schema import FormDefinitionSpec
 
 CASE_NUMBER = "WSO-MZ-2025-000123"
 SUBMITTED_AT = datetime(2025, 3, 14, 9, 26, 53, tzinfo=UTC)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from applications.formdefs.builtin import BUILTIN_DIR
-from applications.formdefs.builtin.samples import applicant_payload, employer_payload
-from applications.formdefs.parsing import parse_spec
 from documents.package import render_package
+from formdefs.builtin import BUILTIN_DIR
+from formdefs.builtin.samples import applicant_payload, employer_payload
+from formdefs.parsing import parse_spec
 from tests.documents.helpers import pdf_text
 from tests.documents.samples import CASE_NUMBER, OFFICE, SUBMITTED_AT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 
-from tests.applications.conftest import admin_client, administrator  # noqa: F401 - shared fixtures
+from tests.formdefs.conftest import admin_client, administrator  # noqa: F401 - shared fixtures
 
 
 @pytest.fixture(autouse=True)

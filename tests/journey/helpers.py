@@ -9,7 +9,7 @@ from django.urls import reverse
 from PIL import Image
 
 from applications.case_models import Draft
-from applications.wizard import answers_to_data, visible_wizard_steps
+from formdefs.steps import answers_to_data, visible_wizard_steps
 
 
 def step_url(draft: Draft, step: str) -> str:

@@ -101,7 +101,7 @@ def test_only_applicants_start_applications(client, who):
 
 def test_an_employer_sees_only_their_own_annexes(client, submitted_application):
     from applications.case_models import EmployerAnnex
-    from applications.models import FormDefinition
+    from formdefs.models import FormDefinition
 
     first, second = EmployerFactory(), EmployerFactory()
     annex = EmployerAnnex.objects.create(employer=first, definition=FormDefinition.objects.get(slug="employer-annex-1"))

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from applications.case_models import Application, ApplicationStatus, Draft, DraftStatus
-from applications.wizard import wizard_steps
+from formdefs.steps import wizard_steps
 from tests.factories import PASSWORD, ApplicantFactory
 from tests.journey.helpers import fill_every_step, pdf_bytes, png_bytes, post_step, step_url
 from tests.samples import applicant_payload

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from applications import services
 from applications.case_models import AnnexStatus, EmployerAnnex
-from applications.wizard import answers_to_data
+from formdefs.steps import answers_to_data
 from tests.factories import ApplicantFactory, EmployerFactory
 from tests.samples import applicant_payload, employer_payload
 

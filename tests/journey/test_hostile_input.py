@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from applications import services
-from applications.formdefs.schema import GroupSpec
-from applications.models import FormDefinition, FormDefinitionStatus
-from applications.wizard import wizard_steps
+from formdefs.models import FormDefinition, FormDefinitionStatus
+from formdefs.schema import GroupSpec
+from formdefs.steps import wizard_steps
 from tests.factories import ApplicantFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]

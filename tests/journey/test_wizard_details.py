@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from applications import services
-from applications.formdefs.services import copy_to_new_draft, publish_definition, update_definition
-from applications.models import FormDefinition, FormDefinitionStatus
+from formdefs.models import FormDefinition, FormDefinitionStatus
+from formdefs.services import copy_to_new_draft, publish_definition, update_definition
 from tests.factories import ApplicantFactory
 from tests.journey.helpers import post_step, step_url
 from tests.samples import applicant_payload

@@ -23,8 +23,8 @@ class Command(BaseCommand):
     def handle(self, *args, count: int, reset: bool, years: int, **options) -> None:
         from django.core.management import call_command
 
-        from applications.models import FormDefinition
         from benchmarks import seed
+        from formdefs.models import FormDefinition
 
         if count > 0 and not FormDefinition.objects.filter(status="published").exists():
             # A freshly migrated database has the voivodeships but no forms: the cases need the built-in ones.

@@ -14,7 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from applications.voivodeships import VOIVODESHIPS
+from validators.voivodeships import VOIVODESHIPS
 
 from .checks import check_fields, check_row_count, check_rules, is_group_visible, rules_of_step
 from .conditions import NOT_APPLICABLE, is_blank

@@ -11,8 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from applications.models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
-
+from .models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
 from .parsing import DefinitionError, parse_spec
 
 Action = FormDefinitionChange.Action

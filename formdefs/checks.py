@@ -18,8 +18,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from applications.voivodeships import VOIVODESHIPS
 from validators.registry import get_field_validator, get_rule
+from validators.voivodeships import VOIVODESHIPS
 
 from .conditions import NOT_APPLICABLE, evaluate, is_blank, is_field_required, is_field_visible
 from .parsing import rule_roles

@@ -7,14 +7,14 @@ from datetime import date
 
 import pytest
 
-from applications.formdefs.conditions import (
+from formdefs.conditions import (
     evaluate,
     is_field_required,
     is_field_visible,
     visible_steps,
 )
-from applications.formdefs.parsing import DefinitionError, format_loc, parse_spec
-from applications.formdefs.schema import FieldSpec, FormDefinitionSpec
+from formdefs.parsing import DefinitionError, format_loc, parse_spec
+from formdefs.schema import FieldSpec, FormDefinitionSpec
 
 
 def refused(data) -> list[str]:
@@ -157,7 +157,7 @@ def test_required_if_and_visible_steps(rich_spec):
 
 
 def evaluate_field(path):
-    from applications.formdefs.schema import Equals
+    from formdefs.schema import Equals
 
     return Equals(field=path, equals=True)
 

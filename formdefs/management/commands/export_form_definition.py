@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from applications.formdefs.services import export_definition
-from applications.models import FormDefinition, FormDefinitionStatus
+from formdefs.models import FormDefinition, FormDefinitionStatus
+from formdefs.services import export_definition
 
 
 class Command(BaseCommand):

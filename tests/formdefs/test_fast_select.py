@@ -7,7 +7,7 @@ from django import forms
 from hypothesis import given
 from hypothesis import strategies as st
 
-from applications.formdefs.widgets import FastSelect, FastSelectMultiple
+from formdefs.widgets import FastSelect, FastSelectMultiple
 from validators.countries import country_choices
 
 ATTRS = {"id": "id_personal-citizenship", "required": True, "aria-describedby": "id_personal-citizenship_helptext"}

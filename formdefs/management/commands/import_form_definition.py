@@ -7,8 +7,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from applications.formdefs.parsing import DefinitionError
-from applications.formdefs.services import import_definition
+from formdefs.parsing import DefinitionError
+from formdefs.services import import_definition
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ from datetime import date
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 
-from applications.formdefs.compile_forms import bind_step, build_group_formset, build_step_form
-from applications.formdefs.compile_payload import payload_json_schema, payload_model, validate_payload
+from formdefs.compile_forms import bind_step, build_group_formset, build_step_form
+from formdefs.compile_payload import payload_json_schema, payload_model, validate_payload
 
 VALID = {
     "personal": {

@@ -9,8 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from applications.formdefs import services
-from applications.models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
+from formdefs import services
+from formdefs.models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
 
 pytestmark = pytest.mark.django_db
 

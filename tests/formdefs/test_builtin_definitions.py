@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from applications.formdefs.builtin import BUILTIN_DIR
-from applications.formdefs.builtin.generate import BUILDERS, build_all, render
-from applications.formdefs.schema import FormDefinitionSpec
+from formdefs.builtin import BUILTIN_DIR
+from formdefs.builtin.generate import BUILDERS, build_all, render
+from formdefs.schema import FormDefinitionSpec
 from tests.samples import applicant_payload, employer_payload
 
 SLUGS = list(BUILDERS)
@@ -127,7 +127,7 @@ def test_definition_validates_against_the_schema(slug):
 def test_committed_file_is_the_generator_output(slug):
     built = build_all()[slug]
     text = (BUILTIN_DIR / f"{slug}.json").read_text(encoding="utf-8")
-    assert json.loads(text) == built, "run: python -m applications.formdefs.builtin.generate"
+    assert json.loads(text) == built, "run: python -m formdefs.builtin.generate"
     assert text == render(built)
 
 
@@ -192,7 +192,7 @@ def test_rule_paths_point_at_answers(slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_definition_passes_the_admin_checks(slug):
-    parsing = pytest.importorskip("applications.formdefs.parsing")
+    parsing = pytest.importorskip("formdefs.parsing")
     parsing.parse_spec((BUILTIN_DIR / f"{slug}.json").read_text(encoding="utf-8"))
 
 
@@ -454,13 +454,13 @@ def test_temporary_residence_asks_for_means_and_purpose_documents():
 
 @pytest.mark.parametrize("slug", MAIN_FORMS)
 def test_a_complete_application_passes(slug):
-    compile_payload = pytest.importorskip("applications.formdefs.compile_payload")
+    compile_payload = pytest.importorskip("formdefs.compile_payload")
     _cleaned, errors = compile_payload.validate_payload(spec(slug), applicant_payload(slug))
     assert errors == []
 
 
 def test_a_complete_annex_passes_and_low_pay_does_not():
-    compile_payload = pytest.importorskip("applications.formdefs.compile_payload")
+    compile_payload = pytest.importorskip("formdefs.compile_payload")
     _cleaned, errors = compile_payload.validate_payload(spec("employer-annex-1"), employer_payload())
     assert errors == []
     low = employer_payload()
@@ -470,7 +470,7 @@ def test_a_complete_annex_passes_and_low_pay_does_not():
 
 
 def test_unknown_father_and_missing_details_are_caught():
-    compile_payload = pytest.importorskip("applications.formdefs.compile_payload")
+    compile_payload = pytest.importorskip("formdefs.compile_payload")
     payload = applicant_payload("temporary-residence")
     del payload["personal"]["father_name"]
     del payload["means"]["liabilities_details"]

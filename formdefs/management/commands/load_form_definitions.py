@@ -1,4 +1,4 @@
-"""Load the official form definitions shipped in applications/formdefs/builtin/ (idempotent)."""
+"""Load the official form definitions shipped in formdefs/builtin/ (idempotent)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from applications.formdefs.services import import_definition
-from applications.models import FormDefinition
+from formdefs.models import FormDefinition
+from formdefs.services import import_definition
 
-BUILTIN = Path(__file__).resolve().parents[2] / "formdefs" / "builtin"
+BUILTIN = Path(__file__).resolve().parents[2] / "builtin"
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """The Django step forms and the payload model agree: the same answers are accepted or refused, on the same fields.
 
-Both compilers call `applications.formdefs.checks`; this property test guards the parts that differ (parsing of
+Both compilers call `formdefs.checks`; this property test guards the parts that differ (parsing of
 POST strings versus strict JSON types, formsets versus lists, "not applicable" checkbox versus a constant).
 """
 
@@ -15,13 +15,13 @@ from django.utils.datastructures import MultiValueDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from applications.formdefs.compile_forms import NA_SUFFIX, bind_step
-from applications.formdefs.compile_payload import validate_payload
-from applications.formdefs.conditions import NOT_APPLICABLE, is_step_visible
-from applications.formdefs.parsing import parse_spec, rule_roles
-from applications.formdefs.schema import FieldSpec, FieldType, GroupSpec
+from formdefs.compile_forms import NA_SUFFIX, bind_step
+from formdefs.compile_payload import validate_payload
+from formdefs.conditions import NOT_APPLICABLE, is_step_visible
+from formdefs.parsing import parse_spec, rule_roles
+from formdefs.schema import FieldSpec, FieldType, GroupSpec
 
-BUILTIN = Path(__file__).resolve().parents[2] / "applications" / "formdefs" / "builtin"
+BUILTIN = Path(__file__).resolve().parents[2] / "formdefs" / "builtin"
 RICH = Path(__file__).with_name("rich_definition.json")
 
 SAMPLES: dict[FieldType, list] = {

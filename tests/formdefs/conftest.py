@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from accounts.second_factor import current_code
-from applications.formdefs.parsing import parse_spec
+from formdefs.parsing import parse_spec
 from tests.factories import PASSWORD, AdministratorFactory
 
 RICH = Path(__file__).with_name("rich_definition.json")

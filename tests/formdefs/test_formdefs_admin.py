@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from applications.formdefs import services
-from applications.models import FormDefinition, FormDefinitionStatus
-from tests.applications.conftest import login_with_second_factor
+from formdefs import services
+from formdefs.models import FormDefinition, FormDefinitionStatus
 from tests.factories import PASSWORD, ApplicantFactory, StaffFactory
+from tests.formdefs.conftest import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ INLINE = {
 
 
 def change_url(definition):
-    return f"/admin/applications/formdefinition/{definition.pk}/change/"
+    return f"/admin/formdefs/formdefinition/{definition.pk}/change/"
 
 
 def test_the_editor_saves_a_valid_change(admin_client, draft, rich_data):
@@ -51,7 +51,7 @@ def test_the_editor_shows_the_json_path_of_a_mistake(admin_client, draft, rich_d
 
 
 def test_a_new_definition_is_added_from_json(admin_client, rich_data):
-    add = "/admin/applications/formdefinition/add/"
+    add = "/admin/formdefs/formdefinition/add/"
     response = admin_client.post(add, {"definition": json.dumps(rich_data), **INLINE})
     assert response.status_code == 302
     created = FormDefinition.objects.get(slug="rich-test", version=1)
@@ -61,7 +61,7 @@ def test_a_new_definition_is_added_from_json(admin_client, rich_data):
 
 
 def test_preview_renders_every_step_in_the_language_chosen(admin_client, draft):
-    response = admin_client.get(f"/admin/applications/formdefinition/{draft.pk}/preview/?lang=en")
+    response = admin_client.get(f"/admin/formdefs/formdefinition/{draft.pk}/preview/?lang=en")
     html = response.content.decode()
     assert response.status_code == 200
     for title in ("A. Personal data", "B. Contact and stays", "C. Travel document"):
@@ -70,7 +70,7 @@ def test_preview_renders_every_step_in_the_language_chosen(admin_client, draft):
 
 
 def test_publish_retire_copy_and_export_buttons(admin_client, draft):
-    base = f"/admin/applications/formdefinition/{draft.pk}"
+    base = f"/admin/formdefs/formdefinition/{draft.pk}"
     assert admin_client.post(f"{base}/publish/").status_code == 302
     draft.refresh_from_db()
     assert draft.status == FormDefinitionStatus.PUBLISHED
@@ -87,7 +87,7 @@ def test_publish_retire_copy_and_export_buttons(admin_client, draft):
 
 
 def test_list_actions(admin_client, draft):
-    url = "/admin/applications/formdefinition/"
+    url = "/admin/formdefs/formdefinition/"
     response = admin_client.post(url, {"action": "publish_selected", "_selected_action": [draft.pk], "index": "0"})
     assert response.status_code == 302, response.content.decode()[-3000:]
     admin_client.post(url, {"action": "copy_selected", "_selected_action": [draft.pk]})
@@ -101,7 +101,7 @@ def test_officers_and_applicants_are_refused(client, draft):
     officer = StaffFactory()
     login_with_second_factor(client, officer)
     assert client.get(change_url(draft)).status_code in (302, 403)
-    assert client.get(f"/admin/applications/formdefinition/{draft.pk}/preview/").status_code in (302, 403)
+    assert client.get(f"/admin/formdefs/formdefinition/{draft.pk}/preview/").status_code in (302, 403)
     client.logout()
     applicant = ApplicantFactory()
     client.post("/accounts/login/", {"email": applicant.email, "username": applicant.email, "password": PASSWORD})
@@ -131,7 +131,7 @@ def test_an_administrator_edits_previews_and_publishes_a_draft_in_the_browser(ne
     page.locator("input[name=_continue]").click()
     page.wait_for_load_state()
     assert "About you" in page.locator("textarea[name=definition]").input_value()
-    page.goto(f"/admin/applications/formdefinition/{draft.pk}/preview/?lang=en")
+    page.goto(f"/admin/formdefs/formdefinition/{draft.pk}/preview/?lang=en")
     assert page.locator("section.preview-step").count() == 3
     assert page.get_by_text("A. About you").is_visible()
     page.goto(change_url(draft))

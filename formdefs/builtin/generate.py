@@ -1,6 +1,6 @@
 """Build the built-in form definitions (official forms, layout 2019) and write them as JSON.
 
-Run ``python -m applications.formdefs.builtin.generate`` after changing this file and commit both.
+Run ``python -m formdefs.builtin.generate`` after changing this file and commit both.
 
 Parts A (personal data), B (place of residence), C (travel document), E (additional information) and F (declaration)
 are the same in the four main forms and are built once below; each form adds its own part D (the permit applied
@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from applications.formdefs.builtin import BUILTIN_DIR
-from applications.formdefs.schema import FormDefinitionSpec
+from formdefs.builtin import BUILTIN_DIR
+from formdefs.schema import FormDefinitionSpec
 
 VERSION = 1
 LAYOUT = "2019"

@@ -1,6 +1,6 @@
 """The admin of form definitions: a JSON editor validated on save, publish/retire/copy/export, and a preview.
 
-Registered from `applications/admin.py`. Only superusers and administrators see or change definitions.
+Only superusers and administrators see or change definitions.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from applications.models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
 
 from . import services
 from .compile_forms import build_group_formset, build_step_form
+from .models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
 from .schema import LANGUAGES, GroupSpec
 
 
@@ -82,6 +82,7 @@ class FormDefinitionChangeInline(admin.TabularInline):
         return False
 
 
+@admin.register(FormDefinition)
 class FormDefinitionAdmin(admin.ModelAdmin):
     form = FormDefinitionForm
     list_display = ["slug", "version", "status", "title", "updated_at", "published_at"]
@@ -90,7 +91,7 @@ class FormDefinitionAdmin(admin.ModelAdmin):
     readonly_fields = ["slug", "version", "status", "title", "published_at", "published_by"]
     inlines = [FormDefinitionChangeInline]
     actions = ["publish_selected", "retire_selected", "copy_selected"]
-    change_form_template = "admin/applications/formdefinition/change_form.html"
+    change_form_template = "admin/formdefs/formdefinition/change_form.html"
 
     # --- who may do what ---------------------------------------------------------------------------------------
 
@@ -130,13 +131,11 @@ class FormDefinitionAdmin(admin.ModelAdmin):
     def get_urls(self) -> list[Any]:
         wrap = self.admin_site.admin_view
         return [
-            path("<int:pk>/preview/", wrap(self.preview_view), name="applications_formdefinition_preview"),
-            path("<int:pk>/export/", wrap(self.export_view), name="applications_formdefinition_export"),
-            path(
-                "<int:pk>/publish/", wrap(require_POST(self.publish_view)), name="applications_formdefinition_publish"
-            ),
-            path("<int:pk>/retire/", wrap(require_POST(self.retire_view)), name="applications_formdefinition_retire"),
-            path("<int:pk>/copy/", wrap(require_POST(self.copy_view)), name="applications_formdefinition_copy"),
+            path("<int:pk>/preview/", wrap(self.preview_view), name="formdefs_formdefinition_preview"),
+            path("<int:pk>/export/", wrap(self.export_view), name="formdefs_formdefinition_export"),
+            path("<int:pk>/publish/", wrap(require_POST(self.publish_view)), name="formdefs_formdefinition_publish"),
+            path("<int:pk>/retire/", wrap(require_POST(self.retire_view)), name="formdefs_formdefinition_retire"),
+            path("<int:pk>/copy/", wrap(require_POST(self.copy_view)), name="formdefs_formdefinition_copy"),
             *super().get_urls(),
         ]
 
@@ -146,7 +145,7 @@ class FormDefinitionAdmin(admin.ModelAdmin):
         return get_object_or_404(FormDefinition, pk=pk)
 
     def _back(self, definition: FormDefinition) -> HttpResponseRedirect:
-        return HttpResponseRedirect(reverse("admin:applications_formdefinition_change", args=[definition.pk]))
+        return HttpResponseRedirect(reverse("admin:formdefs_formdefinition_change", args=[definition.pk]))
 
     def _run(self, request: HttpRequest, pk: int, service: Any, done: str) -> HttpResponseRedirect:
         definition = self._get(request, pk)
@@ -211,7 +210,7 @@ class FormDefinitionAdmin(admin.ModelAdmin):
             "languages": LANGUAGES,
             "form_title": spec.title.get(language),
         }
-        return TemplateResponse(request, "admin/applications/formdefinition/preview.html", context)
+        return TemplateResponse(request, "admin/formdefs/formdefinition/preview.html", context)
 
     # --- list actions ------------------------------------------------------------------------------------------
 

@@ -1,0 +1,67 @@
+"""The form engine's public face: what `applications`, `documents` and the rest may use of `formdefs`.
+
+Everything else in the package is internal (import-linter keeps the layers; this module keeps the surface small).
+"""
+
+from __future__ import annotations
+
+from .compile_forms import NA_SUFFIX, BoundStep, bind_step, build_group_formset, build_step_form, label_of
+from .compile_payload import PayloadError, payload_json_schema, payload_model, validate_payload
+from .conditions import NOT_APPLICABLE, evaluate, is_field_visible, is_step_visible, visible_steps
+from .models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
+from .parsing import DefinitionError, parse_spec
+from .schema import LANGUAGES, FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec, Text
+from .steps import (
+    answers_keys,
+    answers_to_data,
+    is_signing_step,
+    row_count,
+    storable,
+    to_querydict,
+    typed_rows,
+    visible_wizard_steps,
+    with_row_added,
+    with_row_removed,
+    wizard_steps,
+)
+
+__all__ = [
+    "LANGUAGES",
+    "NA_SUFFIX",
+    "NOT_APPLICABLE",
+    "BoundStep",
+    "DefinitionError",
+    "FieldSpec",
+    "FieldType",
+    "FormDefinition",
+    "FormDefinitionChange",
+    "FormDefinitionSpec",
+    "FormDefinitionStatus",
+    "GroupSpec",
+    "PayloadError",
+    "StepSpec",
+    "Text",
+    "answers_keys",
+    "answers_to_data",
+    "bind_step",
+    "build_group_formset",
+    "build_step_form",
+    "evaluate",
+    "is_field_visible",
+    "is_signing_step",
+    "is_step_visible",
+    "label_of",
+    "parse_spec",
+    "payload_json_schema",
+    "payload_model",
+    "row_count",
+    "storable",
+    "to_querydict",
+    "typed_rows",
+    "validate_payload",
+    "visible_steps",
+    "visible_wizard_steps",
+    "with_row_added",
+    "with_row_removed",
+    "wizard_steps",
+]
