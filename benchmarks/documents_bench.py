@@ -23,15 +23,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from formdefs.builtin.samples import applicant_payload, employer_payload
+from formdefs.samples import applicant_payload, employer_payload
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILTIN = ROOT / "formdefs" / "builtin"
 CASE_NUMBER = "14/2026/000123"
 SUBMITTED_AT = datetime(2026, 3, 14, 9, 26, 53, tzinfo=UTC)
 OFFICE = {"name": "Mazowiecki Urząd Wojewódzki w Warszawie", "address": "pl. Bankowy 3/5, 00-950 Warszawa"}
 
-# The sample answers the tests use too (formdefs.builtin.samples).
+# The sample answers the tests use too (formdefs.samples).
 ANSWERS: dict[str, Any] = applicant_payload("temporary-residence-work")
 ANNEX_ANSWERS: dict[str, Any] = employer_payload()
 
@@ -50,9 +49,10 @@ def _setup_django() -> None:
 
 def package_parts() -> dict[str, Any]:
     from formdefs.schema import FormDefinitionSpec
+    from formdefs.serialization import official_definition
 
-    definition = FormDefinitionSpec.model_validate_json((BUILTIN / "temporary-residence-work.json").read_text())
-    annex = FormDefinitionSpec.model_validate_json((BUILTIN / "employer-annex-1.json").read_text())
+    definition = FormDefinitionSpec.model_validate(official_definition("temporary-residence-work"))
+    annex = FormDefinitionSpec.model_validate(official_definition("employer-annex-1"))
     attachments = [
         {"label": a.label.pl, "name": f"{a.key}.pdf", "size": 180_000 + 1000 * i, "sha256": f"{i:02x}" * 32}
         for i, a in enumerate(definition.attachments)

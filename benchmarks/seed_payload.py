@@ -1,5 +1,5 @@
-"""The sample answers of each permit form (one copy, in `formdefs.builtin.samples`)."""
+"""The sample answers of each permit form (one copy, in `formdefs.samples`)."""
 
-from formdefs.builtin.samples import applicant_payload, employer_payload
+from formdefs.samples import applicant_payload, employer_payload
 
 __all__ = ["applicant_payload", "employer_payload"]

@@ -47,7 +47,7 @@ from accounts.models import Role, User
 from accounts.services import assign_role
 from applications import services
 from formdefs.steps import answers_to_data, visible_wizard_steps
-from formdefs.builtin.samples import applicant_payload
+from formdefs.samples import applicant_payload
 
 count, password, slug = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 out = []

@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 from benchmarks.django_setup import setup_django
-from formdefs.builtin.samples import applicant_payload
+from formdefs.samples import applicant_payload
 
 ANSWERS = applicant_payload("temporary-residence")["personal"]  # the first step, as the tests answer it
 

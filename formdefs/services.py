@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import serialization
 from .models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
 from .parsing import DefinitionError, parse_spec
 
@@ -102,14 +103,20 @@ def copy_to_new_draft(*, definition: FormDefinition, user: Any = None) -> FormDe
 
 
 @transaction.atomic
-def import_definition(json_text: str, user: Any = None, publish: bool = False) -> FormDefinition:
-    """Import an exported definition as a new draft (and publish it at once if asked)."""
+def import_definition(text: str, user: Any = None, publish: bool = False) -> FormDefinition:
+    """Import a definition's text (an export, or a file of `formdefs/definitions/` with its fragments) as a new draft,
+    published at once if asked. Importing a version that is stored already with the same content changes nothing."""
     try:
-        data = json.loads(json_text)
+        data = serialization.resolve(serialization.loads(text))
     except json.JSONDecodeError as exc:
         raise DefinitionError([f"(definition): not valid JSON: {exc}"]) from exc
+    except serialization.FragmentError as exc:
+        raise DefinitionError([f"(definition): {exc}"]) from exc
     spec = parse_spec(data)
-    if FormDefinition.objects.filter(slug=spec.slug, version=spec.version).exists():
+    existing = FormDefinition.objects.filter(slug=spec.slug, version=spec.version).first()
+    if existing is not None:
+        if existing.definition == data and (existing.is_published or not publish):
+            return existing
         raise ValidationError(
             _("Version %(version)s of %(slug)s exists already.") % {"version": spec.version, "slug": spec.slug}
         )
@@ -120,5 +127,5 @@ def import_definition(json_text: str, user: Any = None, publish: bool = False) -
 
 
 def export_definition(definition: FormDefinition) -> str:
-    """The definition as stable, pretty JSON (sorted keys, so exports diff well in version control)."""
-    return json.dumps(definition.definition, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """The definition as its file: the one canonical text (schema-ordered keys), whatever the database's key order."""
+    return serialization.dumps(definition.definition)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from formdefs.builtin.samples import applicant_payload, employer_payload
+from formdefs.samples import applicant_payload, employer_payload
 
 __all__ = ["applicant_payload", "employer_payload", "submit_sample"]
 

@@ -1,21 +1,20 @@
 """The application package of the sample answers reads the same as it did before the form engine moved (issue 12).
 
-The fixture files were rendered from the generated JSON definitions before anything moved; a change in a definition,
-in how an answer is printed or in the template shows up here as a text diff.
+The fixture files were rendered from the generated JSON definitions before anything moved (commit 7f662c4); a change
+in a definition, in how an answer is printed or in the template shows up here as a text diff.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from documents.package import render_package
-from formdefs.builtin import BUILTIN_DIR
-from formdefs.builtin.samples import applicant_payload, employer_payload
 from formdefs.parsing import parse_spec
+from formdefs.samples import applicant_payload, employer_payload
+from formdefs.serialization import official_definition
 from tests.documents.helpers import pdf_text
 from tests.documents.samples import CASE_NUMBER, OFFICE, SUBMITTED_AT
 
@@ -25,7 +24,7 @@ APPLICATION_SLUGS = ["temporary-residence", "temporary-residence-work", "permane
 
 
 def builtin_spec(slug: str):
-    return parse_spec(json.loads((BUILTIN_DIR / f"{slug}.json").read_text(encoding="utf-8")))
+    return parse_spec(official_definition(slug))
 
 
 def sample_package_text(slug: str) -> str:

@@ -1,23 +1,21 @@
-"""The built-in form definitions (official forms, layout 2019): valid, generated, consistent, complete.
+"""The official form definitions (layout 2019), as shipped in `formdefs/definitions/`: valid, consistent, complete.
 
-Plain checks on the JSON files; no database.
+Plain checks on the resolved files; no database.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from formdefs.builtin import BUILTIN_DIR
-from formdefs.builtin.generate import BUILDERS, build_all, render
 from formdefs.schema import FormDefinitionSpec
+from formdefs.serialization import DEFINITIONS_DIR, official_definition
 from tests.samples import applicant_payload, employer_payload
 
-SLUGS = list(BUILDERS)
 MAIN_FORMS = ["temporary-residence", "temporary-residence-work", "permanent-residence", "eu-long-term-resident"]
+SLUGS = [*MAIN_FORMS, "employer-annex-1"]
 SHARED_STEPS = ["personal", "personal_more", "residence", "travel_document", "family", "stays", "means", "declaration"]
 
 # Part A of the official online filler: item number -> field keys, in this order.
@@ -46,11 +44,11 @@ PART_A = {
 
 
 def load(slug: str) -> dict[str, Any]:
-    return json.loads((BUILTIN_DIR / f"{slug}.json").read_text(encoding="utf-8"))
+    return official_definition(slug)
 
 
 def spec(slug: str) -> FormDefinitionSpec:
-    return FormDefinitionSpec.model_validate_json((BUILTIN_DIR / f"{slug}.json").read_text(encoding="utf-8"))
+    return FormDefinitionSpec.model_validate(load(slug))
 
 
 def answer_paths(definition: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -108,11 +106,13 @@ def date_order_pairs(definition: dict[str, Any]) -> set[tuple[str, str]]:
     return {(r["params"]["start"], r["params"]["end"]) for r in definition["rules"] if r["rule"] == "date_order"}
 
 
-# --- Files and generator ----------------------------------------------------------------------------------------
+# --- Files ------------------------------------------------------------------------------------------------------
 
 
 def test_exactly_the_five_definitions_are_shipped():
-    assert sorted(p.stem for p in BUILTIN_DIR.glob("*.json")) == sorted(SLUGS)
+    assert sorted(p.parent.name for p in DEFINITIONS_DIR.glob("*/v*.json") if not p.parent.name.startswith("_")) == (
+        sorted(SLUGS)
+    )
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -121,20 +121,6 @@ def test_definition_validates_against_the_schema(slug):
     assert definition.slug == slug
     assert definition.version == 1
     assert definition.layout == "2019"
-
-
-@pytest.mark.parametrize("slug", SLUGS)
-def test_committed_file_is_the_generator_output(slug):
-    built = build_all()[slug]
-    text = (BUILTIN_DIR / f"{slug}.json").read_text(encoding="utf-8")
-    assert json.loads(text) == built, "run: python -m formdefs.builtin.generate"
-    assert text == render(built)
-
-
-def test_generated_json_is_readable():
-    text = (BUILTIN_DIR / "temporary-residence.json").read_text(encoding="utf-8")
-    assert '\n  "steps": [' in text  # 2-space indent
-    assert "mężczyzna" in text  # not \u-escaped
 
 
 # --- References -------------------------------------------------------------------------------------------------
@@ -193,7 +179,7 @@ def test_rule_paths_point_at_answers(slug):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_definition_passes_the_admin_checks(slug):
     parsing = pytest.importorskip("formdefs.parsing")
-    parsing.parse_spec((BUILTIN_DIR / f"{slug}.json").read_text(encoding="utf-8"))
+    parsing.parse_spec(load(slug))
 
 
 # --- Layout and conventions -------------------------------------------------------------------------------------

@@ -20,8 +20,8 @@ from formdefs.compile_payload import validate_payload
 from formdefs.conditions import NOT_APPLICABLE, is_step_visible
 from formdefs.parsing import parse_spec, rule_roles
 from formdefs.schema import FieldSpec, FieldType, GroupSpec
+from formdefs.serialization import definition_files, read_definition_file
 
-BUILTIN = Path(__file__).resolve().parents[2] / "formdefs" / "builtin"
 RICH = Path(__file__).with_name("rich_definition.json")
 
 SAMPLES: dict[FieldType, list] = {
@@ -172,7 +172,7 @@ def assert_agreement(spec, step, answers: dict) -> None:
 def cases(paths: list[Path]) -> list:
     found = []
     for path in paths:
-        spec = parse_spec(path.read_text(encoding="utf-8"))
+        spec = parse_spec(read_definition_file(path))
         found += [
             pytest.param(spec, step, id=f"{spec.slug}-{step.key}") for step in spec.steps if is_step_visible(step, {})
         ]
@@ -199,7 +199,7 @@ def test_form_and_payload_model_agree_on_the_rich_test_definition(spec, step):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("spec", "step"), cases(sorted(BUILTIN.glob("*.json"))))
+@pytest.mark.parametrize(("spec", "step"), cases(list(definition_files())))
 def test_form_and_payload_model_agree_on_every_builtin_definition(spec, step):
     run_property(spec, step, examples=40)
 

@@ -70,8 +70,10 @@ def test_export_then_import_into_an_empty_database_gives_the_same_definition(ric
     imported = FormDefinition.objects.get(slug="rich-test", version=1)
     assert imported.spec == spec_before and imported.status == FormDefinitionStatus.PUBLISHED
     assert list(imported.changes.values_list("action", flat=True)) == ["published", "imported"]
+    assert services.import_definition(text) == imported, "importing the same version again changes nothing"
+    assert imported.changes.count() == 2
     with pytest.raises(ValidationError):
-        services.import_definition(text)
+        services.import_definition(text.replace('"version": 1', '"version": 1, "layout": "2030"', 1))
 
 
 def test_import_and_export_commands_report_problems(tmp_path, capsys):

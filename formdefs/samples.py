@@ -1,7 +1,7 @@
 """Complete, valid answers to each built-in form, as an applicant and an employer would give them.
 
-One copy for the tests, the benchmarks and the seeded data; `tests/test_builtin_definitions.py` proves they pass the
-payload model of every built-in definition.
+One copy for the tests, the benchmarks and the seeded data; `tests/formdefs/test_builtin_definitions.py` proves they
+pass the payload model of every built-in definition.
 """
 
 from __future__ import annotations

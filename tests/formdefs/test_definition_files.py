@@ -1,0 +1,123 @@
+"""The official forms as data files: canonical text, fragments by reference, and one serialiser for files, export and
+import (issue 12)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from formdefs import serialization
+from formdefs.models import FormDefinition, FormDefinitionChange
+from formdefs.parsing import DefinitionError, parse_spec
+from formdefs.serialization import FRAGMENTS_DIR, FragmentError, definition_files, dumps, loads, resolve
+from formdefs.services import export_definition, import_definition
+
+FILES = list(definition_files())
+FRAGMENTS = sorted(FRAGMENTS_DIR.glob("*.json"))
+
+
+def test_the_five_official_forms_and_their_shared_fragments_are_files():
+    assert [f"{p.parent.name}/{p.name}" for p in FILES] == [
+        "employer-annex-1/v1.json",
+        "eu-long-term-resident/v1.json",
+        "permanent-residence/v1.json",
+        "temporary-residence/v1.json",
+        "temporary-residence-work/v1.json",
+    ]
+    assert {p.stem for p in FRAGMENTS} >= {
+        "personal-data",
+        "place-of-stay",
+        "travel-document",
+        "additional-information",
+        "declaration",
+        "address",
+    }
+
+
+@pytest.mark.parametrize("path", FILES + FRAGMENTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_file_is_written_in_the_one_canonical_form(path):
+    """A hand edit that drifts from the serialiser's layout (key order, indent, escapes) fails here."""
+    text = path.read_text(encoding="utf-8")
+    assert dumps(loads(text)) == text
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.parent.name)
+def test_every_file_resolves_into_a_definition_the_schema_accepts(path):
+    data = serialization.read_definition_file(path)
+    assert "$ref" not in json.dumps(data)
+    spec = parse_spec(data)
+    assert (spec.slug, f"v{spec.version}.json") == (path.parent.name, path.name)
+
+
+def test_the_forms_refer_to_the_shared_fragments_instead_of_repeating_them():
+    for path in FILES:
+        text = path.read_text(encoding="utf-8")
+        if path.parent.name == "employer-annex-1":
+            assert text.count('"$ref": "address#') == 9  # the employer's seat and the places of work
+        else:
+            for fragment in ("personal-data", "place-of-stay", "travel-document", "additional-information"):
+                assert f'"$ref": "{fragment}"' in text, (path, fragment)
+            assert '"$ref": "declaration"' in text
+    assert '"$ref": "address#postal_code"' in (FRAGMENTS_DIR / "place-of-stay.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.parent.name)
+def test_export_prints_the_resolved_file_byte_for_byte_and_importing_it_changes_nothing(path, capsys):
+    call_command("load_form_definitions", verbosity=0)
+    slug, version = path.parent.name, int(path.stem[1:])
+    stored = FormDefinition.objects.get(slug=slug, version=version)
+    changes = FormDefinitionChange.objects.count()
+    call_command("export_form_definition", slug, "--version", str(version))
+    exported = capsys.readouterr().out
+    assert exported == dumps(serialization.read_definition_file(path))
+    assert dumps(loads(exported)) == exported
+    assert import_definition(exported) == stored
+    stored.refresh_from_db()
+    assert stored.definition == serialization.read_definition_file(path)
+    assert FormDefinitionChange.objects.count() == changes
+
+
+def test_export_does_not_depend_on_the_key_order_the_database_returns():
+    """PostgreSQL's jsonb stores keys in its own order; the export is the same text either way."""
+    data = serialization.official_definition("temporary-residence")
+
+    def reversed_keys(value):
+        if isinstance(value, dict):
+            return {k: reversed_keys(value[k]) for k in reversed(list(value))}
+        if isinstance(value, list):
+            return [reversed_keys(v) for v in value]
+        return value
+
+    shuffled = reversed_keys(data)
+    assert list(shuffled) != list(data)
+    assert export_definition(FormDefinition(definition=shuffled)) == export_definition(FormDefinition(definition=data))
+
+
+def test_a_fragment_can_be_overridden_key_by_key_and_a_key_removed():
+    city = resolve({"$ref": "address#city"})
+    changed = resolve({"$ref": "address#city", "$with": {"label": {**city["label"], "pl": "Gmina"}, "help": None}})
+    assert changed["label"]["pl"] == "Gmina" and "help" not in changed and changed["key"] == "city"
+
+
+@pytest.mark.parametrize(
+    ("reference", "message"),
+    [
+        ({"$ref": "no-such-fragment"}, "no fragment"),
+        ({"$ref": "address#country"}, "has no part"),
+        ({"$ref": "personal-data", "$with": {"key": "x"}}, "needs a fragment that is an object"),
+        ({"$ref": "declaration", "key": "x"}, "takes only"),
+        ({"$ref": "../definitions/temporary-residence/v1"}, "no fragment"),
+    ],
+)
+def test_a_bad_reference_is_refused_with_a_reason(reference, message):
+    with pytest.raises(FragmentError, match=message):
+        resolve({"steps": [reference]})
+
+
+@pytest.mark.django_db
+def test_importing_a_file_with_a_bad_reference_names_it():
+    with pytest.raises(DefinitionError, match="no fragment 'nope'"):
+        import_definition('{"slug": "x", "version": 1, "steps": [{"$ref": "nope"}]}')
