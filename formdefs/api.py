@@ -10,7 +10,7 @@ from .compile_payload import PayloadError, payload_json_schema, payload_model, v
 from .conditions import NOT_APPLICABLE, evaluate, is_field_visible, is_step_visible, visible_steps
 from .models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
 from .parsing import DefinitionError, parse_spec
-from .schema import LANGUAGES, FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec, Text
+from .schema import LANGUAGES, FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec, Text, translate
 from .steps import (
     answers_keys,
     answers_to_data,
@@ -57,6 +57,7 @@ __all__ = [
     "row_count",
     "storable",
     "to_querydict",
+    "translate",
     "typed_rows",
     "validate_payload",
     "visible_steps",

@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from validators.registry import get_field_validator, get_rule
@@ -23,7 +22,7 @@ from validators.voivodeships import VOIVODESHIPS
 
 from .conditions import NOT_APPLICABLE, evaluate, is_blank, is_field_required, is_field_visible
 from .parsing import rule_roles
-from .schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, RuleSpec
+from .schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, RuleSpec, translate
 
 Errors = dict[str, ValidationError]
 
@@ -255,9 +254,15 @@ def normalize_by_key(fields: list[FieldSpec], key: str, value: Any) -> Any:
 def check_row_count(group: GroupSpec, rows: list[Any]) -> None:
     """A group has between min_items and max_items rows."""
     if len(rows) < group.min_items:
-        raise ValidationError(_("Add at least %(limit)d.") % {"limit": group.min_items}, code="min_items")
+        raise ValidationError(
+            _("%(group)s: add at least %(limit)d.") % {"group": translate(group.label), "limit": group.min_items},
+            code="min_items",
+        )
     if len(rows) > group.max_items:
-        raise ValidationError(_("Add at most %(limit)d.") % {"limit": group.max_items}, code="max_items")
+        raise ValidationError(
+            _("%(group)s: add at most %(limit)d.") % {"group": translate(group.label), "limit": group.max_items},
+            code="max_items",
+        )
 
 
 def rules_of_step(spec: FormDefinitionSpec, step_key: str, group_key: str | None = None) -> list[RuleSpec]:
@@ -292,7 +297,7 @@ def check_rules(
             for role, problems in blamed.items():
                 path = roles.get(role) or next(iter(roles.values()), "")
                 error = (
-                    ValidationError(rule.message.get(get_language()), code="rule")
+                    ValidationError(translate(rule.message), code="rule")
                     if rule.message
                     else (ValidationError(problems))
                 )

@@ -58,8 +58,24 @@ class Text(Strict):
     uk: Annotated[str, Field(min_length=1)]
     ru: Annotated[str, Field(min_length=1)]
 
-    def get(self, language: str | None) -> str:
-        return getattr(self, (language or "pl")[:2], None) or self.pl
+    def get(self, language: str | None = None) -> str:
+        """This text in `language` (the active language when none is given), or in Polish."""
+        return translate(self, language)
+
+    def __str__(self) -> str:
+        # A template that prints a Text gets the active language, never the model's repr (`pl='...' en='...'`).
+        return translate(self)
+
+
+def translate(text: Text | None, language: str | None = None) -> str:
+    """The one way a definition's text reaches a person: in `language` or the active one, falling back to Polish."""
+    if text is None:
+        return ""
+    if language is None:
+        from django.utils.translation import get_language
+
+        language = get_language()
+    return getattr(text, (language or "pl")[:2], None) or text.pl
 
 
 # --- Conditions -------------------------------------------------------------------------------------------------
