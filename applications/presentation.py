@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from formdefs.api import (
     NOT_APPLICABLE,
     FieldSpec,
-    FieldType,
     FormDefinitionSpec,
     GroupSpec,
     StepSpec,
+    display_answer,
     is_field_visible,
     is_step_visible,
     label_of,
 )
-from validators.countries import country_choices
-from validators.voivodeships import VOIVODESHIPS
 
 
 @dataclass
@@ -44,25 +40,7 @@ def display_value(spec_field: FieldSpec, value: Any, language: str) -> str:
         return "—"
     if value == NOT_APPLICABLE:
         return _("Not applicable")
-    kind = spec_field.type
-    if kind in (FieldType.BOOLEAN, FieldType.DECLARATION):
-        return _("Yes") if value else _("No")
-    if kind == FieldType.DATE:
-        try:
-            return date_format(date.fromisoformat(str(value)), "DATE_FORMAT")
-        except ValueError:
-            return str(value)
-    if kind in (FieldType.CHOICE, FieldType.MULTICHOICE):
-        labels = {c.value: c.label.get(language) for c in spec_field.choices or []}
-        values = value if isinstance(value, list) else [value]
-        return ", ".join(labels.get(v, str(v)) for v in values)
-    if kind in (FieldType.COUNTRY, FieldType.COUNTRIES):
-        names = dict(country_choices(language, include_special=True))
-        values = value if isinstance(value, list) else [value]
-        return ", ".join(names.get(v, str(v)) for v in values)
-    if kind == FieldType.VOIVODESHIP:
-        return next((v["name"] for v in VOIVODESHIPS if v["code"] == value), str(value))
-    return str(value)
+    return display_answer(spec_field, value, language=language)
 
 
 def summarise(

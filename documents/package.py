@@ -6,16 +6,14 @@ printed value), so the template only loops; `render_package()` is what a submiss
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import datetime
 from typing import Any
 
 from documents.rendering import PdfAttachment, render_pdf
 from formdefs.api import NOT_APPLICABLE as PAYLOAD_NOT_APPLICABLE
-from formdefs.api import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec
+from formdefs.api import FieldSpec, FormDefinitionSpec, GroupSpec, display_answer, kind_of
 
 NOT_APPLICABLE = "NIE DOTYCZY"
 YES, NO = "TAK", "NIE"
@@ -27,63 +25,10 @@ def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def format_date(value: Any) -> str:
-    if isinstance(value, datetime):
-        return value.strftime("%d.%m.%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    try:
-        return date.fromisoformat(str(value)).strftime("%d.%m.%Y")
-    except ValueError:
-        return str(value)
-
-
-def format_decimal(value: Any) -> str:
-    try:
-        amount = Decimal(str(value)).quantize(Decimal("0.01"))
-    except (InvalidOperation, ValueError):
-        return str(value)
-    return f"{amount:,.2f}".replace(",", "\u00a0").replace(".", ",")
-
-
-def choice_label(field: FieldSpec, value: Any) -> str:
-    """The Polish label of a choice value (the value itself if the definition no longer offers it)."""
-    for choice in field.choices or ():
-        if choice.value == value:
-            return choice.label.pl
-    return str(value)
-
-
-@functools.cache
-def _polish_country_names() -> dict[str, str]:
-    from validators.countries import country_choices
-
-    return dict(country_choices("pl", include_special=True))
-
-
-def country_name(code: str) -> str:
-    """The Polish name with the code, as an officer reads it: "Ukraina (UKR)"."""
-    name = _polish_country_names().get(code)
-    return f"{name} ({code})" if name else code
-
-
 def format_answer(field: FieldSpec, value: Any) -> str:
-    """An answer as printed on the official form (Polish labels, TAK/NIE, dd.mm.rrrr)."""
-    if field.type in (FieldType.BOOLEAN, FieldType.DECLARATION):
-        return YES if value in (True, "true", "True", "1", 1) else NO
-    if field.type == FieldType.CHOICE:
-        return choice_label(field, value)
-    if field.type == FieldType.MULTICHOICE:
-        return ", ".join(choice_label(field, v) for v in _as_list(value))
-    if field.type in (FieldType.COUNTRY, FieldType.COUNTRIES):
-        return ", ".join(country_name(str(v)) for v in _as_list(value))
-    if field.type == FieldType.DATE:
-        return format_date(value)
-    if field.type == FieldType.DECIMAL:
-        return format_decimal(value)
-    if field.type == FieldType.VOIVODESHIP:
-        return voivodeship_name(str(value))
-    return str(value)
+    """An answer as printed on the official form (Polish labels, TAK/NIE, dd.mm.rrrr): the field type's own printing,
+    the same code the check-answers page shows answers with."""
+    return display_answer(field, value, language="pl", printed=True)
 
 
 def field_cell(field: FieldSpec, answers: Mapping[str, Any]) -> dict[str, Any]:
@@ -96,7 +41,7 @@ def field_cell(field: FieldSpec, answers: Mapping[str, Any]) -> dict[str, Any]:
     ):
         return {"value": NOT_APPLICABLE, "not_applicable": True}
     value = answers[field.key]
-    if is_empty(value) and field.type not in (FieldType.BOOLEAN, FieldType.DECLARATION):
+    if is_empty(value) and not kind_of(field).yes_no:
         return {"value": BLANK, "not_applicable": False}
     return {"value": format_answer(field, value), "not_applicable": False}
 
@@ -191,12 +136,6 @@ def render_package(*, created: datetime | None = None, **parts: Any) -> bytes:
         attachments=package_files(**parts),
         created=created,
     )
-
-
-def voivodeship_name(code: str) -> str:
-    from validators.voivodeships import VOIVODESHIPS
-
-    return next((v["name"] for v in VOIVODESHIPS if v["code"] == code), code)
 
 
 def _as_list(value: Any) -> list:

@@ -5,6 +5,8 @@ Everything else in the package is internal (import-linter keeps the layers; this
 
 from __future__ import annotations
 
+from typing import Any
+
 from .compile_forms import NA_SUFFIX, BoundStep, bind_step, build_group_formset, build_step_form, label_of
 from .compile_payload import PayloadError, payload_json_schema, payload_model, validate_payload
 from .conditions import NOT_APPLICABLE, evaluate, is_field_visible, is_step_visible, visible_steps
@@ -24,6 +26,14 @@ from .steps import (
     with_row_removed,
     wizard_steps,
 )
+from .types import FieldKind, kind_of
+
+
+def display_answer(field: FieldSpec, value: Any, *, language: str, printed: bool = False) -> str:
+    """A given answer as a person reads it: on the check-answers page in `language`, or `printed` in the application
+    package (Polish, as the official form prints it). The one display code for both, by field type."""
+    return kind_of(field).display(field, value, language=language, printed=printed)
+
 
 __all__ = [
     "LANGUAGES",
@@ -31,6 +41,7 @@ __all__ = [
     "NOT_APPLICABLE",
     "BoundStep",
     "DefinitionError",
+    "FieldKind",
     "FieldSpec",
     "FieldType",
     "FormDefinition",
@@ -46,10 +57,12 @@ __all__ = [
     "bind_step",
     "build_group_formset",
     "build_step_form",
+    "display_answer",
     "evaluate",
     "is_field_visible",
     "is_signing_step",
     "is_step_visible",
+    "kind_of",
     "label_of",
     "parse_spec",
     "payload_json_schema",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -18,53 +17,24 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from validators.registry import get_field_validator, get_rule
-from validators.voivodeships import VOIVODESHIPS
 
 from .conditions import NOT_APPLICABLE, evaluate, is_blank, is_field_required, is_field_visible
 from .parsing import rule_roles
-from .schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, RuleSpec, translate
+from .schema import FieldSpec, FormDefinitionSpec, GroupSpec, RuleSpec, translate
+from .types import kind_of
 
 Errors = dict[str, ValidationError]
 
-#: The Python type of each field type's answer (the payload model uses it; the forms' fields produce it).
-PYTHON_TYPES: dict[FieldType, Any] = {
-    FieldType.INTEGER: int,
-    FieldType.DECIMAL: Decimal,
-    FieldType.DATE: date,
-    FieldType.BOOLEAN: bool,
-    FieldType.DECLARATION: bool,
-    FieldType.MULTICHOICE: list[str],
-    FieldType.COUNTRIES: list[str],
-}
-
-#: The registry validator every field of a type goes through (countries: each element).
-TYPE_VALIDATORS: dict[FieldType, str] = {
-    FieldType.PESEL: "pesel",
-    FieldType.DOCUMENT_NUMBER: "travel_document_number",
-    FieldType.MRZ: "mrz_td3",
-    FieldType.POSTAL_CODE: "postal_code_pl",
-    FieldType.PHONE: "phone",
-    FieldType.EMAIL: "email",
-    FieldType.COUNTRY: "country_code",
-    FieldType.COUNTRIES: "country_code",
-    FieldType.NAME: "person_name",
-}
-
-VOIVODESHIP_CODES = frozenset(v["code"] for v in VOIVODESHIPS)
 DECIMAL_PLACES = 2
 
 
 def python_type(field: FieldSpec) -> Any:
-    return PYTHON_TYPES.get(field.type, str)
+    return kind_of(field).python_type
 
 
 def normalize(field: FieldSpec, value: Any) -> Any:
-    """Strip text and treat an unticked declaration as no answer, as a browser would send it."""
-    if isinstance(value, str):
-        value = value.strip()
-    if field.type == FieldType.DECLARATION and value is False:
-        return None
-    return value
+    """As a browser would send it: text stripped, an unticked declaration no answer (the type decides)."""
+    return kind_of(field).normalize(value)
 
 
 def clean_value(field: FieldSpec, value: Any) -> Any:
@@ -75,17 +45,7 @@ def clean_value(field: FieldSpec, value: Any) -> Any:
         value = _check_text(field, value)
     elif isinstance(value, int | Decimal) and not isinstance(value, bool):
         _check_number(field, value)
-    if field.type == FieldType.CHOICE:
-        _check_choices(field, [value])
-    elif field.type == FieldType.MULTICHOICE:
-        _check_choices(field, value)
-    if field.type in (FieldType.MULTICHOICE, FieldType.COUNTRIES):
-        _check_items(field, value)
-    if field.type == FieldType.VOIVODESHIP and value not in VOIVODESHIP_CODES:
-        raise ValidationError(_("Choose one of the voivodeships."), code="invalid_choice")
-    if field.type in TYPE_VALIDATORS:
-        validate = get_field_validator(TYPE_VALIDATORS[field.type])
-        value = [validate(v) for v in value] if isinstance(value, list) else validate(value)
+    value = kind_of(field).check(field, value)
     for ref in field.validators:
         value = get_field_validator(ref.name)(value, **ref.params)
     return value
@@ -120,21 +80,6 @@ def _check_number(field: FieldSpec, value: int | Decimal) -> None:
         raise ValidationError(
             _("Enter a number not greater than %(limit)s.") % {"limit": field.max_value}, code="max_value"
         )
-
-
-def _check_choices(field: FieldSpec, values: list[Any]) -> None:
-    allowed = {c.value for c in field.choices or []}
-    if any(v not in allowed for v in values):
-        raise ValidationError(_("Choose one of the answers offered."), code="invalid_choice")
-    if len(set(values)) != len(values):
-        raise ValidationError(_("Choose each answer only once."), code="duplicate_choice")
-
-
-def _check_items(field: FieldSpec, values: list[Any]) -> None:
-    if field.min_items is not None and len(values) < field.min_items:
-        raise ValidationError(_("Choose at least %(limit)d.") % {"limit": field.min_items}, code="min_items")
-    if field.max_items is not None and len(values) > field.max_items:
-        raise ValidationError(_("Choose at most %(limit)d.") % {"limit": field.max_items}, code="max_items")
 
 
 def prune_hidden(

@@ -14,110 +14,45 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from validators.voivodeships import VOIVODESHIPS
-
 from .checks import check_fields, check_row_count, check_rules, is_group_visible, rules_of_step
 from .conditions import NOT_APPLICABLE, is_blank
-from .schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec
-from .widgets import FastSelect, FastSelectMultiple
+from .schema import FieldSpec, FormDefinitionSpec, GroupSpec, translate
+from .types import kind_of
 
 NA_SUFFIX = "__na"
-TEXT_INPUT_TYPES = {FieldType.TEXT, FieldType.NAME, FieldType.PESEL, FieldType.POSTAL_CODE, FieldType.DOCUMENT_NUMBER}
-
-
-class TelInput(forms.TextInput):
-    input_type = "tel"
-
-
-class OpenChoiceField(forms.ChoiceField):
-    """Offers choices but leaves deciding what is valid to `checks` (one place for both compilers)."""
-
-    def valid_value(self, value: Any) -> bool:
-        return True
-
-
-class OpenMultipleChoiceField(forms.MultipleChoiceField):
-    def valid_value(self, value: Any) -> bool:
-        return True
-
-
-def _yes_no(value: str) -> bool:
-    return value == "true"
-
-
-def _choices(spec_field: FieldSpec, language: str) -> list[tuple[str, str]]:
-    if spec_field.type == FieldType.COUNTRY or spec_field.type == FieldType.COUNTRIES:
-        from validators.countries import country_choices
-
-        return country_choices(language, include_special=True)
-    if spec_field.type == FieldType.VOIVODESHIP:
-        return [(v["code"], v["name"]) for v in VOIVODESHIPS]
-    return [(c.value, c.label.get(language)) for c in spec_field.choices or []]
 
 
 def label_of(item: FieldSpec | GroupSpec, language: str) -> str:
     """The label as on the official form: its item number first ("1. Surname")."""
-    text = item.label.get(language)
+    text = translate(item.label, language)
     return f"{item.number}. {text}" if item.number else text
 
 
 def form_field(spec_field: FieldSpec, language: str) -> forms.Field:
-    """The Django field (and widget) for a field of the definition; it only parses, never judges."""
-    kind = spec_field.type
+    """The Django field (and widget) for a field of the definition; it only parses, never judges.
+
+    The widget carries `data-kind` (text, boolean or list): how the page script reads the answer for conditions.
+    """
+    kind = kind_of(spec_field)
     attrs: dict[str, Any] = {}
     if (
         spec_field.required
         and spec_field.show_if is None
         and not spec_field.not_applicable
-        and (kind != FieldType.MULTICHOICE)
+        and kind.html_required(spec_field)
     ):
         attrs["required"] = True
     if spec_field.max_length:
         attrs["maxlength"] = spec_field.max_length
-    common = {
-        "required": False,
-        "label": label_of(spec_field, language),
-        "help_text": spec_field.help.get(language) if spec_field.help else "",
-    }
-    if kind in (FieldType.INTEGER, FieldType.DECIMAL):
-        attrs.update(
-            {k: str(v) for k, v in (("min", spec_field.min_value), ("max", spec_field.max_value)) if v is not None}
-        )
-        if kind == FieldType.INTEGER:
-            return forms.IntegerField(widget=forms.NumberInput(attrs=attrs), **common)
-        return forms.DecimalField(widget=forms.NumberInput(attrs={"step": "0.01", **attrs}), **common)
-    if kind == FieldType.DATE:
-        return forms.DateField(
-            widget=forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d"),
-            input_formats=["%Y-%m-%d"],
-            **common,
-        )
-    if kind == FieldType.BOOLEAN:
-        return forms.TypedChoiceField(
-            choices=[("true", _("Yes")), ("false", _("No"))],
-            coerce=_yes_no,
-            empty_value=None,
-            widget=forms.RadioSelect(attrs=attrs),
-            **common,
-        )
-    if kind == FieldType.DECLARATION:
-        return forms.BooleanField(widget=forms.CheckboxInput(attrs=attrs), **common)
-    if kind in (FieldType.CHOICE, FieldType.COUNTRY, FieldType.VOIVODESHIP):
-        return OpenChoiceField(
-            choices=[("", "—"), *_choices(spec_field, language)], widget=FastSelect(attrs=attrs), **common
-        )
-    if kind in (FieldType.MULTICHOICE, FieldType.COUNTRIES):
-        widget = forms.CheckboxSelectMultiple if kind == FieldType.MULTICHOICE else FastSelectMultiple
-        return OpenMultipleChoiceField(choices=_choices(spec_field, language), widget=widget(attrs=attrs), **common)
-    widget_class = {
-        FieldType.TEXTAREA: forms.Textarea,
-        FieldType.MRZ: forms.Textarea,
-        FieldType.EMAIL: forms.EmailInput,
-        FieldType.PHONE: TelInput,
-    }.get(kind, forms.TextInput)
-    if kind == FieldType.MRZ:
-        attrs.update({"rows": 2, "spellcheck": "false", "autocapitalize": "characters"})
-    return forms.CharField(widget=widget_class(attrs=attrs), **common)
+    attrs["data-kind"] = kind.script_kind
+    return kind.form_field(
+        spec_field,
+        language=language,
+        attrs=attrs,
+        required=False,
+        label=label_of(spec_field, language),
+        help_text=translate(spec_field.help, language),
+    )
 
 
 def _add_fields(fields: list[FieldSpec], language: str) -> dict[str, forms.Field]:

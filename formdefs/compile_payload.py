@@ -24,9 +24,10 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, 
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
-from .checks import check_fields, check_row_count, check_rules, is_group_visible, python_type, valid_answers
+from .checks import check_fields, check_row_count, check_rules, is_group_visible, valid_answers
 from .conditions import NOT_APPLICABLE, is_blank, is_step_visible
-from .schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec
+from .schema import FieldSpec, FormDefinitionSpec, GroupSpec
+from .types import kind_of
 
 _CONFIG = ConfigDict(strict=True, extra="forbid", populate_by_name=False)
 _CACHE: OrderedDict[tuple[str, int, str], type[BaseModel]] = OrderedDict()
@@ -42,13 +43,7 @@ class PayloadError:
 
 
 def _annotation(field: FieldSpec) -> Any:
-    values = tuple(c.value for c in field.choices or [])
-    if field.type == FieldType.CHOICE:
-        base: Any = Literal[values]
-    elif field.type == FieldType.MULTICHOICE:
-        base = list[Literal[values]]
-    else:
-        base = python_type(field)
+    base = kind_of(field).annotation(field)
     if field.not_applicable:
         base = Union[Literal[NOT_APPLICABLE], base]  # noqa: UP007 - built at runtime from a variable
     return Optional[base]  # noqa: UP045

@@ -13,12 +13,13 @@ from django.http import QueryDict
 
 from .compile_forms import NA_SUFFIX
 from .conditions import NOT_APPLICABLE, is_step_visible
-from .schema import FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec
+from .schema import FieldSpec, FormDefinitionSpec, GroupSpec, StepSpec
+from .types import kind_of
 
 
 def is_signing_step(step: StepSpec) -> bool:
     """A step of declarations only: it is answered on the signing page, not in the wizard."""
-    return all(isinstance(i, FieldSpec) and i.type == FieldType.DECLARATION for i in step.items)
+    return all(isinstance(i, FieldSpec) and kind_of(i).signed for i in step.items)
 
 
 def wizard_steps(spec: FormDefinitionSpec) -> list[StepSpec]:
@@ -38,13 +39,8 @@ def _field_data(field: FieldSpec, value: Any, prefix: str) -> dict[str, list[str
         return {}
     if field.not_applicable and value == NOT_APPLICABLE:
         return {name + NA_SUFFIX: ["on"]}
-    if field.type == FieldType.BOOLEAN:
-        return {name: ["true" if value else "false"]}
-    if field.type == FieldType.DECLARATION:
-        return {name: ["on"]} if value else {}
-    if isinstance(value, list):
-        return {name: [str(v) for v in value]}
-    return {name: [str(value)]}
+    values = kind_of(field).form_data(field, value)
+    return {} if values is None else {name: values}
 
 
 def answers_to_data(
@@ -148,7 +144,7 @@ def typed_rows(data, group: GroupSpec) -> list[dict[str, Any]]:
             name = f"{group.key}-{index}-{field.key}"
             values = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
             if values:
-                row[field.key] = values if field.type in (FieldType.MULTICHOICE, FieldType.COUNTRIES) else values[0]
+                row[field.key] = values if kind_of(field).multiple else values[0]
             if data.get(name + NA_SUFFIX):
                 row[field.key + NA_SUFFIX] = True
         rows.append(row)

@@ -11,32 +11,33 @@
   var otherSteps = answersNode ? JSON.parse(answersNode.textContent) || {} : {};
   var step = form.getAttribute("data-step");
 
-  function typed(raw) {
-    if (raw === "true" || raw === "on") { return true; }
-    if (raw === "false") { return false; }
-    return raw;
-  }
+  // How an answer is read, by the field type's `data-kind` (formdefs/types: FieldKind.script_kind).
+  var READ = {
+    text: function (values) { return values.length ? values[0] : null; },
+    list: function (values) { return values; },
+    boolean: function (values) {
+      if (!values.length) { return null; }
+      return values[0] === "true" || values[0] === "on" ? true : (values[0] === "false" ? false : values[0]);
+    }
+  };
 
   function pageValue(name) {
     var inputs = form.querySelectorAll('[name="' + name + '"]');
     if (!inputs.length) { return undefined; }
+    var kind = inputs[0].getAttribute("data-kind");
     var values = [];
-    var multiple = false;
     inputs.forEach(function (input) {
       if (input.type === "checkbox") {
-        multiple = multiple || inputs.length > 1;
-        if (input.checked) { values.push(input.value); } else if (inputs.length === 1) { values.push("false"); }
+        if (input.checked) { values.push(input.value); } else if (kind === "boolean") { values.push("false"); }
       } else if (input.type === "radio") {
         if (input.checked) { values.push(input.value); }
       } else if (input.tagName === "SELECT" && input.multiple) {
-        multiple = true;
         Array.prototype.forEach.call(input.selectedOptions, function (o) { values.push(o.value); });
       } else {
         values.push(input.value);
       }
     });
-    if (multiple) { return values; }
-    return values.length ? typed(values[0]) : null;
+    return (READ[kind] || READ.text)(values);
   }
 
   function valueOf(path, rowPrefix) {

@@ -1,0 +1,30 @@
+"""A calendar date: an ISO string in the payload, a date picker on the page, dd.mm.rrrr on the printed form."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils.formats import date_format
+
+from ..schema import FieldSpec, FieldType
+from .base import FieldKind, printed_date, register
+
+
+@register
+class Date(FieldKind):
+    type = FieldType.DATE
+    python_type = date
+
+    def form_field(self, field: FieldSpec, *, language: str, attrs: dict[str, Any], **common: Any) -> forms.Field:
+        widget = forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d")
+        return forms.DateField(widget=widget, input_formats=["%Y-%m-%d"], **common)
+
+    def display(self, field: FieldSpec, value: Any, *, language: str, printed: bool = False) -> str:
+        if printed:
+            return printed_date(value)
+        try:
+            return date_format(date.fromisoformat(str(value)), "DATE_FORMAT")
+        except ValueError:
+            return str(value)

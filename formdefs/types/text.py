@@ -1,0 +1,11 @@
+"""One line of text."""
+
+from __future__ import annotations
+
+from ..schema import FieldType
+from .base import FieldKind, register
+
+
+@register
+class Text(FieldKind):
+    type = FieldType.TEXT
