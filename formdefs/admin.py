@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -22,6 +23,7 @@ from accounts.models import Role
 
 from . import services
 from .compile_forms import build_group_formset, build_step_form
+from .diff import compare_definitions
 from .models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
 from .schema import LANGUAGES, GroupSpec
 
@@ -37,6 +39,19 @@ class PrettyJSONField(forms.JSONField):
         if isinstance(value, str):
             return value
         return json.dumps(value, ensure_ascii=False, indent=2)
+
+    def to_python(self, value: Any) -> Any:
+        """A syntax error says where it is, so a long definition can be fixed by hand."""
+        if isinstance(value, str) and value.strip():
+            try:
+                return json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise ValidationError(
+                    _("Not valid JSON at line %(line)s, column %(column)s: %(problem)s."),
+                    code="invalid",
+                    params={"line": exc.lineno, "column": exc.colno, "problem": exc.msg},
+                ) from exc
+        return super().to_python(value)
 
 
 class FormDefinitionForm(forms.ModelForm):
@@ -125,6 +140,25 @@ class FormDefinitionAdmin(admin.ModelAdmin):
         else:
             created = services.create_definition(definition=obj.definition, user=request.user)
             obj.pk, obj.slug, obj.version = created.pk, created.slug, created.version
+        self._report_changes(request, obj)
+
+    def _report_changes(self, request: HttpRequest, definition: FormDefinition) -> None:
+        """After a save: what differs from the version before it, so a slip shows before publishing."""
+        previous = services.previous_version(definition)
+        if previous is None:
+            return
+        changes = compare_definitions(previous.spec, FormDefinition.objects.get(pk=definition.pk).spec)
+        if not changes:
+            self.message_user(request, _("No change against version %(version)s.") % {"version": previous.version})
+            return
+        lines = format_html_join("", "<li>{}</li>", ((str(c),) for c in changes))
+        self.message_user(
+            request,
+            format_html(
+                "{}<ul>{}</ul>", _("Changes against version %(version)s:") % {"version": previous.version}, lines
+            ),
+            messages.INFO,
+        )
 
     # --- buttons -----------------------------------------------------------------------------------------------
 
@@ -200,8 +234,15 @@ class FormDefinitionAdmin(admin.ModelAdmin):
                     "groups": groups,
                 }
             )
+        others = FormDefinition.objects.filter(slug=definition.slug).exclude(pk=definition.pk).order_by("-version")
+        compared = others.filter(version=request.GET.get("compare") or 0).first()
+        if compared is None and "compare" not in request.GET:
+            compared = services.previous_version(definition)
         context = {
             **self.admin_site.each_context(request),
+            "other_versions": [d.version for d in others],
+            "compared": compared,
+            "changes": [str(c) for c in compare_definitions(compared.spec, spec)] if compared else [],
             "opts": self.model._meta,
             "original": definition,
             "title": _("Preview of %(definition)s") % {"definition": definition},

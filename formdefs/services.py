@@ -37,6 +37,13 @@ def _diff(before: Any, after: Any, path: str = "") -> list[str]:
     return [] if before == after else [path or "(definition)"]
 
 
+def previous_version(definition: FormDefinition) -> FormDefinition | None:
+    """The latest version of the same form before this one (what an edit is compared with)."""
+    return (
+        FormDefinition.objects.filter(slug=definition.slug, version__lt=definition.version).order_by("-version").first()
+    )
+
+
 @transaction.atomic
 def create_definition(*, definition: dict[str, Any], user: Any = None) -> FormDefinition:
     """A new draft from a definition's JSON (slug and version are taken from it)."""
