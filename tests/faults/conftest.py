@@ -137,7 +137,7 @@ class Stack:
         for name in ("S3_BUCKET", "S3_ENDPOINT_URL", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"):
             env.pop(name, None)
         if self.s3 is not None:
-            env.update(self.s3.env())
+            env.update(self.s3.storage_env())
         env.update(extra)
         return env
 

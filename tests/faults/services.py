@@ -215,7 +215,7 @@ class PrivateS3(ChildProcess):
         _wait("weed mini", ready, 60)
         return self
 
-    def env(self) -> dict[str, str]:
+    def storage_env(self) -> dict[str, str]:
         return {
             "S3_BUCKET": self.BUCKET,
             "S3_ENDPOINT_URL": self.endpoint,
