@@ -10,11 +10,12 @@ import itertools
 import os
 import subprocess
 import sys
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from tests.faults.helpers import default_database
 from tests.faults.services import ROOT, PrivatePostgres, PrivateRedis, PrivateS3, celery_worker
 
 TEMPLATE = "mos_faults_template"
@@ -67,30 +68,6 @@ def private_s3(tmp_path):
     server = PrivateS3(tmp_path).start()
     yield server
     server.stop()
-
-
-@contextmanager
-def _default_database(url: str):
-    """Point Django's `default` connection (in every thread) at `url` for a while, then back."""
-    import dj_database_url
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connections
-
-    def forget_connection() -> None:
-        connections.close_all()
-        with suppress(AttributeError):  # this thread had none
-            del connections["default"]
-        ContentType.objects.clear_cache()
-
-    saved = connections.settings["default"]
-    forget_connection()
-    config = dj_database_url.parse(url, conn_max_age=0)
-    connections.settings["default"] = connections.configure_settings({"default": config})["default"]
-    try:
-        yield
-    finally:
-        forget_connection()
-        connections.settings["default"] = saved
 
 
 @contextmanager
@@ -188,7 +165,7 @@ def stack(request, fault_database, private_redis, tmp_path, settings, django_db_
             },
         }
         settings.MEDIA_ROOT = str(stack.media)
-    with django_db_blocker.unblock(), _default_database(fault_database), _celery_broker(private_redis.url):
+    with django_db_blocker.unblock(), default_database(fault_database), _celery_broker(private_redis.url):
         try:
             yield stack
         finally:

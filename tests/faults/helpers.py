@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from django.test import Client
@@ -49,3 +50,27 @@ def document_kinds(application) -> list[str]:
 
 def log_mark(path: Path) -> int:
     return path.stat().st_size if path.exists() else 0
+
+
+@contextmanager
+def default_database(url: str):
+    """Point Django's `default` connection (in every thread) at `url` for a while, then back."""
+    import dj_database_url
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connections
+
+    def forget_connection() -> None:
+        connections.close_all()
+        with suppress(AttributeError):  # this thread had none
+            del connections["default"]
+        ContentType.objects.clear_cache()
+
+    saved = connections.settings["default"]
+    forget_connection()
+    config = dj_database_url.parse(url, conn_max_age=0)
+    connections.settings["default"] = connections.configure_settings({"default": config})["default"]
+    try:
+        yield
+    finally:
+        forget_connection()
+        connections.settings["default"] = saved
