@@ -22,7 +22,17 @@ import psycopg
 from tests.documents.conftest import free_ports, weed_binary
 
 ROOT = Path(__file__).resolve().parents[2]
-PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _postgres_bin() -> Path:
+    """PG_BIN, or the newest server installed the Debian way (/usr/lib/postgresql/<major>/bin)."""
+    if os.environ.get("PG_BIN"):
+        return Path(os.environ["PG_BIN"])
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name))
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _postgres_bin()
 VENV_BIN = Path(sys.executable).parent
 
 
