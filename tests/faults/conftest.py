@@ -73,13 +73,17 @@ def private_s3(tmp_path):
 @contextmanager
 def _celery_broker(url: str):
     """The project's Celery app publishes to `url` (not eagerly) for a while."""
+    from kombu import pools
+
     from mos.celery import app
 
     def reset_pools():
-        if app._pool is not None:
-            app._pool.force_close_all()
+        # kombu keeps its pools in a registry keyed by broker address, and a later test's private Redis may get
+        # the same port: close and forget them all, not only the app's.
+        pools.reset()
         app._pool = None
-        app.__dict__.get("amqp") and setattr(app.amqp, "_producer_pool", None)
+        if "amqp" in app.__dict__:
+            app.amqp._producer_pool = None
 
     saved = app.conf.broker_url, app.conf.task_always_eager
     reset_pools()
