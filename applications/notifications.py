@@ -84,6 +84,22 @@ def is_notified(event: CaseEvent) -> bool:
     return not (event.kind == Kind.DOCUMENT and (event.data or {}).get("kind") in SILENT_DOCUMENT_KINDS)
 
 
+def events_awaiting_notification(*, created_before, created_after):
+    """Events that should have an e-mail record and have none (the enqueue failed or the task was lost), created in
+    the window, oldest first: what the sweep enqueues again. Every event `deliver` has seen has a record (sent,
+    skipped or failed), so one without is one the task never ran for."""
+    return (
+        CaseEvent.objects.filter(
+            kind__in=list(RULES),
+            created_at__lte=created_before,
+            created_at__gte=created_after,
+            notification__isnull=True,
+        )
+        .exclude(kind=Kind.DOCUMENT, data__kind__in=sorted(SILENT_DOCUMENT_KINDS))
+        .order_by("created_at", "pk")
+    )
+
+
 def case_link(application) -> str:
     return settings.SITE_URL + reverse("applications:case", kwargs={"case_id": application.public_id})
 

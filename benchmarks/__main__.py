@@ -9,7 +9,8 @@ full runs read `mos_bench`, seeded once with the 1M cases (about 7 minutes here)
     createdb -h 127.0.0.1 -U postgres mos_bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/mos_bench .venv/bin/python manage.py migrate
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/mos_bench .venv/bin/python manage.py seed_cases 1000000 --reset
-`--quick` seeds 10,000 cases into `mos_bench_quick` the first time; the submit suite recreates `mos_bench_submit`.
+`--quick` seeds 10,000 cases into `mos_bench_quick` the first time; the submit suite recreates `mos_bench_submit`,
+the load suite (Locust, 5 minutes; 30 s with `--quick`) `mos_bench_load`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ SUITES = {
     "status": ("benchmarks.status_bench", "Public status lookup through gunicorn (-w 2)"),
     "memory": ("benchmarks.memory_bench", "RSS of one gunicorn worker after 100 and after 10,000 mixed requests"),
     "submit": ("benchmarks.submit_bench", "Complete submissions through gunicorn + Redis + a Celery worker"),
+    "load": ("benchmarks.load_bench", "Locust: applicants and officers at once through gunicorn, PostgreSQL, Redis"),
 }
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from applications.case_models import Application
-from documents.models import ONCE_PER_CASE, Document
+from documents.models import ONCE_PER_CASE, Document, DocumentKind
 
 
 def documents_for_applicant(user) -> QuerySet[Document]:
@@ -39,3 +39,10 @@ def cases_missing_submission_documents() -> QuerySet[Application]:
         .filter(issued__lt=len(ONCE_PER_CASE))
         .order_by("submitted_at")
     )
+
+
+def cases_awaiting_receipt(*, submitted_before) -> QuerySet[Application]:
+    """Cases submitted before a moment that still have no receipt (issued last, after the package), oldest first:
+    what the sweep re-enqueues. An anti-join on the documents' (case, kind) index, no count over every case."""
+    receipt = Document.objects.filter(application=OuterRef("pk"), kind=DocumentKind.RECEIPT)
+    return Application.objects.filter(~Exists(receipt), submitted_at__lte=submitted_before).order_by("submitted_at")

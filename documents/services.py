@@ -51,6 +51,7 @@ def issue_document(
     once = kind in ONCE_PER_CASE
     if once and (existing := _existing(application, kind)):
         return existing
+    logger.info("rendering the %s of case %s", kind.value, application.case_number)
     pdf = render_pdf(
         template,
         context,

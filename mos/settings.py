@@ -224,6 +224,36 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = int(os.environ.get("CELERY_WORKER_MAX_TASKS_PER_CHILD", "200"))
 CELERY_TIMEZONE = TIME_ZONE
+# Nobody reads a task's result; with a result backend every enqueue also subscribed to a results channel in Redis,
+# one more call that fails during a submission when Redis is down.
+CELERY_TASK_IGNORE_RESULT = True
+# A submission never waits long for a broker that is down: two quick retries, then the enqueue is given up (logged)
+# and the sweep below re-enqueues the work once the broker is back.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis hands a task that a dead worker took (acks late, never acknowledged) to another worker after this many
+# seconds. Longer than the longest retry countdown (600 s), so a task waiting for its retry is not handed out twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "900"))}
+
+# The sweep (a reconciliation, not an outbox): every SWEEP_INTERVAL_SECONDS Celery beat looks for the outcomes that
+# should exist and do not (a case without its receipt, a submitted case without a process, an event without its
+# e-mail record) among work older than SWEEP_GRACE_SECONDS, and enqueues or starts it again. It finds what any fault
+# lost: an enqueue refused by a broker that was down, a queue lost with Redis, a render that failed past its retries
+# while S3 was down, a process killed between commit and enqueue. `manage.py sweep_pending_work` runs it by hand.
+SWEEP_INTERVAL_SECONDS = float(os.environ.get("SWEEP_INTERVAL_SECONDS", "300"))
+SWEEP_GRACE_SECONDS = int(os.environ.get("SWEEP_GRACE_SECONDS", "600"))
+# E-mails about events older than this are not sent late by the sweep (stale news; staff see the log instead).
+SWEEP_NOTIFICATION_WINDOW_HOURS = int(os.environ.get("SWEEP_NOTIFICATION_WINDOW_HOURS", "48"))
+SWEEP_BATCH_SIZE = int(os.environ.get("SWEEP_BATCH_SIZE", "500"))
+CELERY_BEAT_SCHEDULE = {
+    name: {"task": name, "schedule": SWEEP_INTERVAL_SECONDS}
+    for name in (
+        "documents.sweep_submission_documents",
+        "applications.sweep_event_notifications",
+        "workflows.sweep_case_processes",
+    )
+}
 
 # E-mail: printed on the console in development.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -14,6 +14,8 @@ admin.site.login = lambda request, extra_context=None: redirect_to_login(request
 admin.site.site_header = "MOS"
 admin.site.site_title = "MOS"
 
+handler500 = "mos.views.server_error"
+
 urlpatterns = [
     path("", application_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

@@ -4,25 +4,17 @@ from __future__ import annotations
 
 from formdefs.samples import applicant_payload, employer_payload
 
-__all__ = ["applicant_payload", "employer_payload", "submit_sample"]
+__all__ = ["applicant_payload", "employer_payload", "ready_draft", "submit_sample"]
 
 
-def submit_sample(
-    applicant=None,
-    slug: str = "temporary-residence",
-    voivodeship: str = "14",
-    *,
-    employer=None,
-    language: str = "pl",
-    ip: str = "127.0.0.1",
-):
-    """A submitted application made through the services, as the wizard would: every step answered, the required
+def ready_draft(applicant=None, slug: str = "temporary-residence", voivodeship: str = "14", *, employer=None):
+    """A draft ready to submit, made through the services as the wizard would: every step answered, the required
     attachments of the right kind, and for the work permit the employer's Annex 1 completed (by `employer`, or a
     new employer)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from applications import services
-    from tests.factories import PASSWORD, ApplicantFactory, EmployerFactory
+    from tests.factories import ApplicantFactory, EmployerFactory
     from tests.journey.helpers import pdf_bytes, png_bytes
 
     applicant = applicant or ApplicantFactory()
@@ -42,9 +34,26 @@ def submit_sample(
         for step, answers in employer_payload().items():
             annex = services.save_step_answers(draft=annex, step_key=step, answers=answers)
         services.complete_annex(annex=annex, employer=employer)
+    return draft
+
+
+def submit_sample(
+    applicant=None,
+    slug: str = "temporary-residence",
+    voivodeship: str = "14",
+    *,
+    employer=None,
+    language: str = "pl",
+    ip: str = "127.0.0.1",
+):
+    """A submitted application made through the services from a `ready_draft`."""
+    from applications import services
+    from tests.factories import PASSWORD
+
+    draft = ready_draft(applicant, slug, voivodeship, employer=employer)
     return services.submit_draft(
         draft_id=draft.pk,
-        applicant=applicant,
+        applicant=draft.applicant,
         signature_method="password",
         credentials={"password": PASSWORD},
         ip=ip,

@@ -19,6 +19,31 @@ def fire_workflow_timers() -> int:
     return fire_due_timers()
 
 
+@shared_task(name="workflows.sweep_case_processes")
+def sweep_case_processes(grace_seconds: int | None = None) -> int:
+    """Start the process of every case submitted more than `grace_seconds` ago (SWEEP_GRACE_SECONDS) that has
+    none: the submission committed but the start after commit never ran or failed (the database went away in
+    between). `start_case` finds a process that exists, so a repeat starts nothing twice."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from applications.case_models import Application, ApplicationStatus
+    from workflows.services import start_case
+
+    grace = settings.SWEEP_GRACE_SECONDS if grace_seconds is None else grace_seconds
+    missing = Application.objects.filter(
+        process__isnull=True,
+        status=ApplicationStatus.SUBMITTED,
+        submitted_at__lte=timezone.now() - timedelta(seconds=grace),
+    ).order_by("submitted_at")
+    started = 0
+    for application in missing[: settings.SWEEP_BATCH_SIZE]:
+        start_case(application)
+        started += 1
+    return started
+
+
 def install_beat_schedule() -> None:
     """Add the timer sweep to Celery beat (every `WORKFLOW_TIMERS_INTERVAL` seconds, 60 by default)."""
     from mos.celery import app
