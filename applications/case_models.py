@@ -234,6 +234,7 @@ class CaseEvent(models.Model):
         DOCUMENT = "document", _("Document issued")
         LEFT_UNEXAMINED = "left_unexamined", _("Application left unexamined")
         DISCONTINUED = "discontinued", _("Proceedings discontinued")
+        LETTER_OPENED = "letter_opened", _("Letter opened")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=32, choices=Kind.choices)

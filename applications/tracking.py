@@ -10,6 +10,8 @@ Contract with case processing (`workflows`), which speaks only through `services
     appointment itself (an `action_url` if the applicant must confirm or pick a slot).
   - `decision`: `kind` (`"grant"` or `"refusal"`), `valid_from`, `valid_to` (ISO dates of a granted permit).
   - `left_unexamined`: `reason` (`"supplement"` or `"fingerprints"`).
+  - `letter_opened`: `title`, `opened_on` (ISO date the addressee first opened an official letter: its delivery),
+    `deadline` (ISO date, when a call's deadline runs from that opening; the call's own event gets it as `due_at`).
   - `status_changed`: `status` (an `ApplicationStatus` value), `residence_card_ready_at` (ISO date-time).
   - `document`: `kind`, `title`, `document` (public id), written by `documents`.
 * **The day the case became complete** (the decision deadline runs from it): record any event with
@@ -55,6 +57,7 @@ VISIBLE_DATA: dict[str, tuple[str, ...]] = {
     Kind.LEFT_UNEXAMINED: ("reason",),
     Kind.DISCONTINUED: (),
     Kind.WITHDRAWN: (),
+    Kind.LETTER_OPENED: ("title", "opened_on", "deadline"),
 }
 
 #: How long the office has for a decision, from the day the case became complete, per form slug.
@@ -168,6 +171,15 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
         return _("The application was left unexamined.")
     if kind == Kind.DISCONTINUED:
         return _("The proceedings have been discontinued.")
+    if kind == Kind.LETTER_OPENED:
+        title, opened = str(data.get("title") or ""), _when(data.get("opened_on"), with_time=False)
+        deadline = _when(data.get("deadline"), with_time=False)
+        if deadline:
+            return _(
+                "You opened the letter “%(title)s” on %(date)s: it is delivered, and the deadline it sets runs "
+                "from that day, until %(deadline)s."
+            ) % {"title": title, "date": opened, "deadline": deadline}
+        return _("You opened the letter “%(title)s” on %(date)s.") % {"title": title, "date": opened}
     return str(Kind(kind).label) if kind in Kind.values else ""
 
 

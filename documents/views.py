@@ -7,11 +7,13 @@ import hashlib
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
 from documents import selectors
 from documents.forms import VerifyDigestForm, VerifyUploadForm
+from documents.signals import document_opened
 from documents.signing import verify_pdf_signature
 from documents.storage import download_url, verify_digest
 from documents.throttle import allow, verify_rate
@@ -24,6 +26,8 @@ class DownloadView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest, document_id) -> HttpResponse:
         document = get_object_or_404(selectors.documents_for_applicant(request.user), public_id=document_id)
+        # Opening a letter in the account is its delivery: deadlines run from it (case processing records it).
+        document_opened.send_robust(sender=type(document), document=document, user=request.user, at=timezone.now())
         url = download_url(document.file.name, expires=PRESIGNED_URL_SECONDS)
         if url:
             response: HttpResponse = HttpResponseRedirect(url)

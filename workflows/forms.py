@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .deadlines import DeadlineKind, check_days
 from .models import Appointment, AppointmentSlot, Consultation, DecisionKind
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -32,6 +34,12 @@ class CaseSearchForm(forms.Form):
     )
 
 
+def _default_supplement_days() -> int:
+    from .services import supplement_days
+
+    return supplement_days()
+
+
 class FormalCheckForm(forms.Form):
     complete = forms.ChoiceField(
         label=_("Is the application formally complete?"), choices=YES_NO, widget=forms.RadioSelect
@@ -43,11 +51,25 @@ class FormalCheckForm(forms.Form):
         help_text=_("One defect per line. They are printed in the call to supplement."),
     )
 
+    deadline_days = forms.IntegerField(
+        label=_("Days to supplement, from delivery"),
+        min_value=1,
+        max_value=90,
+        required=False,
+        initial=_default_supplement_days,
+        help_text=_("At least 7 days (art. 64 § 2 k.p.a.). The deadline runs from the day the letter is delivered."),
+    )
+
     def clean(self):
         data = super().clean()
         data["defect_list"] = [line for line in (data.get("defects") or "").splitlines() if line.strip()]
         if data.get("complete") == "no" and not data["defect_list"]:
             self.add_error("defects", _("List the formal defects the applicant must supplement."))
+        if data.get("complete") == "no" and data.get("deadline_days") is not None:
+            try:
+                check_days(DeadlineKind.CALL_TO_SUPPLEMENT, data["deadline_days"], field="deadline_days")
+            except ValidationError as error:
+                self.add_error(None, error)
         return data
 
 

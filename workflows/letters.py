@@ -34,12 +34,11 @@ def _common(application: Application, officer=None) -> dict:
 
 
 def issue_call_to_supplement(application: Application, request: SupplementRequest) -> Document:
-    days = (timezone.localdate(request.deadline) - timezone.localdate(request.requested_at)).days
     context = {
         **_common(application, request.requested_by),
         "defects": request.defects,
-        "deadline": timezone.localtime(request.deadline),
-        "deadline_days": days,
+        # The date depends on delivery, which follows the letter: the letter states the period, the account the date.
+        "deadline_days": request.days,
     }
     return issue_document(
         application,

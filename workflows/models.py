@@ -6,6 +6,8 @@ here as plain columns so they can be shown, reported and queried.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -70,6 +72,53 @@ class CaseTask(Task):
         super().save(*args, **kwargs)
 
 
+class Delivery(models.Model):
+    """How one official letter reached its addressee: made available, opened, or deemed delivered.
+
+    A deadline runs from delivery (art. 57 § 1 k.p.a.): the day the addressee first opened the letter in the account,
+    or, if never opened by then, the day of deemed delivery the channel names (`workflows.delivery`).
+    """
+
+    class Channel(models.TextChoices):
+        ACCOUNT = "account", _("The applicant's account")
+        E_DORECZENIA = "e_doreczenia", _("e-Doręczenia (public e-delivery)")
+
+    document = models.OneToOneField("documents.Document", on_delete=models.PROTECT, related_name="delivery")
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="deliveries")
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices, default=Channel.ACCOUNT)
+    made_available_at = models.DateTimeField(_("made available"))
+    deemed_delivered_at = models.DateTimeField(_("deemed delivered if not opened"))
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    external_id = models.CharField(_("channel's message id"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["made_available_at", "pk"]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+
+    def __str__(self) -> str:
+        return f"{self.document_id}: {self.channel}"
+
+    @property
+    def was_opened_in_time(self) -> bool:
+        """Opened before deemed delivery: then the opening is the delivery."""
+        return self.opened_at is not None and self.opened_at <= self.deemed_delivered_at
+
+    @property
+    def counts_from(self) -> datetime:
+        """The moment a deadline runs from: the opening, or (latest possible) the deemed delivery."""
+        return self.opened_at if self.was_opened_in_time else self.deemed_delivered_at
+
+    def delivered_at(self, now: datetime) -> datetime | None:
+        """When the letter was delivered, as of `now`; None while it waits, neither opened nor deemed delivered."""
+        if self.was_opened_in_time:
+            return self.opened_at
+        return self.deemed_delivered_at if now >= self.deemed_delivered_at else None
+
+
 class SupplementRequest(models.Model):
     """A call to supplement formal defects, with its legal deadline and the applicant's answer."""
 
@@ -78,6 +127,10 @@ class SupplementRequest(models.Model):
     )
     defects = models.JSONField(_("defects"), default=list)
     deadline = models.DateTimeField(_("deadline"))
+    #: The period the officer set, counted from the delivery of the letter (empty: a call from before deliveries were
+    #: recorded, whose `deadline` was fixed when it was made and stays as it was).
+    days = models.PositiveSmallIntegerField(_("days from delivery"), null=True, blank=True)
+    delivery = models.ForeignKey(Delivery, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)

@@ -152,7 +152,7 @@ def case_file(application: Application, language: str) -> CaseFile:
         summary=summarise(application.definition.spec, application.answers, language),
         annex_summary=summarise(annex.definition.spec, annex.answers, language) if annex else None,
         attachments=list(application.attachments.order_by("requirement", "uploaded_at")),
-        documents=list(application.documents.order_by("created_at", "pk")),
+        documents=list(application.documents.select_related("delivery").order_by("created_at", "pk")),
         supplement_requests=list(SupplementRequest.objects.filter(application=application)),
         appointments=list(Appointment.objects.filter(application=application)),
         consultations=list(Consultation.objects.filter(application=application)),

@@ -5,7 +5,7 @@ works under the flow lock, writes the audit trail and then completes its Viewflo
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -20,6 +20,7 @@ from applications.case_models import Application, ApplicationStatus, CaseEvent
 from applications.services import record_event, set_status
 
 from .audit import audit
+from .deadlines import DeadlineKind, check_days, last_moment
 from .flows import CONSULTATION_NODES, ResidencePermitFlow
 from .models import (
     Appointment,
@@ -47,6 +48,7 @@ class WorkflowError(Exception):
 
 
 def supplement_days() -> int:
+    """Our period for a call to supplement (the law's minimum is 7 days, `deadlines.DEADLINE_RULES`)."""
     return int(getattr(settings, "SUPPLEMENT_DEADLINE_DAYS", 14))
 
 
@@ -170,11 +172,24 @@ def _complete(task: Task, user, node: str | frozenset, work: Callable[[CaseProce
 
 
 def complete_formal_check(
-    *, task: Task, user, complete: bool, defects: list[str] | None = None, ip: str | None = None
+    *,
+    task: Task,
+    user,
+    complete: bool,
+    defects: list[str] | None = None,
+    deadline_days: int | None = None,
+    ip: str | None = None,
 ) -> None:
+    """Record the formal check; defects make a call to supplement of `deadline_days` from its delivery.
+
+    A period shorter than the law allows raises `ValidationError` on `deadline_days` (art. 64 § 2 k.p.a.: 7 days).
+    """
     defects = [d.strip() for d in defects or [] if d.strip()]
     if not complete and not defects:
         raise WorkflowError(_("List the formal defects the applicant must supplement."))
+    deadline_days = supplement_days() if deadline_days is None else deadline_days
+    if not complete:
+        check_days(DeadlineKind.CALL_TO_SUPPLEMENT, deadline_days, field="deadline_days")
 
     def work(process: CaseProcess) -> None:
         process.formally_complete = complete
@@ -210,7 +225,9 @@ def complete_formal_check(
                 application=application,
                 defects=defects,
                 requested_by=user,
-                deadline=timezone.now() + timedelta(days=supplement_days()),
+                days=deadline_days,
+                # Provisional until the letter is made available (`steps.send_call_to_supplement`), which follows.
+                deadline=last_moment(timezone.now(), deadline_days),
             )
         audit(
             user,

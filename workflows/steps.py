@@ -17,6 +17,7 @@ from applications.services import record_event, set_status
 
 from . import letters
 from .audit import audit
+from .delivery import deadline_from, deliver_letter
 from .models import Agency, Appointment, Consultation, Decision, DecisionKind, SupplementRequest
 
 WORK_PERMIT_SLUGS = frozenset({"temporary-residence-work"})
@@ -53,12 +54,16 @@ def _open_request(application_id: int) -> SupplementRequest | None:
 def send_call_to_supplement(activation) -> None:
     application = _application(activation)
     request = _open_request(application.pk)
-    letters.issue_call_to_supplement(application, request)
+    letter = letters.issue_call_to_supplement(application, request)
+    # The deadline runs from delivery: until the letter is opened, its latest moment (deemed delivery + the period).
+    request.delivery = deliver_letter(letter)
+    request.deadline = deadline_from(request.delivery, request.days)
+    request.save(update_fields=["delivery", "deadline"])
     set_status(application, ApplicationStatus.AWAITING_SUPPLEMENT)
     record_event(
         application,
         CaseEvent.Kind.CALL_TO_SUPPLEMENT,
-        data={"deadline": timezone.localdate(request.deadline).isoformat()},
+        data={"deadline": timezone.localdate(request.deadline).isoformat(), "days": request.days},
         due_at=request.deadline,
         action_url=reverse("workflows:supplement", kwargs={"case_id": application.public_id}),
     )

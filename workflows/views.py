@@ -120,6 +120,7 @@ def _formal_check(request, task, data):
         user=request.user,
         complete=data["complete"] == "yes",
         defects=data["defect_list"],
+        deadline_days=data.get("deadline_days"),
         ip=client_ip(request),
     )
 

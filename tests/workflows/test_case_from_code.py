@@ -16,6 +16,7 @@ from applications.case_models import ApplicationStatus, CaseEvent
 from documents.models import DocumentKind
 from tests.journey.helpers import pdf_bytes
 from workflows import services
+from workflows.deadlines import last_moment
 from workflows.models import TASK_OFFICE_KEY, CaseProcess, Consultation, Decision
 from workflows.supplements import answer_supplement
 
@@ -54,7 +55,9 @@ def test_grant_after_a_supplement(django_capture_on_commit_callbacks, officer, s
     assert application.status == ApplicationStatus.AWAITING_SUPPLEMENT
     call = application.events.get(kind=CaseEvent.Kind.CALL_TO_SUPPLEMENT)
     assert call.action_url == f"/office/supplement/{application.public_id}/"
-    assert call.due_at.date() == (timezone.now() + timedelta(days=14)).date()
+    # Never opened, the call is delivered on the 14th day after it was made available; 14 days run from then.
+    delivery = application.supplement_requests.get().delivery
+    assert call.due_at == last_moment(delivery.deemed_delivered_at, 14)
     assert application.documents.filter(kind=DocumentKind.CALL_TO_SUPPLEMENT).count() == 1
     assert open_nodes(application) == {"supplement", "supplement__timeout"}
 
@@ -104,9 +107,10 @@ def test_call_to_supplement_expires_and_case_is_left_unexamined(django_capture_o
     services.complete_formal_check(
         task=take(application, "formal_check", officer), user=officer, complete=False, defects=["Brak podpisu"]
     )
-    with time_machine.travel(timezone.now() + timedelta(days=13)):
+    deadline = application.supplement_requests.get().deadline
+    with time_machine.travel(deadline - timedelta(minutes=1)):
         assert fire_due_timers() == 0
-    with time_machine.travel(timezone.now() + timedelta(days=14, minutes=1)):
+    with time_machine.travel(deadline + timedelta(minutes=1)):
         assert fire_due_timers() == 1
         assert fire_due_timers() == 0
     application.refresh_from_db()
@@ -225,7 +229,7 @@ def test_the_dashboard_counts_stages_overdue_deadlines_and_the_median_days_to_de
         take_fingerprints(decided, officer)
         answer_consultations(decided, officer)
         review_and_decide(decided, officer)
-    with time_machine.travel(timezone.now() + timedelta(days=15)):
+    with time_machine.travel(waiting.supplement_requests.get().deadline + timedelta(minutes=1)):
         board = dashboard(supervisor)
     assert ("Residence card", 1) in board.stages
     assert [call.application for call in board.overdue_supplements] == [waiting]
