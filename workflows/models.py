@@ -35,6 +35,8 @@ class CaseProcess(Process):
     application = models.OneToOneField("applications.Application", on_delete=models.PROTECT, related_name="process")
     formally_complete = models.BooleanField(default=False)
     fingerprints_outcome = models.CharField(max_length=16, blank=True)
+    #: The statutory decision date as `applications.tracking.decision_clock` computes it (`workflows.clock`).
+    decision_due_on = models.DateField(_("decision due on"), null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("case process")

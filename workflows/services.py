@@ -20,6 +20,7 @@ from applications.case_models import Application, ApplicationStatus, CaseEvent
 from applications.services import record_event, set_status
 
 from .audit import audit
+from .clock import refresh_decision_clock
 from .deadlines import DeadlineKind, check_days, last_moment
 from .flows import CONSULTATION_NODES, ResidencePermitFlow
 from .models import (
@@ -211,6 +212,7 @@ def complete_formal_check(
                 CaseEvent.Kind.STATUS_CHANGED,
                 data={"status": ApplicationStatus.IN_PROGRESS.value, "complete_on": complete_on.isoformat()},
             )
+            refresh_decision_clock(application)
             if AppointmentSlot.objects.filter(
                 office_id=application.office_id, appointment__isnull=True, starts_at__gt=timezone.now()
             ).exists():

@@ -16,7 +16,7 @@ from applications.case_models import ApplicationStatus, CaseEvent
 from documents.models import DocumentKind
 from tests.journey.helpers import pdf_bytes
 from workflows import services
-from workflows.deadlines import last_moment
+from workflows.deadlines import last_moment, next_working_day
 from workflows.models import TASK_OFFICE_KEY, CaseProcess, Consultation, Decision
 from workflows.supplements import answer_supplement
 
@@ -277,4 +277,4 @@ def test_a_complete_case_shows_the_applicant_the_statutory_deadline_for_the_deci
     application = submit_case(django_capture_on_commit_callbacks)
     pass_formal_check(application, officer)
     deadline = tracking.decision_deadline(application, list(case_timeline(application)))
-    assert deadline == timezone.localdate(application.submitted_at) + timedelta(days=60)
+    assert deadline == next_working_day(timezone.localdate(application.submitted_at) + timedelta(days=60))
