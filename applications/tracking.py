@@ -6,6 +6,9 @@ Contract with case processing (`workflows`), which speaks only through `services
   officer's note, stays in the database and is never shown, mailed or returned by the API).
   - `call_to_supplement`: `deadline` (ISO date), `defects` (optional list of short texts meant for the applicant);
     the deadline is also `due_at`, the place to answer is `action_url`.
+  - `call_for_evidence`: `deadline` (ISO date), `items` (what the office asks for), `evidence_requested: true`;
+    `due_at` and `action_url` as for a call to supplement; closed by `evidence_received` (`evidence_on`) or
+    `evidence_deadline_passed` (`evidence_on`: the day the deadline passed).
   - `appointment`: `at` (ISO date-time of the fingerprints appointment), `place` (address); `due_at` is the
     appointment itself (an `action_url` if the applicant must confirm or pick a slot).
   - `decision`: `kind` (`"grant"` or `"refusal"`), `valid_from`, `valid_to` (ISO dates of a granted permit).
@@ -65,6 +68,9 @@ VISIBLE_DATA: dict[str, tuple[str, ...]] = {
     Kind.DISCONTINUED: (),
     Kind.WITHDRAWN: (),
     Kind.LETTER_OPENED: ("title", "opened_on", "deadline"),
+    Kind.CALL_FOR_EVIDENCE: ("deadline", "items"),
+    Kind.EVIDENCE_RECEIVED: (),
+    Kind.EVIDENCE_DEADLINE_PASSED: (),
 }
 
 #: How long the office has for a decision once the clock starts, per form slug (art. 112a ust. 1; art. 210 ust. 1).
@@ -84,6 +90,7 @@ ATTENDANCE_KINDS = frozenset({Kind.APPOINTMENT})
 #: Later kinds that answer an open request.
 CLOSED_BY: dict[str, frozenset[str]] = {
     Kind.CALL_TO_SUPPLEMENT: frozenset({Kind.SUPPLEMENT_RECEIVED}),
+    Kind.CALL_FOR_EVIDENCE: frozenset({Kind.EVIDENCE_RECEIVED, Kind.EVIDENCE_DEADLINE_PASSED}),
 }
 
 
@@ -180,6 +187,16 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
         return _("The application was left unexamined.")
     if kind == Kind.DISCONTINUED:
         return _("The proceedings have been discontinued.")
+    if kind == Kind.CALL_FOR_EVIDENCE:
+        if due:
+            return _("The office asks you for evidence (documents or explanations) by %(deadline)s.") % {
+                "deadline": due
+            }
+        return _("The office asks you for evidence (documents or explanations).")
+    if kind == Kind.EVIDENCE_RECEIVED:
+        return _("The office has received your evidence.")
+    if kind == Kind.EVIDENCE_DEADLINE_PASSED:
+        return _("The deadline for the evidence has passed; the office decides on what it has.")
     if kind == Kind.LETTER_OPENED:
         title, opened = str(data.get("title") or ""), _when(data.get("opened_on"), with_time=False)
         deadline = _when(data.get("deadline"), with_time=False)
@@ -195,9 +212,9 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
 def _details(event: CaseEvent) -> tuple[str, ...]:
     data = visible_data(event)
     details: list[str] = []
-    defects = data.get("defects")
-    if isinstance(defects, list):
-        details += [str(defect) for defect in defects if isinstance(defect, str | int)]
+    for key in ("defects", "items"):
+        if isinstance(data.get(key), list):
+            details += [str(item) for item in data[key] if isinstance(item, str | int)]
     if data.get("complete_on") and (day := _when(data["complete_on"], with_time=False)):
         details.append(_("The application is complete as of %(date)s.") % {"date": day})
     if data.get("valid_from") and data.get("valid_to"):

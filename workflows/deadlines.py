@@ -10,6 +10,7 @@ timers all ask `last_moment()` (from `legal_calendar`, re-exported here); nobody
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,11 +25,13 @@ __all__ = [
     "DeadlineKind",
     "DeadlineRule",
     "check_days",
+    "earliest_appointment",
     "is_working_day",
     "last_moment",
     "next_working_day",
     "polish_day",
     "rule_for",
+    "summons_was_in_time",
 ]
 
 
@@ -89,3 +92,17 @@ def check_days(kind: str, days: int, *, field: str = "days") -> None:
     raise ValidationError(
         {field: ValidationError(message, code=code, params={"days": limit, "basis": rule.legal_basis})}
     )
+
+
+def earliest_appointment(now: datetime) -> datetime:
+    """The first moment a summons made available at `now` may call the applicant in for (art. 106e: 7 days ahead)."""
+    day = polish_day(now) + timedelta(days=rule_for(DeadlineKind.SUMMONS).minimum_days)
+    return datetime.combine(day, time.min, tzinfo=POLISH_TIME)
+
+
+def summons_was_in_time(delivered_at: datetime | None, appointment_at: datetime) -> bool:
+    """Whether the summons was delivered at least 7 days before the appointment (else a no-show is no default)."""
+    if delivered_at is None:
+        return False
+    gap = polish_day(appointment_at) - polish_day(delivered_at)
+    return gap.days >= rule_for(DeadlineKind.SUMMONS).minimum_days

@@ -30,7 +30,7 @@ from documents.models import Document
 
 from .audit import audit
 from .deadlines import END_OF_DAY, POLISH_TIME, last_moment, polish_day
-from .models import Delivery, SupplementRequest
+from .models import Delivery, EvidenceRequest, SupplementRequest
 
 __all__ = [
     "AccountDelivery",
@@ -127,6 +127,7 @@ class CallWithTimer:
 
 CALLS_WITH_TIMERS: list[CallWithTimer] = [
     CallWithTimer(SupplementRequest, "supplement__timeout", CaseEvent.Kind.CALL_TO_SUPPLEMENT),
+    CallWithTimer(EvidenceRequest, "evidence__timeout", CaseEvent.Kind.CALL_FOR_EVIDENCE),
 ]
 
 

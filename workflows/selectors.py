@@ -21,6 +21,7 @@ from documents.models import Document
 from documents.selectors import documents_for_office
 
 from .clock import clock_of
+from .deadlines import earliest_appointment
 from .flows import ResidencePermitFlow
 from .models import (
     TASK_OFFICE_KEY,
@@ -123,7 +124,7 @@ def office_attachment(user, attachment_id) -> Attachment:
 
 def free_slots(user) -> QuerySet[AppointmentSlot]:
     return AppointmentSlot.objects.filter(
-        office_id=office_id_of(user), appointment__isnull=True, starts_at__gt=timezone.now()
+        office_id=office_id_of(user), appointment__isnull=True, starts_at__gte=earliest_appointment(timezone.now())
     ).order_by("starts_at")
 
 

@@ -6,7 +6,7 @@ They run inside the activation of the step before them, so under the flow lock a
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.urls import reverse
@@ -17,8 +17,10 @@ from applications.services import record_event, set_status
 
 from . import letters
 from .audit import audit
+from .clock import refresh_decision_clock
+from .deadlines import last_moment, polish_day
 from .delivery import deadline_from, deliver_letter
-from .models import Agency, Appointment, Consultation, Decision, DecisionKind, SupplementRequest
+from .models import Agency, Appointment, Consultation, Decision, DecisionKind, EvidenceRequest, SupplementRequest
 
 WORK_PERMIT_SLUGS = frozenset({"temporary-residence-work"})
 
@@ -92,19 +94,88 @@ def leave_unexamined(activation) -> None:
     audit(None, "case.left_unexamined", application=application, obj=request, data={"reason": reason})
 
 
+# --- The call for evidence (art. 106f) -------------------------------------------------------------------------
+
+
+def _open_evidence(application_id: int) -> EvidenceRequest | None:
+    return EvidenceRequest.objects.filter(
+        application_id=application_id, answered_at__isnull=True, expired_at__isnull=True
+    ).first()
+
+
+def evidence_requested(activation) -> bool:
+    return _open_evidence(activation.process.application_id) is not None
+
+
+def send_call_for_evidence(activation) -> None:
+    application = _application(activation)
+    request = _open_evidence(application.pk)
+    letter = letters.issue_call_for_evidence(application, request)
+    request.delivery = deliver_letter(letter)
+    request.deadline = deadline_from(request.delivery, request.days)
+    request.save(update_fields=["delivery", "deadline"])
+    record_event(
+        application,
+        CaseEvent.Kind.CALL_FOR_EVIDENCE,
+        data={
+            "deadline": timezone.localdate(request.deadline).isoformat(),
+            "items": request.items,
+            "days": request.days,
+            "evidence_requested": True,
+        },
+        due_at=request.deadline,
+        action_url=reverse("workflows:evidence", kwargs={"case_id": application.public_id}),
+    )
+    refresh_decision_clock(application)
+
+
+def evidence_deadline(activation) -> datetime:
+    request = _open_evidence(activation.process.application_id)
+    return request.deadline if request else timezone.now()
+
+
+def evidence_deadline_passed(activation) -> None:
+    """No answer by the deadline: the case goes on without it, and the decision clock starts from that day."""
+    application = _application(activation)
+    request = _open_evidence(application.pk)
+    if request is None:
+        return
+    request.expired_at = timezone.now()
+    request.save(update_fields=["expired_at"])
+    record_event(
+        application,
+        CaseEvent.Kind.EVIDENCE_DEADLINE_PASSED,
+        data={"evidence_on": polish_day(request.deadline).isoformat()},
+    )
+    refresh_decision_clock(application)
+    audit(None, "evidence.deadline_passed", application=application, obj=request)
+
+
 # --- Fingerprints ------------------------------------------------------------------------------------------------
 
 
 def send_summons(activation) -> None:
     application = _application(activation)
     appointment = Appointment.objects.filter(application=application).select_related("booked_by").first()
-    letters.issue_summons(application, appointment)
+    appointment.delivery = deliver_letter(letters.issue_summons(application, appointment))
+    appointment.save(update_fields=["delivery"])
     record_event(
         application,
         CaseEvent.Kind.APPOINTMENT,
         due_at=appointment.starts_at,
         data={"at": timezone.localtime(appointment.starts_at).isoformat(), "place": appointment.place},
     )
+
+
+def discontinue_for_no_show(activation) -> None:
+    """The applicant did not appear without excuse: the proceedings are discontinued (art. 106i), with a decision."""
+    application = _application(activation)
+    appointment = Appointment.objects.filter(application=application).first()
+    letter = letters.issue_discontinuance(application, appointment)
+    deliver_letter(letter)
+    set_status(application, ApplicationStatus.DISCONTINUED)
+    record_event(application, CaseEvent.Kind.DISCONTINUED, data={"reason": "no_show"})
+    audit(None, "case.discontinued_no_show", application=application, obj=appointment)
 
 
 def fingerprints_taken(activation) -> bool:
@@ -118,17 +189,28 @@ def new_appointment_needed(activation) -> bool:
 # --- Consultations -----------------------------------------------------------------------------------------------
 
 
+#: Art. 109: no consultation for a person who had not turned 13 on the day of filing.
+CONSULTATION_MIN_AGE = 13
+
+
+def consultations_required(activation) -> bool:
+    """Art. 109 exempts a person under 13 on the day the application was filed."""
+    from .services import age_on
+
+    application = activation.process.application
+    age = age_on(application, timezone.localdate(application.submitted_at))
+    return age is None or age >= CONSULTATION_MIN_AGE
+
+
 def needs_labour_office(activation) -> bool:
-    return activation.process.application.definition.slug in WORK_PERMIT_SLUGS
+    """No statute provides a labour-office consultation: no case is routed to it any more (art. 109 names none)."""
+    return False
 
 
 def open_consultations(activation) -> None:
     application = _application(activation)
-    deadline = timezone.now() + timedelta(days=consultation_days())
-    agencies = [Agency.BORDER_GUARD, Agency.POLICE, Agency.ABW]
-    if needs_labour_office(activation):
-        agencies.append(Agency.LABOUR_OFFICE)
-    for agency in agencies:
+    deadline = last_moment(timezone.now(), consultation_days())
+    for agency in (Agency.BORDER_GUARD, Agency.POLICE, Agency.ABW):
         Consultation.objects.create(application=application, agency=agency, deadline=deadline)
     record_event(application, CaseEvent.Kind.CONSULTATIONS)
 

@@ -121,6 +121,8 @@ def _formal_check(request, task, data):
         complete=data["complete"] == "yes",
         defects=data["defect_list"],
         deadline_days=data.get("deadline_days"),
+        evidence=data["evidence_list"],
+        evidence_days=data.get("evidence_days"),
         ip=client_ip(request),
     )
 
@@ -137,10 +139,24 @@ def _book(request, task, data):
 
 
 def _fingerprints(request, task, data):
-    services.record_fingerprints(task=task, user=request.user, outcome=data["outcome"], ip=client_ip(request))
+    services.record_fingerprints(
+        task=task,
+        user=request.user,
+        outcome=data["outcome"],
+        fingerprints=data["fingerprints"],
+        signature_specimen=data["signature_specimen"],
+        travel_document_seen=data["travel_document_seen"],
+        excuse=data.get("excuse") or "",
+        ip=client_ip(request),
+    )
 
 
 def _consultation(request, task, data):
+    if data.get("extend"):
+        services.extend_consultation(
+            task=task, user=request.user, reason=data["extension_reason"], ip=client_ip(request)
+        )
+        return
     services.record_consultation(
         task=task, user=request.user, answer=data["answer"], note=data["note"], ip=client_ip(request)
     )

@@ -201,7 +201,7 @@ def test_summons_for_fingerprints_gives_date_time_place_and_legal_basis():
         )
     )
     assert "odcisków linii papilarnych" in text
-    assert "art. 105b" in text
+    assert "art. 106e" in text and "umorzeniem postępowania" in text.replace("\n", " ")
     assert "08.04.2025" in text and "11:15" in text
     assert "sala 12" in text
 

@@ -6,42 +6,79 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0009_letter_opened_event'),
-        ('documents', '0001_documents'),
-        ('workflows', '0004_task_office_stamp'),
+        ("applications", "0009_new_case_event_kinds"),
+        ("documents", "0001_documents"),
+        ("workflows", "0004_task_office_stamp"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='supplementrequest',
-            name='days',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='days from delivery'),
+            model_name="supplementrequest",
+            name="days",
+            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="days from delivery"),
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.CharField(choices=[('account', "The applicant's account"), ('e_doreczenia', 'e-Doręczenia (public e-delivery)')], default='account', max_length=16, verbose_name='channel')),
-                ('made_available_at', models.DateTimeField(verbose_name='made available')),
-                ('deemed_delivered_at', models.DateTimeField(verbose_name='deemed delivered if not opened')),
-                ('opened_at', models.DateTimeField(blank=True, null=True, verbose_name='opened')),
-                ('external_id', models.CharField(blank=True, max_length=100, verbose_name="channel's message id")),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='deliveries', to='applications.application')),
-                ('document', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='delivery', to='documents.document')),
-                ('opened_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("account", "The applicant's account"),
+                            ("e_doreczenia", "e-Doręczenia (public e-delivery)"),
+                        ],
+                        default="account",
+                        max_length=16,
+                        verbose_name="channel",
+                    ),
+                ),
+                ("made_available_at", models.DateTimeField(verbose_name="made available")),
+                ("deemed_delivered_at", models.DateTimeField(verbose_name="deemed delivered if not opened")),
+                ("opened_at", models.DateTimeField(blank=True, null=True, verbose_name="opened")),
+                ("external_id", models.CharField(blank=True, max_length=100, verbose_name="channel's message id")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="deliveries",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "document",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="delivery", to="documents.document"
+                    ),
+                ),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'delivery',
-                'verbose_name_plural': 'deliveries',
-                'ordering': ['made_available_at', 'pk'],
+                "verbose_name": "delivery",
+                "verbose_name_plural": "deliveries",
+                "ordering": ["made_available_at", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='supplementrequest',
-            name='delivery',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='workflows.delivery'),
+            model_name="supplementrequest",
+            name="delivery",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="workflows.delivery",
+            ),
         ),
     ]
