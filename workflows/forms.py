@@ -124,7 +124,7 @@ class FingerprintsForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("What happened at the appointment?"), choices=Appointment.Outcome.choices, widget=forms.RadioSelect
     )
-    fingerprints = forms.BooleanField(label=_("Fingerprints taken"), required=False)
+    fingerprints = forms.BooleanField(label=_("Fingerprints recorded"), required=False)
     signature_specimen = forms.BooleanField(label=_("Signature specimen taken"), required=False)
     travel_document_seen = forms.BooleanField(label=_("Original travel document seen"), required=False)
     excuse = forms.ChoiceField(
