@@ -219,6 +219,7 @@ class DocumentKind(models.TextChoices):
     LEFT_UNEXAMINED = "left_unexamined", _("Notice: application left unexamined")
     CALL_FOR_EVIDENCE = "call_for_evidence", _("Call for evidence")
     DISCONTINUANCE = "discontinuance", _("Decision discontinuing the proceedings")
+    LEGAL_STAY_CERTIFICATE = "legal_stay_certificate", _("Certificate of legal stay")
 
 
 class CaseEvent(models.Model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db.models import Count, Q, QuerySet
 
 from applications.case_models import Application
@@ -39,3 +41,12 @@ def cases_missing_submission_documents() -> QuerySet[Application]:
         .filter(issued__lt=len(ONCE_PER_CASE))
         .order_by("submitted_at")
     )
+
+
+def document_of_case(case_number: str, public_id: str) -> Document | None:
+    """The document with this public id in this case (its printed verification link), or None; never raises."""
+    try:
+        key = uuid.UUID(str(public_id))
+    except ValueError:
+        return None
+    return Document.objects.filter(application__case_number=str(case_number)[:20], public_id=key).first()

@@ -47,6 +47,11 @@ class VerifyView(View):
     template_name = "documents/pages/verify.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
+        if {"case", "document"} <= set(request.GET) and "sha256" not in request.GET:
+            if not self.allowed(request):
+                return self.throttled(request, VerifyDigestForm())
+            document = selectors.document_of_case(request.GET["case"], request.GET["document"])
+            return self.page(request, VerifyDigestForm(), VerifyUploadForm(), digest_result=digest_result(document))
         if not ({"case", "sha256"} & set(request.GET)):
             return self.page(request, VerifyDigestForm(), VerifyUploadForm())
         if not self.allowed(request):
@@ -102,4 +107,6 @@ def digest_result(document) -> dict:
         "kind": document.get_kind_display(),
         "issued_at": document.created_at,
         "intact": verify_digest(document.file.name, document.sha256),
+        "lapsed_at": document.lapsed_at,
+        "lapse_reason": document.get_lapse_reason_display(),
     }

@@ -60,6 +60,10 @@ class FormalCheckForm(forms.Form):
         help_text=_("At least 7 days (art. 64 § 2 k.p.a.). The deadline runs from the day the letter is delivered."),
     )
 
+    within_legal_stay = forms.BooleanField(
+        label=_("Filed within the applicant's legal stay: issue the certificate of legal stay (art. 108)"),
+        required=False,
+    )
     evidence = forms.CharField(
         label=_("Evidence to ask for (art. 106f)"),
         required=False,

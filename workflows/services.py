@@ -18,8 +18,10 @@ from viewflow.workflow.status import PROCESS, STATUS
 
 from applications.case_models import Application, ApplicationStatus, CaseEvent
 from applications.services import answer, record_event, set_status
+from documents.models import LapseReason
 
 from .audit import audit
+from .certificates import filed_within_legal_stay, issue_legal_stay_certificate, lapse_legal_stay_certificate
 from .clock import refresh_decision_clock
 from .deadlines import (
     DeadlineKind,
@@ -114,6 +116,7 @@ def discontinue_case(application: Application, *, user=None, ip: str | None = No
             application=application, answered_at__isnull=True, expired_at__isnull=True
         ).update(expired_at=timezone.now())
         record_event(application, CaseEvent.Kind.DISCONTINUED)
+        lapse_legal_stay_certificate(application, reason=LapseReason.CASE_ENDED)
         audit(user, "case.discontinued", application=application, obj=process, ip=ip)
 
 
@@ -190,6 +193,7 @@ def complete_formal_check(
     deadline_days: int | None = None,
     evidence: list[str] | None = None,
     evidence_days: int | None = None,
+    within_legal_stay: bool = False,
     ip: str | None = None,
 ) -> None:
     """Record the formal check; defects make a call to supplement of `deadline_days` from its delivery, and a complete
@@ -232,6 +236,8 @@ def complete_formal_check(
                 data={"status": ApplicationStatus.IN_PROGRESS.value, "complete_on": complete_on.isoformat()},
             )
             refresh_decision_clock(application)
+            if filed_within_legal_stay(application, confirmed=within_legal_stay):
+                issue_legal_stay_certificate(application)
             if evidence:
                 EvidenceRequest.objects.create(
                     application=application,

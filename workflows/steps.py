@@ -14,9 +14,11 @@ from django.utils import timezone
 
 from applications.case_models import Application, ApplicationStatus, CaseEvent
 from applications.services import record_event, set_status
+from documents.models import LapseReason
 
 from . import letters
 from .audit import audit
+from .certificates import lapse_legal_stay_certificate
 from .clock import refresh_decision_clock
 from .deadlines import last_moment, polish_day
 from .delivery import deadline_from, deliver_letter
@@ -91,6 +93,7 @@ def leave_unexamined(activation) -> None:
     letters.issue_left_unexamined(application, reason=reason)
     set_status(application, ApplicationStatus.LEFT_UNEXAMINED)
     record_event(application, CaseEvent.Kind.LEFT_UNEXAMINED, data={"reason": reason})
+    lapse_legal_stay_certificate(application, reason=LapseReason.CASE_ENDED)
     audit(None, "case.left_unexamined", application=application, obj=request, data={"reason": reason})
 
 
@@ -175,6 +178,7 @@ def discontinue_for_no_show(activation) -> None:
     deliver_letter(letter)
     set_status(application, ApplicationStatus.DISCONTINUED)
     record_event(application, CaseEvent.Kind.DISCONTINUED, data={"reason": "no_show"})
+    lapse_legal_stay_certificate(application, reason=LapseReason.CASE_ENDED)
     audit(None, "case.discontinued_no_show", application=application, obj=appointment)
 
 
@@ -276,6 +280,7 @@ def deliver_decision(activation) -> None:
     if decision.kind == DecisionKind.GRANT:
         data.update(valid_from=decision.valid_from.isoformat(), valid_to=decision.valid_to.isoformat())
     record_event(application, CaseEvent.Kind.DECISION, data=data)
+    lapse_legal_stay_certificate(application, reason=LapseReason.FINAL_DECISION)
     audit(None, "decision.delivered", application=application, obj=decision, data=data)
 
 

@@ -123,6 +123,7 @@ def _formal_check(request, task, data):
         deadline_days=data.get("deadline_days"),
         evidence=data["evidence_list"],
         evidence_days=data.get("evidence_days"),
+        within_legal_stay=data.get("within_legal_stay", False),
         ip=client_ip(request),
     )
 
