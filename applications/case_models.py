@@ -84,6 +84,7 @@ class ApplicationStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("Being examined")
     DECISION_ISSUED = "decision_issued", _("Decision issued")
     LEFT_UNEXAMINED = "left_unexamined", _("Left unexamined")
+    DISCONTINUED = "discontinued", _("Proceedings discontinued")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     CLOSED = "closed", _("Closed")
 
@@ -216,6 +217,9 @@ class DocumentKind(models.TextChoices):
     SUMMONS = "summons", _("Summons for fingerprints")
     DECISION = "decision", _("Decision")
     LEFT_UNEXAMINED = "left_unexamined", _("Notice: application left unexamined")
+    CALL_FOR_EVIDENCE = "call_for_evidence", _("Call for evidence")
+    DISCONTINUANCE = "discontinuance", _("Decision discontinuing the proceedings")
+    LEGAL_STAY_CERTIFICATE = "legal_stay_certificate", _("Certificate of legal stay")
 
 
 class CaseEvent(models.Model):
@@ -234,6 +238,10 @@ class CaseEvent(models.Model):
         DOCUMENT = "document", _("Document issued")
         LEFT_UNEXAMINED = "left_unexamined", _("Application left unexamined")
         DISCONTINUED = "discontinued", _("Proceedings discontinued")
+        LETTER_OPENED = "letter_opened", _("Letter opened")
+        CALL_FOR_EVIDENCE = "call_for_evidence", _("Call for evidence")
+        EVIDENCE_RECEIVED = "evidence_received", _("Evidence received")
+        EVIDENCE_DEADLINE_PASSED = "evidence_deadline_passed", _("Deadline for evidence passed")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=32, choices=Kind.choices)

@@ -415,6 +415,22 @@ def record_event(
     return event
 
 
+def move_event_deadline(application: Application, kind: CaseEvent.Kind | str, *, due_at) -> CaseEvent | None:
+    """The latest request of `kind` gets the deadline that delivery fixed (the same request, now with its exact date).
+
+    Case processing sets a call's deadline at its latest possible moment when the letter is made available and
+    calls this when the letter is opened; the timeline line stays one line, with the date the applicant must meet.
+    """
+    event = application.events.filter(kind=kind).order_by("-created_at", "-pk").first()
+    if event is None:
+        return None
+    event.due_at = due_at
+    if isinstance(event.data, dict) and "deadline" in event.data:
+        event.data = {**event.data, "deadline": timezone.localdate(due_at).isoformat()}
+    event.save(update_fields=["due_at", "data"])
+    return event
+
+
 def prefill_from_mrz(*, draft: Draft, mrz, mrz_text: str) -> int:
     """Copy what the passport's MRZ says into the fields that ask for it, as typed-but-unsaved input to check."""
 

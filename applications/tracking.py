@@ -6,17 +6,28 @@ Contract with case processing (`workflows`), which speaks only through `services
   officer's note, stays in the database and is never shown, mailed or returned by the API).
   - `call_to_supplement`: `deadline` (ISO date), `defects` (optional list of short texts meant for the applicant);
     the deadline is also `due_at`, the place to answer is `action_url`.
+  - `call_for_evidence`: `deadline` (ISO date), `items` (what the office asks for), `evidence_requested: true`;
+    `due_at` and `action_url` as for a call to supplement; closed by `evidence_received` (`evidence_on`) or
+    `evidence_deadline_passed` (`evidence_on`: the day the deadline passed).
   - `appointment`: `at` (ISO date-time of the fingerprints appointment), `place` (address); `due_at` is the
     appointment itself (an `action_url` if the applicant must confirm or pick a slot).
   - `decision`: `kind` (`"grant"` or `"refusal"`), `valid_from`, `valid_to` (ISO dates of a granted permit).
   - `left_unexamined`: `reason` (`"supplement"` or `"fingerprints"`).
+  - `letter_opened`: `title`, `opened_on` (ISO date the addressee first opened an official letter: its delivery),
+    `deadline` (ISO date, when a call's deadline runs from that opening; the call's own event gets it as `due_at`).
   - `status_changed`: `status` (an `ApplicationStatus` value), `residence_card_ready_at` (ISO date-time).
   - `document`: `kind`, `title`, `document` (public id), written by `documents`.
-* **The day the case became complete** (the decision deadline runs from it): record any event with
-  `data={"complete_on": "YYYY-MM-DD"}`, normally when the formal check finds no defects or when a supplement
-  completes the case. The latest such event wins, so a correction is a new event. The deadline is that day plus
-  `DECISION_PERIODS[form slug]` (Act on Foreigners: 60 days for temporary residence, 3 months for permanent
-  residence and EU long-term residence).
+* **The decision clock** (`decision_clock`, the one function every page asks). Case processing records:
+  - `complete_on` (ISO date): the application is free of formal defects (the formal check found none, or a
+    supplement remedied them). The latest such event wins, so a correction is a new event.
+  - `evidence_requested: true`: a call for evidence (art. 106f) was made; the clock waits for it.
+  - `evidence_on` (ISO date): the evidence asked for was given, or the deadline for it passed.
+  - `clock_excluded_days` (int): days left out of the clock (a suspension, a delay caused by the party; art. 35 § 5
+    k.p.a.); every such event adds its days.
+  - `new_decision_date` (ISO date): the office's notice of a delay (art. 36 k.p.a.) named a new date; the latest wins.
+  The clock starts on the later of `complete_on` and `evidence_on` (art. 112a ust. 1-2) and runs for
+  `DECISION_PERIODS[form slug]`: 60 days for temporary residence (art. 112a), 6 months for permanent residence and
+  the EU long-term resident's permit (art. 210), plus the excluded days, to the next working day (art. 57 § 4 k.p.a.).
 * **What is expected from the applicant**: the latest request no later event closed and whose `due_at` (if any) is
   still in the future. A request is an event with an `action_url` (not a document's download link), or an event of
   a kind in `ATTENDANCE_KINDS` with a `due_at` (the applicant comes in person then). An event is closed by a later
@@ -26,7 +37,6 @@ Contract with case processing (`workflows`), which speaks only through `services
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -36,6 +46,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from legal_calendar import add_months, next_working_day
 
 from .case_models import Application, ApplicationStatus, CaseEvent
 
@@ -55,15 +67,21 @@ VISIBLE_DATA: dict[str, tuple[str, ...]] = {
     Kind.LEFT_UNEXAMINED: ("reason",),
     Kind.DISCONTINUED: (),
     Kind.WITHDRAWN: (),
+    Kind.LETTER_OPENED: ("title", "opened_on", "deadline"),
+    Kind.CALL_FOR_EVIDENCE: ("deadline", "items"),
+    Kind.EVIDENCE_RECEIVED: (),
+    Kind.EVIDENCE_DEADLINE_PASSED: (),
 }
 
-#: How long the office has for a decision, from the day the case became complete, per form slug.
+#: How long the office has for a decision once the clock starts, per form slug (art. 112a ust. 1; art. 210 ust. 1).
 DECISION_PERIODS: dict[str, dict[str, int]] = {
     "temporary-residence": {"days": 60},
     "temporary-residence-work": {"days": 60},
-    "permanent-residence": {"months": 3},
-    "eu-long-term-resident": {"months": 3},
+    "permanent-residence": {"months": 6},
+    "eu-long-term-resident": {"months": 6},
 }
+#: Data keys of the decision clock (see the module's docstring); shown to the applicant only through sentences.
+CLOCK_KEYS = ("complete_on", "evidence_requested", "evidence_on", "clock_excluded_days", "new_decision_date")
 
 #: Events after which nothing more is expected from the applicant.
 FINAL_KINDS = frozenset({Kind.DECISION, Kind.LEFT_UNEXAMINED, Kind.DISCONTINUED, Kind.WITHDRAWN})
@@ -72,6 +90,7 @@ ATTENDANCE_KINDS = frozenset({Kind.APPOINTMENT})
 #: Later kinds that answer an open request.
 CLOSED_BY: dict[str, frozenset[str]] = {
     Kind.CALL_TO_SUPPLEMENT: frozenset({Kind.SUPPLEMENT_RECEIVED}),
+    Kind.CALL_FOR_EVIDENCE: frozenset({Kind.EVIDENCE_RECEIVED, Kind.EVIDENCE_DEADLINE_PASSED}),
 }
 
 
@@ -168,15 +187,34 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
         return _("The application was left unexamined.")
     if kind == Kind.DISCONTINUED:
         return _("The proceedings have been discontinued.")
+    if kind == Kind.CALL_FOR_EVIDENCE:
+        if due:
+            return _("The office asks you for evidence (documents or explanations) by %(deadline)s.") % {
+                "deadline": due
+            }
+        return _("The office asks you for evidence (documents or explanations).")
+    if kind == Kind.EVIDENCE_RECEIVED:
+        return _("The office has received your evidence.")
+    if kind == Kind.EVIDENCE_DEADLINE_PASSED:
+        return _("The deadline for the evidence has passed; the office decides on what it has.")
+    if kind == Kind.LETTER_OPENED:
+        title, opened = str(data.get("title") or ""), _when(data.get("opened_on"), with_time=False)
+        deadline = _when(data.get("deadline"), with_time=False)
+        if deadline:
+            return _(
+                "You opened the letter “%(title)s” on %(date)s: it is delivered, and the deadline it sets runs "
+                "from that day, until %(deadline)s."
+            ) % {"title": title, "date": opened, "deadline": deadline}
+        return _("You opened the letter “%(title)s” on %(date)s.") % {"title": title, "date": opened}
     return str(Kind(kind).label) if kind in Kind.values else ""
 
 
 def _details(event: CaseEvent) -> tuple[str, ...]:
     data = visible_data(event)
     details: list[str] = []
-    defects = data.get("defects")
-    if isinstance(defects, list):
-        details += [str(defect) for defect in defects if isinstance(defect, str | int)]
+    for key in ("defects", "items"):
+        if isinstance(data.get(key), list):
+            details += [str(item) for item in data[key] if isinstance(item, str | int)]
     if data.get("complete_on") and (day := _when(data["complete_on"], with_time=False)):
         details.append(_("The application is complete as of %(date)s.") % {"date": day})
     if data.get("valid_from") and data.get("valid_to"):
@@ -227,31 +265,69 @@ def open_expectation(events: list[CaseEvent], now: datetime | None = None) -> Ex
     return None
 
 
+@dataclass(frozen=True)
+class DecisionClock:
+    """Where the office's time for the decision stands: when it started, what it waits for, when it ends."""
+
+    starts_on: date | None = None
+    due_on: date | None = None
+    excluded_days: int = 0
+    waiting_for_evidence: bool = False
+    new_date_notified: bool = False
+
+    @property
+    def is_running(self) -> bool:
+        return self.due_on is not None
+
+
+def _day(value: Any) -> date | None:
+    return parse_date(value) if isinstance(value, str) else None
+
+
 def complete_on(events: Iterable[CaseEvent]) -> date | None:
-    """The day the case became complete (the latest event that says so), or None."""
+    """The day the case became free of formal defects (the latest event that says so), or None."""
     day = None
     for event in events:
-        value = event.data.get("complete_on") if isinstance(event.data, dict) else None
-        parsed = parse_date(value) if isinstance(value, str) else None
-        if parsed:
-            day = parsed
+        day = _day(event.data.get("complete_on") if isinstance(event.data, dict) else None) or day
     return day
 
 
 def add_period(start: date, *, days: int = 0, months: int = 0) -> date:
-    """`start` plus whole months (clamped to the month's last day, as the Code of Administrative Procedure counts)
-    and days."""
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day) + timedelta(days=days)
+    """`start` plus whole months (the same day, or the month's last day: art. 57 § 3 k.p.a.) and days."""
+    return add_months(start, months) + timedelta(days=days)
+
+
+def decision_clock(application: Application, events: Iterable[CaseEvent]) -> DecisionClock:
+    """The statutory time for the decision (art. 112a, art. 210; art. 35 § 5 and art. 36 k.p.a.), from the timeline.
+
+    Not running (no `due_on`) before the case is free of formal defects, while a call for evidence waits for its
+    answer or deadline, and after the case has ended.
+    """
+    complete, evidence, new_date, excluded, waiting = None, None, None, 0, False
+    for event in events:
+        data = event.data if isinstance(event.data, dict) else {}
+        if event.kind in FINAL_KINDS:
+            return DecisionClock()
+        complete = _day(data.get("complete_on")) or complete
+        if data.get("evidence_requested"):
+            waiting = True
+        if day := _day(data.get("evidence_on")):
+            evidence, waiting = max(evidence or day, day), False
+        if isinstance(data.get("clock_excluded_days"), int):
+            excluded += data["clock_excluded_days"]
+        new_date = _day(data.get("new_decision_date")) or new_date
+    period = DECISION_PERIODS.get(application.definition.slug)
+    if complete is None or period is None:
+        return DecisionClock(excluded_days=excluded)
+    start = max(complete, evidence) if evidence else complete
+    if waiting:
+        return DecisionClock(starts_on=None, excluded_days=excluded, waiting_for_evidence=True)
+    due = next_working_day(add_period(start, **period) + timedelta(days=excluded))
+    if new_date is not None:
+        return DecisionClock(starts_on=start, due_on=new_date, excluded_days=excluded, new_date_notified=True)
+    return DecisionClock(starts_on=start, due_on=due, excluded_days=excluded)
 
 
 def decision_deadline(application: Application, events: Iterable[CaseEvent]) -> date | None:
-    """The statutory deadline for the decision, or None before the case is complete or after it is closed."""
-    events = list(events)
-    start = complete_on(events)
-    period = DECISION_PERIODS.get(application.definition.slug)
-    if start is None or period is None or any(event.kind in FINAL_KINDS for event in events):
-        return None
-    return add_period(start, **period)
+    """The day the office must decide by, or None while the clock does not run (see `decision_clock`)."""
+    return decision_clock(application, list(events)).due_on

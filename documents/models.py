@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from applications.case_models import DocumentKind  # the kinds are defined with the case they belong to
 
-#: Kinds a case has at most one of (issued at submission); the others may be issued again (a second call, say).
-ONCE_PER_CASE = (DocumentKind.APPLICATION_PACKAGE, DocumentKind.RECEIPT)
+#: Kinds a case has at most one of (the package and receipt at submission, the certificate of legal stay of art. 108
+#: once the case is free of formal defects); the others may be issued again (a second call, say).
+ONCE_PER_CASE = (DocumentKind.APPLICATION_PACKAGE, DocumentKind.RECEIPT, DocumentKind.LEGAL_STAY_CERTIFICATE)
 #: Fields fixed when the row is created: the stored file and what proves it.
 IMMUTABLE_FIELDS = ("file", "sha256", "size", "kind", "application", "public_id", "signed", "created_at")
 
@@ -32,6 +33,12 @@ class DocumentQuerySet(models.QuerySet):
         return super().update(**kwargs)
 
 
+class LapseReason(models.TextChoices):
+    FINAL_DECISION = "final_decision", _("the decision in the case was issued")
+    SUSPENDED_AT_REQUEST = "suspended_at_request", _("the proceedings were suspended at the applicant's request")
+    CASE_ENDED = "case_ended", _("the proceedings ended without a decision on the merits")
+
+
 class Document(models.Model):
     """An issued official document: a signed PDF/A in storage, identified by its SHA-256."""
 
@@ -47,6 +54,10 @@ class Document(models.Model):
     size = models.PositiveBigIntegerField(_("size"))
     signed = models.BooleanField(_("signed"), default=False)
     created_at = models.DateTimeField(_("issued at"), default=timezone.now, db_index=True)
+    #: A document whose legal effect has ended (a certificate of legal stay after the final decision, say): the file
+    #: stays as issued, and the public verification says since when and why it no longer has effect.
+    lapsed_at = models.DateTimeField(_("lapsed at"), null=True, blank=True)
+    lapse_reason = models.CharField(_("why it lapsed"), max_length=32, choices=LapseReason.choices, blank=True)
 
     objects = DocumentQuerySet.as_manager()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from applications.case_models import Application
@@ -46,3 +48,12 @@ def cases_awaiting_receipt(*, submitted_before) -> QuerySet[Application]:
     what the sweep re-enqueues. An anti-join on the documents' (case, kind) index, no count over every case."""
     receipt = Document.objects.filter(application=OuterRef("pk"), kind=DocumentKind.RECEIPT)
     return Application.objects.filter(~Exists(receipt), submitted_at__lte=submitted_before).order_by("submitted_at")
+
+
+def document_of_case(case_number: str, public_id: str) -> Document | None:
+    """The document with this public id in this case (its printed verification link), or None; never raises."""
+    try:
+        key = uuid.UUID(str(public_id))
+    except ValueError:
+        return None
+    return Document.objects.filter(application__case_number=str(case_number)[:20], public_id=key).first()

@@ -40,6 +40,7 @@ def issue_document(
     title: str,
     attachments: Sequence[PdfAttachment] = (),
     created: datetime | None = None,
+    public_id: uuid.UUID | None = None,
 ) -> Document:
     """Render `template`, seal it, store it and record it on the case timeline; return the `Document`.
 
@@ -62,7 +63,7 @@ def issue_document(
         created=created,
     )
     signed = sign_pdf(pdf, reason=title, location=application.office.city)
-    public_id = uuid.uuid4()
+    public_id = public_id or uuid.uuid4()  # given when the document prints its own verification link
     stored = store_file(_file_name(application, kind, public_id), signed)
     try:
         with transaction.atomic():
@@ -105,6 +106,20 @@ def issue_document(
         _remove_orphan(stored.name)
         raise
     return document
+
+
+def lapse_document(document: Document, *, reason: str, at: datetime | None = None) -> Document:
+    """End the legal effect of an issued document (once); the public verification says so from then on."""
+    if document.lapsed_at is None:
+        document.lapsed_at, document.lapse_reason = at or timezone.now(), reason
+        document.save(update_fields=["lapsed_at", "lapse_reason"])
+    return document
+
+
+def document_verification_url(case_number: str, public_id: uuid.UUID) -> str:
+    """The public page that says whether this document was issued in this case and still has effect (its QR)."""
+    query = urlencode({"case": case_number, "document": str(public_id)})
+    return f"{settings.SITE_URL.rstrip('/')}{reverse('documents:verify')}?{query}"
 
 
 def issue_submission_documents(application_id: int) -> tuple[Document, Document]:

@@ -7,11 +7,13 @@ import hashlib
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
 from documents import selectors
 from documents.forms import VerifyDigestForm, VerifyUploadForm
+from documents.signals import document_opened
 from documents.signing import verify_pdf_signature
 from documents.storage import download_url, verify_digest
 from documents.throttle import allow, verify_rate
@@ -24,6 +26,8 @@ class DownloadView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest, document_id) -> HttpResponse:
         document = get_object_or_404(selectors.documents_for_applicant(request.user), public_id=document_id)
+        # Opening a letter in the account is its delivery: deadlines run from it (case processing records it).
+        document_opened.send_robust(sender=type(document), document=document, user=request.user, at=timezone.now())
         url = download_url(document.file.name, expires=PRESIGNED_URL_SECONDS)
         if url:
             response: HttpResponse = HttpResponseRedirect(url)
@@ -43,6 +47,11 @@ class VerifyView(View):
     template_name = "documents/pages/verify.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
+        if {"case", "document"} <= set(request.GET) and "sha256" not in request.GET:
+            if not self.allowed(request):
+                return self.throttled(request, VerifyDigestForm())
+            document = selectors.document_of_case(request.GET["case"], request.GET["document"])
+            return self.page(request, VerifyDigestForm(), VerifyUploadForm(), digest_result=digest_result(document))
         if not ({"case", "sha256"} & set(request.GET)):
             return self.page(request, VerifyDigestForm(), VerifyUploadForm())
         if not self.allowed(request):
@@ -98,4 +107,6 @@ def digest_result(document) -> dict:
         "kind": document.get_kind_display(),
         "issued_at": document.created_at,
         "intact": verify_digest(document.file.name, document.sha256),
+        "lapsed_at": document.lapsed_at,
+        "lapse_reason": document.get_lapse_reason_display(),
     }

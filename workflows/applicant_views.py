@@ -15,7 +15,13 @@ from .appointments import booking_task, free_slots_for, pick_slot
 from .audit import client_ip
 from .forms import PickSlotForm, SupplementForm
 from .services import WorkflowError
-from .supplements import answer_supplement, open_supplement_request, open_supplement_task
+from .supplements import (
+    answer_evidence,
+    answer_supplement,
+    open_evidence_request,
+    open_supplement_request,
+    open_supplement_task,
+)
 
 
 class SupplementView(LoginRequiredMixin, View):
@@ -52,6 +58,40 @@ class SupplementView(LoginRequiredMixin, View):
             {"case": application, "form": form, "call": request_, "is_open": is_open},
             status=status,
         )
+
+
+class EvidenceView(LoginRequiredMixin, View):
+    """The applicant answers a call for evidence (art. 106f), as with a supplement."""
+
+    template_name = "workflows/evidence.html"
+
+    def get(self, request: HttpRequest, case_id) -> HttpResponse:
+        application = get_object_or_404(cases_for_applicant(request.user), public_id=case_id)
+        return self.page(request, application, SupplementForm())
+
+    def post(self, request: HttpRequest, case_id) -> HttpResponse:
+        application = get_object_or_404(cases_for_applicant(request.user), public_id=case_id)
+        form = SupplementForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                answer_evidence(
+                    application=application,
+                    applicant=request.user,
+                    message=form.cleaned_data["message"],
+                    uploads=form.cleaned_data["files"],
+                )
+            except WorkflowError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Thank you. The office has your evidence."))
+                return redirect("applications:case", case_id=application.public_id)
+        return self.page(request, application, form, status=400)
+
+    def page(self, request, application, form, status=200) -> HttpResponse:
+        call = open_evidence_request(application)
+        is_open = call is not None and open_supplement_task(application, "evidence") is not None
+        context = {"case": application, "form": form, "call": call, "is_open": is_open}
+        return render(request, self.template_name, context, status=status)
 
 
 class AppointmentView(LoginRequiredMixin, View):

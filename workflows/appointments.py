@@ -13,13 +13,14 @@ from viewflow.workflow.status import STATUS
 from applications.case_models import Application
 
 from .audit import audit
+from .deadlines import earliest_appointment
 from .models import Appointment, AppointmentSlot
 from .services import WorkflowError
 
 
 def free_slots_for(application: Application) -> QuerySet[AppointmentSlot]:
     return AppointmentSlot.objects.filter(
-        office_id=application.office_id, appointment__isnull=True, starts_at__gt=timezone.now()
+        office_id=application.office_id, appointment__isnull=True, starts_at__gte=earliest_appointment(timezone.now())
     ).order_by("starts_at")
 
 

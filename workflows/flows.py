@@ -14,7 +14,7 @@ from . import steps
 from .models import Agency, CaseProcess, CaseTask
 from .node_views import open_task
 
-#: Consultation nodes, one per agency (the labour office only for work permits).
+#: Consultation nodes, one per agency (art. 109). The labour office's node only finishes cases from before its removal.
 CONSULTATION_NODES = {
     "consult_border_guard": Agency.BORDER_GUARD,
     "consult_police": Agency.POLICE,
@@ -40,7 +40,7 @@ class ResidencePermitFlow(flow.Flow):
     start = flow.StartHandle(steps.start_case).Next(this.formal_check)
 
     formal_check = flow.View(open_task).Annotation(title=_("Formal check")).Next(this.is_formally_complete)
-    is_formally_complete = flow.If(steps.is_formally_complete).Then(this.book_appointment).Else(this.call_to_supplement)
+    is_formally_complete = flow.If(steps.is_formally_complete).Then(this.needs_evidence).Else(this.call_to_supplement)
     call_to_supplement = flow.Function(steps.send_call_to_supplement).Next(this.supplement)
     supplement = (
         flow.View(open_task)
@@ -57,6 +57,18 @@ class ResidencePermitFlow(flow.Flow):
     )
     leave_unexamined = flow.Function(steps.leave_unexamined).Next(this.end_left_unexamined)
 
+    # The call for evidence (art. 106f): the case is complete; the decision clock waits for the answer or the deadline.
+    needs_evidence = flow.If(steps.evidence_requested).Then(this.call_for_evidence).Else(this.book_appointment)
+    call_for_evidence = flow.Function(steps.send_call_for_evidence).Next(this.evidence)
+    evidence = (
+        flow.View(open_task)
+        .Annotation(title=_("Give the evidence asked for"))
+        .Assign(steps.applicant_of)
+        .OnTimeout(steps.evidence_deadline, this.evidence_not_given)
+        .Next(this.book_appointment)
+    )
+    evidence_not_given = flow.Function(steps.evidence_deadline_passed).Next(this.book_appointment)
+
     book_appointment = (
         flow.View(open_task).Annotation(title=_("Book the fingerprints appointment")).Next(this.send_summons)
     )
@@ -69,11 +81,14 @@ class ResidencePermitFlow(flow.Flow):
     )
     after_fingerprints = (
         flow.Switch()
-        .Case(this.open_consultations, steps.fingerprints_taken)
+        .Case(this.needs_consultations, steps.fingerprints_taken)
         .Case(this.book_appointment, steps.new_appointment_needed)
-        .Default(this.leave_unexamined)
+        .Default(this.discontinue)
     )
+    # Not appearing without an excuse the Act accepts discontinues the proceedings (art. 106i), with its own decision.
+    discontinue = flow.Function(steps.discontinue_for_no_show).Next(this.end_discontinued)
 
+    needs_consultations = flow.If(steps.consultations_required).Then(this.open_consultations).Else(this.review)
     open_consultations = flow.Function(steps.open_consultations).Next(this.consultations)
     consultations = (
         flow.Split()
@@ -115,3 +130,4 @@ class ResidencePermitFlow(flow.Flow):
     end_granted = flow.End()
     end_refused = flow.End()
     end_left_unexamined = flow.End()
+    end_discontinued = flow.End()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .deadlines import DeadlineKind, check_days
 from .models import Appointment, AppointmentSlot, Consultation, DecisionKind
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -32,6 +34,12 @@ class CaseSearchForm(forms.Form):
     )
 
 
+def _default_supplement_days() -> int:
+    from .services import supplement_days
+
+    return supplement_days()
+
+
 class FormalCheckForm(forms.Form):
     complete = forms.ChoiceField(
         label=_("Is the application formally complete?"), choices=YES_NO, widget=forms.RadioSelect
@@ -43,11 +51,52 @@ class FormalCheckForm(forms.Form):
         help_text=_("One defect per line. They are printed in the call to supplement."),
     )
 
+    deadline_days = forms.IntegerField(
+        label=_("Days to supplement, from delivery"),
+        min_value=1,
+        max_value=90,
+        required=False,
+        initial=_default_supplement_days,
+        help_text=_("At least 7 days (art. 64 § 2 k.p.a.). The deadline runs from the day the letter is delivered."),
+    )
+
+    within_legal_stay = forms.BooleanField(
+        label=_("Filed within the applicant's legal stay: issue the certificate of legal stay (art. 108)"),
+        required=False,
+    )
+    evidence = forms.CharField(
+        label=_("Evidence to ask for (art. 106f)"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("Only for a complete application. One document or explanation per line; printed in the call."),
+    )
+    evidence_days = forms.IntegerField(
+        label=_("Days to give the evidence, from delivery"),
+        min_value=1,
+        max_value=90,
+        required=False,
+        initial=14,
+        help_text=_("At least 14 days (art. 106f)."),
+    )
+
     def clean(self):
         data = super().clean()
         data["defect_list"] = [line for line in (data.get("defects") or "").splitlines() if line.strip()]
+        data["evidence_list"] = [line for line in (data.get("evidence") or "").splitlines() if line.strip()]
+        if data["evidence_list"] and data.get("complete") == "no":
+            self.add_error("evidence", _("Ask for evidence once the application is free of formal defects."))
+        if data["evidence_list"] and data.get("evidence_days") is not None:
+            try:
+                check_days(DeadlineKind.CALL_FOR_EVIDENCE, data["evidence_days"], field="evidence_days")
+            except ValidationError as error:
+                self.add_error(None, error)
         if data.get("complete") == "no" and not data["defect_list"]:
             self.add_error("defects", _("List the formal defects the applicant must supplement."))
+        if data.get("complete") == "no" and data.get("deadline_days") is not None:
+            try:
+                check_days(DeadlineKind.CALL_TO_SUPPLEMENT, data["deadline_days"], field="deadline_days")
+            except ValidationError as error:
+                self.add_error(None, error)
         return data
 
 
@@ -79,17 +128,50 @@ class FingerprintsForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("What happened at the appointment?"), choices=Appointment.Outcome.choices, widget=forms.RadioSelect
     )
+    fingerprints = forms.BooleanField(label=_("Fingerprints recorded"), required=False)
+    signature_specimen = forms.BooleanField(label=_("Signature specimen taken"), required=False)
+    travel_document_seen = forms.BooleanField(label=_("Original travel document seen"), required=False)
+    excuse = forms.ChoiceField(
+        label=_("Excuse for not appearing (art. 106i)"),
+        choices=[("", "—"), *Appointment.Excuse.choices],
+        required=False,
+        help_text=_("With an excuse the case gets a new date at least 7 days away."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == Appointment.Outcome.NO_SHOW_REBOOK and not data.get("excuse"):
+            self.add_error("excuse", _("Say which excuse the Act accepts, or record the no-show without excuse."))
+        return data
 
 
 class ConsultationForm(forms.Form):
     answer = forms.ChoiceField(
-        label=_("The agency's answer"), choices=Consultation.Answer.choices, widget=forms.RadioSelect
+        label=_("The agency's answer"),
+        choices=[
+            (Consultation.Answer.NO_OBJECTIONS.value, Consultation.Answer.NO_OBJECTIONS.label),
+            (Consultation.Answer.OBJECTIONS.value, Consultation.Answer.OBJECTIONS.label),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
     )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea)
+    extend = forms.BooleanField(
+        label=_("Extend the agency's time to 60 days instead (art. 109)"),
+        required=False,
+        help_text=_("Only in a particularly justified case; the reason is recorded."),
+    )
+    extension_reason = forms.CharField(label=_("Reason for the extension"), required=False, widget=forms.Textarea)
 
     def clean(self):
         data = super().clean()
-        if data.get("answer") == Consultation.Answer.OBJECTIONS and not (data.get("note") or "").strip():
+        if data.get("extend"):
+            if not (data.get("extension_reason") or "").strip():
+                self.add_error("extension_reason", _("Give the reason for extending the time to 60 days."))
+            return data
+        if not data.get("answer"):
+            self.add_error("answer", _("Record the agency's answer, or extend its time."))
+        elif data.get("answer") == Consultation.Answer.OBJECTIONS and not (data.get("note") or "").strip():
             self.add_error("note", _("Say what the agency objects to."))
         return data
 

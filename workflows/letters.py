@@ -12,7 +12,7 @@ from applications.services import answer
 from documents.models import Document, DocumentKind
 from documents.services import applicant_name, issue_document
 
-from .models import Appointment, Decision, DecisionKind, SupplementRequest
+from .models import Appointment, Decision, DecisionKind, EvidenceRequest, SupplementRequest
 
 
 def _officer(user) -> dict | None:
@@ -34,12 +34,11 @@ def _common(application: Application, officer=None) -> dict:
 
 
 def issue_call_to_supplement(application: Application, request: SupplementRequest) -> Document:
-    days = (timezone.localdate(request.deadline) - timezone.localdate(request.requested_at)).days
     context = {
         **_common(application, request.requested_by),
         "defects": request.defects,
-        "deadline": timezone.localtime(request.deadline),
-        "deadline_days": days,
+        # The date depends on delivery, which follows the letter: the letter states the period, the account the date.
+        "deadline_days": request.days,
     }
     return issue_document(
         application,
@@ -48,6 +47,18 @@ def issue_call_to_supplement(application: Application, request: SupplementReques
         context,
         language="pl",
         title="Wezwanie do usunięcia braków formalnych",
+    )
+
+
+def issue_call_for_evidence(application: Application, request: EvidenceRequest) -> Document:
+    context = {**_common(application, request.requested_by), "items": request.items, "deadline_days": request.days}
+    return issue_document(
+        application,
+        DocumentKind.CALL_FOR_EVIDENCE,
+        "documents/call_for_evidence.html",
+        context,
+        language="pl",
+        title="Wezwanie do przedłożenia dowodów",
     )
 
 
@@ -76,6 +87,23 @@ def issue_left_unexamined(application: Application, *, reason: str) -> Document:
         context,
         language="pl",
         title="Pozostawienie wniosku bez rozpoznania",
+    )
+
+
+def issue_discontinuance(application: Application, appointment: Appointment) -> Document:
+    context = {
+        **_common(application, appointment.booked_by),
+        "appointment_at": timezone.localtime(appointment.starts_at),
+        "place_of_appointment": appointment.place,
+        "decision_number": f"{application.case_number}/U/{appointment.pk}",
+    }
+    return issue_document(
+        application,
+        DocumentKind.DISCONTINUANCE,
+        "documents/discontinuance.html",
+        context,
+        language="pl",
+        title="Decyzja o umorzeniu postępowania",
     )
 
 

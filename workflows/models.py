@@ -6,6 +6,8 @@ here as plain columns so they can be shown, reported and queried.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -33,6 +35,8 @@ class CaseProcess(Process):
     application = models.OneToOneField("applications.Application", on_delete=models.PROTECT, related_name="process")
     formally_complete = models.BooleanField(default=False)
     fingerprints_outcome = models.CharField(max_length=16, blank=True)
+    #: The statutory decision date as `applications.tracking.decision_clock` computes it (`workflows.clock`).
+    decision_due_on = models.DateField(_("decision due on"), null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("case process")
@@ -70,6 +74,53 @@ class CaseTask(Task):
         super().save(*args, **kwargs)
 
 
+class Delivery(models.Model):
+    """How one official letter reached its addressee: made available, opened, or deemed delivered.
+
+    A deadline runs from delivery (art. 57 § 1 k.p.a.): the day the addressee first opened the letter in the account,
+    or, if never opened by then, the day of deemed delivery the channel names (`workflows.delivery`).
+    """
+
+    class Channel(models.TextChoices):
+        ACCOUNT = "account", _("The applicant's account")
+        E_DORECZENIA = "e_doreczenia", _("e-Doręczenia (public e-delivery)")
+
+    document = models.OneToOneField("documents.Document", on_delete=models.PROTECT, related_name="delivery")
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="deliveries")
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices, default=Channel.ACCOUNT)
+    made_available_at = models.DateTimeField(_("made available"))
+    deemed_delivered_at = models.DateTimeField(_("deemed delivered if not opened"))
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    external_id = models.CharField(_("channel's message id"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["made_available_at", "pk"]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+
+    def __str__(self) -> str:
+        return f"{self.document_id}: {self.channel}"
+
+    @property
+    def was_opened_in_time(self) -> bool:
+        """Opened before deemed delivery: then the opening is the delivery."""
+        return self.opened_at is not None and self.opened_at <= self.deemed_delivered_at
+
+    @property
+    def counts_from(self) -> datetime:
+        """The moment a deadline runs from: the opening, or (latest possible) the deemed delivery."""
+        return self.opened_at if self.was_opened_in_time else self.deemed_delivered_at
+
+    def delivered_at(self, now: datetime) -> datetime | None:
+        """When the letter was delivered, as of `now`; None while it waits, neither opened nor deemed delivered."""
+        if self.was_opened_in_time:
+            return self.opened_at
+        return self.deemed_delivered_at if now >= self.deemed_delivered_at else None
+
+
 class SupplementRequest(models.Model):
     """A call to supplement formal defects, with its legal deadline and the applicant's answer."""
 
@@ -78,6 +129,10 @@ class SupplementRequest(models.Model):
     )
     defects = models.JSONField(_("defects"), default=list)
     deadline = models.DateTimeField(_("deadline"))
+    #: The period the officer set, counted from the delivery of the letter (empty: a call from before deliveries were
+    #: recorded, whose `deadline` was fixed when it was made and stays as it was).
+    days = models.PositiveSmallIntegerField(_("days from delivery"), null=True, blank=True)
+    delivery = models.ForeignKey(Delivery, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
@@ -91,6 +146,38 @@ class SupplementRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}: until {self.deadline:%Y-%m-%d}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_at is None and self.expired_at is None
+
+
+class EvidenceRequest(models.Model):
+    """A call for evidence (art. 106f): documents or explanations the officer needs, with its own deadline.
+
+    Separate from formal defects: the case is complete, and the decision clock waits for the answer or the deadline.
+    """
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.PROTECT, related_name="evidence_requests"
+    )
+    items = models.JSONField(_("evidence asked for"), default=list)
+    days = models.PositiveSmallIntegerField(_("days from delivery"))
+    deadline = models.DateTimeField(_("deadline"))
+    delivery = models.ForeignKey(Delivery, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    expired_at = models.DateTimeField(_("expired at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("call for evidence")
+        verbose_name_plural = _("calls for evidence")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: evidence until {self.deadline:%Y-%m-%d}"
 
     @property
     def is_open(self) -> bool:
@@ -116,8 +203,16 @@ class AppointmentSlot(models.Model):
 class Appointment(models.Model):
     class Outcome(models.TextChoices):
         TAKEN = "taken", _("Fingerprints taken")
-        NO_SHOW_REBOOK = "no_show_rebook", _("Did not come: book a new appointment")
-        NO_SHOW_END = "no_show_end", _("Did not come: leave the application unexamined")
+        NO_SHOW_REBOOK = "no_show_rebook", _("Did not come, with an excuse the Act accepts: book a new date")
+        NO_SHOW_END = "no_show_end", _("Did not come without excuse: discontinue the proceedings")
+
+    class Excuse(models.TextChoices):
+        """Why a missed appointment does not end the case (art. 106i): a new date at least 7 days away."""
+
+        CHILD_UNDER_SIX = "child_under_six", _("A child under 6")
+        PHYSICAL_IMPOSSIBILITY = "physical_impossibility", _("Appearing was physically impossible")
+        OFFICE_FAULT = "office_fault", _("The office's fault")
+        SUMMONS_LATE = "summons_late", _("The summons was delivered less than 7 days before the date")
 
     application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="appointments")
     slot = models.OneToOneField(
@@ -129,6 +224,11 @@ class Appointment(models.Model):
     booked_at = models.DateTimeField(auto_now_add=True)
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
     recorded_at = models.DateTimeField(null=True, blank=True)
+    fingerprints_taken = models.BooleanField(_("fingerprints taken"), default=False)
+    signature_specimen_taken = models.BooleanField(_("signature specimen taken"), default=False)
+    travel_document_seen = models.BooleanField(_("original travel document seen"), default=False)
+    excuse = models.CharField(_("excuse"), max_length=24, choices=Excuse.choices, blank=True)
+    delivery = models.ForeignKey(Delivery, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
 
     class Meta:
         ordering = ["-starts_at", "-pk"]
@@ -143,6 +243,7 @@ class Agency(models.TextChoices):
     BORDER_GUARD = "border_guard", _("Border Guard")
     POLICE = "police", _("Police")
     ABW = "abw", _("Internal Security Agency")
+    #: No statute provides it; kept only so that cases from before its removal keep their answered consultations.
     LABOUR_OFFICE = "labour_office", _("Labour office")
 
 
@@ -152,6 +253,7 @@ class Consultation(models.Model):
     class Answer(models.TextChoices):
         NO_OBJECTIONS = "no_objections", _("No objections")
         OBJECTIONS = "objections", _("Objections")
+        NOT_NEEDED = "not_needed", _("Not needed (no statute provides it)")
 
     application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="consultations")
     agency = models.CharField(_("agency"), max_length=16, choices=Agency.choices)
@@ -161,6 +263,7 @@ class Consultation(models.Model):
     note = models.TextField(_("note"), blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     deemed = models.BooleanField(_("deemed no objection after the deadline"), default=False)
+    extended_reason = models.TextField(_("reason for extending to 60 days"), blank=True)
 
     class Meta:
         ordering = ["agency", "-asked_at"]

@@ -13,6 +13,7 @@ from django.dispatch import receiver
 from viewflow.workflow.signals import flow_finished, flow_started
 
 from applications.signals import application_submitted, application_withdrawn
+from documents.signals import document_opened
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,17 @@ def discontinue_case_on_withdrawal(sender, application, **kwargs) -> None:
         discontinue_case(application, user=application.applicant)
     except Exception:
         logger.exception("Could not discontinue the process of withdrawn case %s", application.pk)
+
+
+@receiver(document_opened, dispatch_uid="workflows.record_letter_opening")
+def record_letter_opening(sender, document, user, at, **kwargs) -> None:
+    """The applicant's first opening of a letter is its delivery; a failure leaves the later, deemed delivery."""
+    from workflows.delivery import record_opening
+
+    try:
+        record_opening(document=document, user=user, at=at)
+    except Exception:
+        logger.exception("Could not record the opening of document %s", document.pk)
 
 
 @receiver(flow_started, dispatch_uid="workflows.audit_flow_started")

@@ -12,15 +12,26 @@ from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
+from viewflow.workflow.status import PROCESS, STATUS
 
 from applications.case_models import Application, Attachment
 from applications.presentation import summarise
+from applications.tracking import DecisionClock
 from documents.models import Document
 from documents.selectors import documents_for_office
 
+from .clock import clock_of
+from .deadlines import earliest_appointment
 from .flows import ResidencePermitFlow
-from .models import TASK_OFFICE_KEY, Appointment, AppointmentSlot, Consultation, Decision, SupplementRequest
+from .models import (
+    TASK_OFFICE_KEY,
+    Appointment,
+    AppointmentSlot,
+    CaseProcess,
+    Consultation,
+    Decision,
+    SupplementRequest,
+)
 from .services import APPLICANT_NODES, SUPERVISOR_NODES, is_staff, is_supervisor, office_id_of
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED)
@@ -113,7 +124,7 @@ def office_attachment(user, attachment_id) -> Attachment:
 
 def free_slots(user) -> QuerySet[AppointmentSlot]:
     return AppointmentSlot.objects.filter(
-        office_id=office_id_of(user), appointment__isnull=True, starts_at__gt=timezone.now()
+        office_id=office_id_of(user), appointment__isnull=True, starts_at__gte=earliest_appointment(timezone.now())
     ).order_by("starts_at")
 
 
@@ -142,6 +153,7 @@ class CaseFile:
     consultations: list
     decisions: list
     history: list = field(default_factory=list)
+    decision_clock: DecisionClock | None = None
 
 
 def case_file(application: Application, language: str) -> CaseFile:
@@ -152,7 +164,7 @@ def case_file(application: Application, language: str) -> CaseFile:
         summary=summarise(application.definition.spec, application.answers, language),
         annex_summary=summarise(annex.definition.spec, annex.answers, language) if annex else None,
         attachments=list(application.attachments.order_by("requirement", "uploaded_at")),
-        documents=list(application.documents.order_by("created_at", "pk")),
+        documents=list(application.documents.select_related("delivery").order_by("created_at", "pk")),
         supplement_requests=list(SupplementRequest.objects.filter(application=application)),
         appointments=list(Appointment.objects.filter(application=application)),
         consultations=list(Consultation.objects.filter(application=application)),
@@ -166,7 +178,12 @@ def case_file(application: Application, language: str) -> CaseFile:
             .select_related("owner")
             .order_by("created")
         ),
+        decision_clock=clock_of(application),
     )
+
+
+#: The dashboard lists the cases whose decision is due within this many days (or overdue).
+DECISION_DUE_SOON_DAYS = 14
 
 
 @dataclass
@@ -177,6 +194,7 @@ class Dashboard:
     overdue_appointments: list[Appointment]
     median_days_to_decision: float | None
     decisions_counted: int
+    decisions_due_soon: list[CaseProcess] = field(default_factory=list)
 
 
 def dashboard(user) -> Dashboard:
@@ -216,6 +234,16 @@ def dashboard(user) -> Dashboard:
             Appointment.objects.filter(application__office_id=office_id, outcome="", starts_at__lt=now).select_related(
                 "application"
             )
+        ),
+        decisions_due_soon=list(
+            CaseProcess.objects.filter(
+                application__office_id=office_id,
+                decision_due_on__isnull=False,
+                decision_due_on__lte=timezone.localdate(now) + timedelta(days=DECISION_DUE_SOON_DAYS),
+            )
+            .exclude(status__in=[PROCESS.DONE, PROCESS.CANCELED])
+            .select_related("application")
+            .order_by("decision_due_on")[:50]
         ),
         median_days_to_decision=round(statistics.median(days), 1) if days else None,
         decisions_counted=len(days),

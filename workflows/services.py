@@ -5,7 +5,7 @@ works under the flow lock, writes the audit trail and then completes its Viewflo
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -17,9 +17,21 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
 from applications.case_models import Application, ApplicationStatus, CaseEvent
-from applications.services import record_event, set_status
+from applications.services import answer, record_event, set_status
+from documents.models import LapseReason
 
 from .audit import audit
+from .certificates import filed_within_legal_stay, issue_legal_stay_certificate, lapse_legal_stay_certificate
+from .clock import refresh_decision_clock
+from .deadlines import (
+    DeadlineKind,
+    check_days,
+    earliest_appointment,
+    last_moment,
+    polish_day,
+    rule_for,
+    summons_was_in_time,
+)
 from .flows import CONSULTATION_NODES, ResidencePermitFlow
 from .models import (
     Appointment,
@@ -28,6 +40,7 @@ from .models import (
     Consultation,
     Decision,
     DecisionKind,
+    EvidenceRequest,
     ResidenceCard,
     Review,
     SupplementRequest,
@@ -35,7 +48,7 @@ from .models import (
 
 #: Nodes only a supervisor works; the applicant's node is assigned to the applicant when it is created.
 SUPERVISOR_NODES = frozenset({"approve"})
-APPLICANT_NODES = frozenset({"supplement"})
+APPLICANT_NODES = frozenset({"supplement", "evidence"})
 
 
 class WorkflowError(Exception):
@@ -47,6 +60,7 @@ class WorkflowError(Exception):
 
 
 def supplement_days() -> int:
+    """Our period for a call to supplement (the law's minimum is 7 days, `deadlines.DEADLINE_RULES`)."""
     return int(getattr(settings, "SUPPLEMENT_DEADLINE_DAYS", 14))
 
 
@@ -102,6 +116,7 @@ def discontinue_case(application: Application, *, user=None, ip: str | None = No
             application=application, answered_at__isnull=True, expired_at__isnull=True
         ).update(expired_at=timezone.now())
         record_event(application, CaseEvent.Kind.DISCONTINUED)
+        lapse_legal_stay_certificate(application, reason=LapseReason.CASE_ENDED)
         audit(user, "case.discontinued", application=application, obj=process, ip=ip)
 
 
@@ -170,11 +185,35 @@ def _complete(task: Task, user, node: str | frozenset, work: Callable[[CaseProce
 
 
 def complete_formal_check(
-    *, task: Task, user, complete: bool, defects: list[str] | None = None, ip: str | None = None
+    *,
+    task: Task,
+    user,
+    complete: bool,
+    defects: list[str] | None = None,
+    deadline_days: int | None = None,
+    evidence: list[str] | None = None,
+    evidence_days: int | None = None,
+    within_legal_stay: bool = False,
+    ip: str | None = None,
 ) -> None:
+    """Record the formal check; defects make a call to supplement of `deadline_days` from its delivery, and a complete
+    application may get a call for `evidence` (art. 106f) of `evidence_days`.
+
+    A period the law does not allow raises `ValidationError` on its field (art. 64 § 2 k.p.a.: at least 7 days;
+    art. 106f: at least 14).
+    """
     defects = [d.strip() for d in defects or [] if d.strip()]
+    evidence = [item.strip() for item in evidence or [] if item.strip()]
     if not complete and not defects:
         raise WorkflowError(_("List the formal defects the applicant must supplement."))
+    if not complete and evidence:
+        raise WorkflowError(_("Ask for evidence once the application is free of formal defects."))
+    deadline_days = supplement_days() if deadline_days is None else deadline_days
+    evidence_days = rule_for(DeadlineKind.CALL_FOR_EVIDENCE).default_days if evidence_days is None else evidence_days
+    if not complete:
+        check_days(DeadlineKind.CALL_TO_SUPPLEMENT, deadline_days, field="deadline_days")
+    if evidence:
+        check_days(DeadlineKind.CALL_FOR_EVIDENCE, evidence_days, field="evidence_days")
 
     def work(process: CaseProcess) -> None:
         process.formally_complete = complete
@@ -196,6 +235,17 @@ def complete_formal_check(
                 CaseEvent.Kind.STATUS_CHANGED,
                 data={"status": ApplicationStatus.IN_PROGRESS.value, "complete_on": complete_on.isoformat()},
             )
+            refresh_decision_clock(application)
+            if filed_within_legal_stay(application, confirmed=within_legal_stay):
+                issue_legal_stay_certificate(application)
+            if evidence:
+                EvidenceRequest.objects.create(
+                    application=application,
+                    items=evidence,
+                    days=evidence_days,
+                    requested_by=user,
+                    deadline=last_moment(timezone.now(), evidence_days),  # until the letter is made available
+                )
             if AppointmentSlot.objects.filter(
                 office_id=application.office_id, appointment__isnull=True, starts_at__gt=timezone.now()
             ).exists():
@@ -210,7 +260,9 @@ def complete_formal_check(
                 application=application,
                 defects=defects,
                 requested_by=user,
-                deadline=timezone.now() + timedelta(days=supplement_days()),
+                days=deadline_days,
+                # Provisional until the letter is made available (`steps.send_call_to_supplement`), which follows.
+                deadline=last_moment(timezone.now(), deadline_days),
             )
         audit(
             user,
@@ -218,7 +270,7 @@ def complete_formal_check(
             application=application,
             obj=task,
             ip=ip,
-            data={"complete": complete, "defects": defects},
+            data={"complete": complete, "defects": defects, "evidence": evidence},
         )
 
     _complete(task, user, frozenset({"formal_check", "formal_check_again"}), work)
@@ -235,6 +287,8 @@ def book_appointment(
 ) -> Appointment:
     if slot is None and (starts_at is None or not place.strip()):
         raise WorkflowError(_("Choose a free slot, or give the date, time and place."))
+    if (slot.starts_at if slot else starts_at) < earliest_appointment(timezone.now()):
+        raise WorkflowError(_("The summons must be sent at least 7 days before the appointment (art. 106e)."))
     booked: list[Appointment] = []
 
     def work(process: CaseProcess) -> None:
@@ -260,22 +314,71 @@ def book_appointment(
     return booked[0]
 
 
-def record_fingerprints(*, task: Task, user, outcome: str, ip: str | None = None) -> None:
+def age_on(application: Application, day: date) -> int | None:
+    """The applicant's age in full years on `day`, from the date of birth in the application (None if not given)."""
+    value = answer(application.answers, "date_of_birth")
+    try:
+        born = date.fromisoformat(value) if isinstance(value, str) else value
+    except ValueError:
+        return None
+    if not isinstance(born, date):
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def record_fingerprints(
+    *,
+    task: Task,
+    user,
+    outcome: str,
+    fingerprints: bool = False,
+    signature_specimen: bool = False,
+    travel_document_seen: bool = False,
+    excuse: str = "",
+    ip: str | None = None,
+) -> None:
+    """Record the personal appearance (art. 106e) or the no-show: excused (a new date) or not (art. 106i: discontinued).
+
+    A child under 6 gives no fingerprints and is never discontinued for not appearing; nor is an applicant whose
+    summons was not delivered 7 days ahead. Excuses are the Act's: physical impossibility, the office's fault.
+    """
     outcome = Appointment.Outcome(outcome)
+    excuse = Appointment.Excuse(excuse) if excuse else ""
 
     def work(process: CaseProcess) -> None:
-        appointment = Appointment.objects.filter(application=process.application).first()
-        appointment.outcome, appointment.recorded_at = outcome, timezone.now()
-        appointment.save(update_fields=["outcome", "recorded_at"])
+        application = process.application
+        appointment = Appointment.objects.filter(application=application).select_related("delivery").first()
+        age = age_on(application, polish_day(appointment.starts_at))
+        child = age is not None and age < 6
+        if outcome == Appointment.Outcome.TAKEN:
+            if not travel_document_seen:
+                raise WorkflowError(_("Confirm that you saw the original travel document."))
+            if not child and not (fingerprints or excuse == Appointment.Excuse.PHYSICAL_IMPOSSIBILITY):
+                raise WorkflowError(_("Record the fingerprints, or that taking them is physically impossible."))
+            if not child and not signature_specimen:
+                raise WorkflowError(_("Record the signature specimen."))
+        elif outcome == Appointment.Outcome.NO_SHOW_REBOOK and not excuse:
+            raise WorkflowError(_("Say which excuse the Act accepts, or record the no-show without excuse."))
+        elif outcome == Appointment.Outcome.NO_SHOW_END:
+            if child:
+                raise WorkflowError(_("A child under 6 is not discontinued for not appearing: book a new date."))
+            delivered = appointment.delivery.delivered_at(appointment.starts_at) if appointment.delivery else None
+            if appointment.delivery and not summons_was_in_time(delivered, appointment.starts_at):
+                raise WorkflowError(_("The summons was not delivered 7 days before the date: book a new date instead."))
+        appointment.outcome, appointment.recorded_at, appointment.excuse = outcome, timezone.now(), excuse
+        appointment.fingerprints_taken = outcome == Appointment.Outcome.TAKEN and fingerprints
+        appointment.signature_specimen_taken = outcome == Appointment.Outcome.TAKEN and signature_specimen
+        appointment.travel_document_seen = outcome == Appointment.Outcome.TAKEN and travel_document_seen
+        appointment.save()
         process.fingerprints_outcome = outcome
         process.save(update_fields=["fingerprints_outcome"])
         audit(
             user,
             "fingerprints.recorded",
-            application=process.application,
+            application=application,
             obj=appointment,
             ip=ip,
-            data={"outcome": outcome.value},
+            data={"outcome": outcome.value, "excuse": str(excuse)},
         )
 
     _complete(task, user, "fingerprints", work)
@@ -301,6 +404,40 @@ def record_consultation(*, task: Task, user, answer: str, note: str = "", ip: st
         )
 
     _complete(task, user, frozenset(CONSULTATION_NODES), work)
+
+
+#: Art. 109: the agencies answer within 30 days, extendable to 60 in a particularly justified case.
+CONSULTATION_EXTENDED_DAYS = 60
+
+
+def extend_consultation(*, task: Task, user, reason: str, ip: str | None = None) -> Consultation:
+    """Give the agency 60 days from the request instead of 30 (art. 109), with the reason; the timer moves with it."""
+    if not reason.strip():
+        raise WorkflowError(_("Give the reason for extending the time to 60 days."))
+    agency = CONSULTATION_NODES.get(task.flow_task.name)
+    if agency is None:
+        raise WorkflowError(_("This is not the right task for this action."))
+    if task.owner_id != user.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        consultation = Consultation.objects.select_for_update().get(application=application_of(task), agency=agency)
+        if consultation.answer or consultation.extended_reason:
+            raise WorkflowError(_("This consultation cannot be extended again."))
+        consultation.deadline = last_moment(consultation.asked_at, CONSULTATION_EXTENDED_DAYS)
+        consultation.extended_reason = reason.strip()
+        consultation.save(update_fields=["deadline", "extended_reason"])
+        Task.objects.filter(
+            process_id=task.process_id, previous=task, flow_task_type="TIMER", status=STATUS.SCHEDULED
+        ).update(scheduled=consultation.deadline)
+        audit(
+            user,
+            "consultation.extended",
+            application=consultation.application,
+            obj=consultation,
+            ip=ip,
+            data={"agency": agency, "reason": reason.strip()},
+        )
+    return consultation
 
 
 def submit_review(

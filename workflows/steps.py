@@ -6,7 +6,7 @@ They run inside the activation of the step before them, so under the flow lock a
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.urls import reverse
@@ -14,10 +14,15 @@ from django.utils import timezone
 
 from applications.case_models import Application, ApplicationStatus, CaseEvent
 from applications.services import record_event, set_status
+from documents.models import LapseReason
 
 from . import letters
 from .audit import audit
-from .models import Agency, Appointment, Consultation, Decision, DecisionKind, SupplementRequest
+from .certificates import lapse_legal_stay_certificate
+from .clock import refresh_decision_clock
+from .deadlines import last_moment, polish_day
+from .delivery import deadline_from, deliver_letter
+from .models import Agency, Appointment, Consultation, Decision, DecisionKind, EvidenceRequest, SupplementRequest
 
 WORK_PERMIT_SLUGS = frozenset({"temporary-residence-work"})
 
@@ -53,12 +58,16 @@ def _open_request(application_id: int) -> SupplementRequest | None:
 def send_call_to_supplement(activation) -> None:
     application = _application(activation)
     request = _open_request(application.pk)
-    letters.issue_call_to_supplement(application, request)
+    letter = letters.issue_call_to_supplement(application, request)
+    # The deadline runs from delivery: until the letter is opened, its latest moment (deemed delivery + the period).
+    request.delivery = deliver_letter(letter)
+    request.deadline = deadline_from(request.delivery, request.days)
+    request.save(update_fields=["delivery", "deadline"])
     set_status(application, ApplicationStatus.AWAITING_SUPPLEMENT)
     record_event(
         application,
         CaseEvent.Kind.CALL_TO_SUPPLEMENT,
-        data={"deadline": timezone.localdate(request.deadline).isoformat()},
+        data={"deadline": timezone.localdate(request.deadline).isoformat(), "days": request.days},
         due_at=request.deadline,
         action_url=reverse("workflows:supplement", kwargs={"case_id": application.public_id}),
     )
@@ -84,7 +93,65 @@ def leave_unexamined(activation) -> None:
     letters.issue_left_unexamined(application, reason=reason)
     set_status(application, ApplicationStatus.LEFT_UNEXAMINED)
     record_event(application, CaseEvent.Kind.LEFT_UNEXAMINED, data={"reason": reason})
+    lapse_legal_stay_certificate(application, reason=LapseReason.CASE_ENDED)
     audit(None, "case.left_unexamined", application=application, obj=request, data={"reason": reason})
+
+
+# --- The call for evidence (art. 106f) -------------------------------------------------------------------------
+
+
+def _open_evidence(application_id: int) -> EvidenceRequest | None:
+    return EvidenceRequest.objects.filter(
+        application_id=application_id, answered_at__isnull=True, expired_at__isnull=True
+    ).first()
+
+
+def evidence_requested(activation) -> bool:
+    return _open_evidence(activation.process.application_id) is not None
+
+
+def send_call_for_evidence(activation) -> None:
+    application = _application(activation)
+    request = _open_evidence(application.pk)
+    letter = letters.issue_call_for_evidence(application, request)
+    request.delivery = deliver_letter(letter)
+    request.deadline = deadline_from(request.delivery, request.days)
+    request.save(update_fields=["delivery", "deadline"])
+    record_event(
+        application,
+        CaseEvent.Kind.CALL_FOR_EVIDENCE,
+        data={
+            "deadline": timezone.localdate(request.deadline).isoformat(),
+            "items": request.items,
+            "days": request.days,
+            "evidence_requested": True,
+        },
+        due_at=request.deadline,
+        action_url=reverse("workflows:evidence", kwargs={"case_id": application.public_id}),
+    )
+    refresh_decision_clock(application)
+
+
+def evidence_deadline(activation) -> datetime:
+    request = _open_evidence(activation.process.application_id)
+    return request.deadline if request else timezone.now()
+
+
+def evidence_deadline_passed(activation) -> None:
+    """No answer by the deadline: the case goes on without it, and the decision clock starts from that day."""
+    application = _application(activation)
+    request = _open_evidence(application.pk)
+    if request is None:
+        return
+    request.expired_at = timezone.now()
+    request.save(update_fields=["expired_at"])
+    record_event(
+        application,
+        CaseEvent.Kind.EVIDENCE_DEADLINE_PASSED,
+        data={"evidence_on": polish_day(request.deadline).isoformat()},
+    )
+    refresh_decision_clock(application)
+    audit(None, "evidence.deadline_passed", application=application, obj=request)
 
 
 # --- Fingerprints ------------------------------------------------------------------------------------------------
@@ -93,13 +160,26 @@ def leave_unexamined(activation) -> None:
 def send_summons(activation) -> None:
     application = _application(activation)
     appointment = Appointment.objects.filter(application=application).select_related("booked_by").first()
-    letters.issue_summons(application, appointment)
+    appointment.delivery = deliver_letter(letters.issue_summons(application, appointment))
+    appointment.save(update_fields=["delivery"])
     record_event(
         application,
         CaseEvent.Kind.APPOINTMENT,
         due_at=appointment.starts_at,
         data={"at": timezone.localtime(appointment.starts_at).isoformat(), "place": appointment.place},
     )
+
+
+def discontinue_for_no_show(activation) -> None:
+    """The applicant did not appear without excuse: the proceedings are discontinued (art. 106i), with a decision."""
+    application = _application(activation)
+    appointment = Appointment.objects.filter(application=application).first()
+    letter = letters.issue_discontinuance(application, appointment)
+    deliver_letter(letter)
+    set_status(application, ApplicationStatus.DISCONTINUED)
+    record_event(application, CaseEvent.Kind.DISCONTINUED, data={"reason": "no_show"})
+    lapse_legal_stay_certificate(application, reason=LapseReason.CASE_ENDED)
+    audit(None, "case.discontinued_no_show", application=application, obj=appointment)
 
 
 def fingerprints_taken(activation) -> bool:
@@ -113,17 +193,28 @@ def new_appointment_needed(activation) -> bool:
 # --- Consultations -----------------------------------------------------------------------------------------------
 
 
+#: Art. 109: no consultation for a person who had not turned 13 on the day of filing.
+CONSULTATION_MIN_AGE = 13
+
+
+def consultations_required(activation) -> bool:
+    """Art. 109 exempts a person under 13 on the day the application was filed."""
+    from .services import age_on
+
+    application = activation.process.application
+    age = age_on(application, timezone.localdate(application.submitted_at))
+    return age is None or age >= CONSULTATION_MIN_AGE
+
+
 def needs_labour_office(activation) -> bool:
-    return activation.process.application.definition.slug in WORK_PERMIT_SLUGS
+    """No statute provides a labour-office consultation: no case is routed to it any more (art. 109 names none)."""
+    return False
 
 
 def open_consultations(activation) -> None:
     application = _application(activation)
-    deadline = timezone.now() + timedelta(days=consultation_days())
-    agencies = [Agency.BORDER_GUARD, Agency.POLICE, Agency.ABW]
-    if needs_labour_office(activation):
-        agencies.append(Agency.LABOUR_OFFICE)
-    for agency in agencies:
+    deadline = last_moment(timezone.now(), consultation_days())
+    for agency in (Agency.BORDER_GUARD, Agency.POLICE, Agency.ABW):
         Consultation.objects.create(application=application, agency=agency, deadline=deadline)
     record_event(application, CaseEvent.Kind.CONSULTATIONS)
 
@@ -189,6 +280,7 @@ def deliver_decision(activation) -> None:
     if decision.kind == DecisionKind.GRANT:
         data.update(valid_from=decision.valid_from.isoformat(), valid_to=decision.valid_to.isoformat())
     record_event(application, CaseEvent.Kind.DECISION, data=data)
+    lapse_legal_stay_certificate(application, reason=LapseReason.FINAL_DECISION)
     audit(None, "decision.delivered", application=application, obj=decision, data=data)
 
 

@@ -1,4 +1,8 @@
-"""The applicant answers a call to supplement: files attached to the case, a message, then the officer checks again."""
+"""The applicant answers a call in the account: files attached to the case and a message.
+
+A call to supplement goes back to the formal check; a call for evidence (art. 106f) lets the case go on and starts the
+decision clock from the day of the answer.
+"""
 
 from __future__ import annotations
 
@@ -13,18 +17,20 @@ from viewflow.workflow.status import STATUS
 from applications.case_models import Application, ApplicationStatus, CaseEvent
 from applications.services import add_case_attachment, record_event, set_status
 
-from .models import SupplementRequest
+from .clock import refresh_decision_clock
+from .models import EvidenceRequest, SupplementRequest
 from .services import WorkflowError
 
 
-def open_supplement_task(application: Application) -> Task | None:
-    return (
+def open_supplement_task(application: Application, node: str = "supplement") -> Task | None:
+    task = (
         Task.objects.filter(
             process__caseprocess__application=application, status=STATUS.ASSIGNED, owner=application.applicant
         )
         .order_by("-created")
         .first()
     )
+    return task if task is not None and task.flow_task.name == node else None
 
 
 def open_supplement_request(application: Application) -> SupplementRequest | None:
@@ -56,5 +62,45 @@ def answer_supplement(*, application: Application, applicant, message: str, uplo
         request.save(update_fields=["answered_at", "message"])
         set_status(application, ApplicationStatus.FORMAL_CHECK)
         record_event(application, CaseEvent.Kind.SUPPLEMENT_RECEIVED, data={"files": len(files)})
+        activation.execute()
+    return request
+
+
+def open_evidence_request(application: Application) -> EvidenceRequest | None:
+    return application.evidence_requests.filter(answered_at__isnull=True, expired_at__isnull=True).first()
+
+
+def answer_evidence(*, application: Application, applicant, message: str, uploads: list[File]) -> EvidenceRequest:
+    """Attach the evidence, note the answer and let the case go on; the decision clock runs from today."""
+    if application.applicant_id != applicant.pk:
+        raise PermissionDenied
+    if not uploads and not message.strip():
+        raise WorkflowError(_("Upload the documents or write an explanation."))
+    task = open_supplement_task(application, "evidence")
+    if task is None:
+        raise WorkflowError(_("The office has not asked you for evidence in this case now."))
+    with task.activation() as activation:
+        if not activation.start.can_proceed() or task.owner_id != applicant.pk:
+            raise WorkflowError(_("The office has not asked you for evidence in this case now."))
+        request = open_evidence_request(application)
+        if request is None or request.deadline < timezone.now():
+            raise WorkflowError(_("The deadline for this evidence has passed."))
+        activation.start(request=None)
+        try:
+            with transaction.atomic():
+                files = [
+                    add_case_attachment(application=application, upload=upload, requirement="evidence")
+                    for upload in uploads
+                ]
+        except ValidationError as error:
+            raise WorkflowError(" ".join(error.messages)) from None
+        request.answered_at, request.message = timezone.now(), message.strip()
+        request.save(update_fields=["answered_at", "message"])
+        record_event(
+            application,
+            CaseEvent.Kind.EVIDENCE_RECEIVED,
+            data={"files": len(files), "evidence_on": timezone.localdate(request.answered_at).isoformat()},
+        )
+        refresh_decision_clock(application)
         activation.execute()
     return request

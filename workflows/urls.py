@@ -19,5 +19,6 @@ urlpatterns = [
         "attachments/<uuid:attachment_id>/download/", views.AttachmentDownloadView.as_view(), name="attachment-download"
     ),
     path("supplement/<uuid:case_id>/", applicant_views.SupplementView.as_view(), name="supplement"),
+    path("evidence/<uuid:case_id>/", applicant_views.EvidenceView.as_view(), name="evidence"),
     path("appointment/<uuid:case_id>/", applicant_views.AppointmentView.as_view(), name="appointment"),
 ]

@@ -120,6 +120,10 @@ def _formal_check(request, task, data):
         user=request.user,
         complete=data["complete"] == "yes",
         defects=data["defect_list"],
+        deadline_days=data.get("deadline_days"),
+        evidence=data["evidence_list"],
+        evidence_days=data.get("evidence_days"),
+        within_legal_stay=data.get("within_legal_stay", False),
         ip=client_ip(request),
     )
 
@@ -136,10 +140,24 @@ def _book(request, task, data):
 
 
 def _fingerprints(request, task, data):
-    services.record_fingerprints(task=task, user=request.user, outcome=data["outcome"], ip=client_ip(request))
+    services.record_fingerprints(
+        task=task,
+        user=request.user,
+        outcome=data["outcome"],
+        fingerprints=data["fingerprints"],
+        signature_specimen=data["signature_specimen"],
+        travel_document_seen=data["travel_document_seen"],
+        excuse=data.get("excuse") or "",
+        ip=client_ip(request),
+    )
 
 
 def _consultation(request, task, data):
+    if data.get("extend"):
+        services.extend_consultation(
+            task=task, user=request.user, reason=data["extension_reason"], ip=client_ip(request)
+        )
+        return
     services.record_consultation(
         task=task, user=request.user, answer=data["answer"], note=data["note"], ip=client_ip(request)
     )

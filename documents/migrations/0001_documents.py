@@ -7,34 +7,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('applications', '0005_drop_access_code_hash'),
+        ("applications", "0005_drop_access_code_hash"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('kind', models.CharField(choices=[('application_package', 'Application package'), ('receipt', 'Official receipt (UPO)'), ('call_to_supplement', 'Call to supplement formal defects'), ('summons', 'Summons for fingerprints'), ('decision', 'Decision'), ('left_unexamined', 'Notice: application left unexamined')], max_length=32, verbose_name='kind')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('language', models.CharField(default='pl', max_length=8, verbose_name='language')),
-                ('file', models.FileField(max_length=300, upload_to='documents/%Y/%m/', verbose_name='file')),
-                ('sha256', models.CharField(db_index=True, max_length=64, verbose_name='SHA-256')),
-                ('size', models.PositiveBigIntegerField(verbose_name='size')),
-                ('signed', models.BooleanField(default=False, verbose_name='signed')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='issued at')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='applications.application', verbose_name='case')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("application_package", "Application package"),
+                            ("receipt", "Official receipt (UPO)"),
+                            ("call_to_supplement", "Call to supplement formal defects"),
+                            ("summons", "Summons for fingerprints"),
+                            ("decision", "Decision"),
+                            ("left_unexamined", "Notice: application left unexamined"),
+                        ],
+                        max_length=32,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("language", models.CharField(default="pl", max_length=8, verbose_name="language")),
+                ("file", models.FileField(max_length=300, upload_to="documents/%Y/%m/", verbose_name="file")),
+                ("sha256", models.CharField(db_index=True, max_length=64, verbose_name="SHA-256")),
+                ("size", models.PositiveBigIntegerField(verbose_name="size")),
+                ("signed", models.BooleanField(default=False, verbose_name="signed")),
+                (
+                    "created_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="issued at"),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="applications.application",
+                        verbose_name="case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document',
-                'verbose_name_plural': 'documents',
-                'ordering': ['created_at', 'pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('kind__in', ('application_package', 'receipt'))), fields=('application', 'kind'), name='document_one_package_and_receipt_per_case')],
+                "verbose_name": "document",
+                "verbose_name_plural": "documents",
+                "ordering": ["created_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("kind__in", ("application_package", "receipt"))),
+                        fields=("application", "kind"),
+                        name="document_one_package_and_receipt_per_case",
+                    )
+                ],
             },
         ),
     ]

@@ -129,8 +129,8 @@ def test_an_expired_or_replaced_request_is_not_shown_as_open():
     [
         ("temporary-residence", date(2030, 1, 31), date(2030, 4, 1)),
         ("temporary-residence-work", date(2030, 3, 1), date(2030, 4, 30)),
-        ("permanent-residence", date(2030, 1, 31), date(2030, 4, 30)),
-        ("eu-long-term-resident", date(2030, 11, 15), date(2031, 2, 15)),
+        ("permanent-residence", date(2030, 1, 31), date(2030, 7, 31)),
+        ("eu-long-term-resident", date(2030, 11, 15), date(2031, 5, 15)),
     ],
 )
 def test_the_decision_deadline_runs_from_the_day_the_case_became_complete(slug, complete, deadline):

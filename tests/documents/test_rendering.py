@@ -158,12 +158,11 @@ def test_applicant_markup_is_printed_as_text():
     assert '<img src="http://127.0.0.1:1/x.png">' in pdf_text(pdf).replace("\n", "")
 
 
-def test_call_to_supplement_lists_defects_deadline_and_consequence():
+def test_call_to_supplement_lists_defects_the_period_from_delivery_and_consequence():
     context = {
         "office": OFFICE,
         "issued_at": SUBMITTED_AT,
         "place": "Warszawa",
-        "deadline": datetime(2025, 4, 1),
         "deadline_days": 7,
         "addressee": {"name": "Olena Українська", "address": "ul. Żelazna 12\n00-851 Warszawa"},
         "defects": ["brak fotografii", "brak podpisu pracodawcy na załączniku nr 1"],
@@ -179,7 +178,7 @@ def test_call_to_supplement_lists_defects_deadline_and_consequence():
     )
     assert "art. 64 § 2" in text
     assert "brak fotografii" in text and "brak podpisu pracodawcy" in text
-    assert "01.04.2025" in text
+    assert "7 dni od dnia doręczenia" in text.replace("\n", " ")
     assert "pozostawienie wniosku bez rozpoznania" in text.replace("\n", " ")
     assert CASE_NUMBER in text
 
@@ -202,7 +201,7 @@ def test_summons_for_fingerprints_gives_date_time_place_and_legal_basis():
         )
     )
     assert "odcisków linii papilarnych" in text
-    assert "art. 105b" in text
+    assert "art. 106e" in text and "umorzeniem postępowania" in text.replace("\n", " ")
     assert "08.04.2025" in text and "11:15" in text
     assert "sala 12" in text
 

@@ -68,7 +68,14 @@ def take_fingerprints(application, officer):
         starts_at=timezone.now() + timedelta(days=7),
         place="ul. Długa 5, sala 12",
     )
-    services.record_fingerprints(task=take(application, "fingerprints", officer), user=officer, outcome="taken")
+    services.record_fingerprints(
+        task=take(application, "fingerprints", officer),
+        user=officer,
+        outcome="taken",
+        fingerprints=True,
+        signature_specimen=True,
+        travel_document_seen=True,
+    )
 
 
 def answer_consultations(application, officer, answers: dict[str, str] | None = None):

@@ -97,12 +97,14 @@ def test_officer_supplement_and_grant_approved_by_the_supervisor_then_the_applic
     anna.page.locator("#id_complete_0").check()
     anna.press("Save and continue")
     anna.take_from_queue(number)  # book the fingerprints appointment
-    when = timezone.localtime() + timedelta(days=5)
+    when = timezone.localtime() + timedelta(days=8)  # the summons goes at least 7 days ahead
     anna.page.locator("#id_starts_at").fill(when.strftime("%Y-%m-%dT10:00"))
     anna.page.locator("#id_place").fill("ul. Długa 5, sala 12")
     anna.press("Save and continue")
     anna.open_from_inbox(number)
     anna.page.get_by_label("Fingerprints taken").check()
+    for recorded in ("Fingerprints recorded", "Signature specimen taken", "Original travel document seen"):
+        anna.page.get_by_label(recorded).check()
     anna.press("Save and continue")
     for _agency in range(3):
         anna.take_from_queue(number)

@@ -38,7 +38,7 @@ def test_the_beat_task_and_the_cron_command_fire_an_expired_call_to_supplement_o
         services.complete_formal_check(
             task=take(case, "formal_check", officer), user=officer, complete=False, defects=["Brak podpisu"]
         )
-    with time_machine.travel(timezone.now() + timedelta(days=15)):
+    with time_machine.travel(timezone.now() + timedelta(days=35)):  # deemed delivery + 14 days, past any holiday
         assert fire_workflow_timers.delay().get() == 2
         call_command("workflow_timers", verbosity=0)  # the cron alternative finds nothing left to do
     first.refresh_from_db()

@@ -17,6 +17,9 @@ from workflows.models import AuditEntry, CaseProcess, Decision
 
 from .conftest import login_through_pages, open_task, staff_login, submit_case
 
+#: What the officer ticks when the applicant came: fingerprints, signature specimen, original travel document.
+APPEARED = {"fingerprints": "on", "signature_specimen": "on", "travel_document_seen": "on"}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -79,9 +82,9 @@ def test_officer_takes_a_case_from_the_queue_and_works_it_to_a_grant_approved_by
     staff_login(client, officer)
     assert application.case_number in client.get(reverse("workflows:inbox")).content.decode()
     work(client, application, "formal_check_again", {"complete": "yes"}, claim_first=False)
-    when = (timezone.localtime() + timedelta(days=5)).strftime("%Y-%m-%dT10:00")
+    when = (timezone.localtime() + timedelta(days=8)).strftime("%Y-%m-%dT10:00")  # the summons goes 7 days ahead
     work(client, application, "book_appointment", {"starts_at": when, "place": "ul. Długa 5, sala 12"})
-    work(client, application, "fingerprints", {"outcome": "taken"}, claim_first=False)
+    work(client, application, "fingerprints", {"outcome": "taken", **APPEARED}, claim_first=False)
     for node in ("consult_border_guard", "consult_police", "consult_abw"):
         work(client, application, node, {"answer": "no_objections"})
     work(client, application, "review", {"conditions": ["purpose", "insurance"], "notes": "", "proposed": "refusal"})
@@ -143,11 +146,11 @@ def test_the_applicant_picks_a_free_slot_and_gets_the_summons(
     application = submit_case(django_capture_on_commit_callbacks)
     elsewhere = AppointmentSlot.objects.create(
         office=other_office_officer.staff_membership.office,
-        starts_at=timezone.now() + timedelta(days=2),
+        starts_at=timezone.now() + timedelta(days=9),
         place="Kraków",
     )
     slot = AppointmentSlot.objects.create(
-        office=application.office, starts_at=timezone.now() + timedelta(days=3), place="ul. Długa 5, stanowisko 2"
+        office=application.office, starts_at=timezone.now() + timedelta(days=8), place="ul. Długa 5, stanowisko 2"
     )
     staff_login(client, officer)
     work(client, application, "formal_check", {"complete": "yes"})
@@ -167,4 +170,4 @@ def test_the_applicant_picks_a_free_slot_and_gets_the_summons(
     fingerprints = open_task(application, "fingerprints")
     assert fingerprints.owner is None  # to the office's queue, not to the applicant
     staff_login(client, officer)
-    work(client, application, "fingerprints", {"outcome": "taken"})
+    work(client, application, "fingerprints", {"outcome": "taken", **APPEARED})

@@ -6,172 +6,356 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0005_drop_access_code_hash'),
-        ('viewflow', '0015_task_scheduled'),
-        ('workflows', '0001_initial'),
+        ("applications", "0005_drop_access_code_hash"),
+        ("viewflow", "0015_task_scheduled"),
+        ("workflows", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AppointmentSlot',
+            name="AppointmentSlot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='starts at')),
-                ('place', models.CharField(max_length=300, verbose_name='place')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='appointment_slots', to='applications.office')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("starts_at", models.DateTimeField(verbose_name="starts at")),
+                ("place", models.CharField(max_length=300, verbose_name="place")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="appointment_slots",
+                        to="applications.office",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'appointment slot',
-                'verbose_name_plural': 'appointment slots',
-                'ordering': ['starts_at'],
+                "verbose_name": "appointment slot",
+                "verbose_name_plural": "appointment slots",
+                "ordering": ["starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Appointment',
+            name="Appointment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='date and time')),
-                ('place', models.CharField(max_length=300, verbose_name='place')),
-                ('booked_at', models.DateTimeField(auto_now_add=True)),
-                ('outcome', models.CharField(blank=True, choices=[('taken', 'Fingerprints taken'), ('no_show_rebook', 'Did not come: book a new appointment'), ('no_show_end', 'Did not come: leave the application unexamined')], max_length=16, verbose_name='outcome')),
-                ('recorded_at', models.DateTimeField(blank=True, null=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='appointments', to='applications.application')),
-                ('booked_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('slot', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='appointment', to='workflows.appointmentslot')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("starts_at", models.DateTimeField(verbose_name="date and time")),
+                ("place", models.CharField(max_length=300, verbose_name="place")),
+                ("booked_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("taken", "Fingerprints taken"),
+                            ("no_show_rebook", "Did not come: book a new appointment"),
+                            ("no_show_end", "Did not come: leave the application unexamined"),
+                        ],
+                        max_length=16,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appointments",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "booked_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "slot",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appointment",
+                        to="workflows.appointmentslot",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'fingerprints appointment',
-                'verbose_name_plural': 'fingerprints appointments',
-                'ordering': ['-starts_at', '-pk'],
+                "verbose_name": "fingerprints appointment",
+                "verbose_name_plural": "fingerprints appointments",
+                "ordering": ["-starts_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('action', models.CharField(max_length=64)),
-                ('object_repr', models.CharField(blank=True, max_length=200)),
-                ('ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('application', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='applications.application')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("action", models.CharField(max_length=64)),
+                ("object_repr", models.CharField(blank=True, max_length=200)),
+                ("ip", models.GenericIPAddressField(blank=True, null=True)),
+                ("data", models.JSONField(blank=True, default=dict)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit trail',
-                'ordering': ['-at', '-pk'],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit trail",
+                "ordering": ["-at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CaseProcess',
+            name="CaseProcess",
             fields=[
-                ('process_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='viewflow.process')),
-                ('formally_complete', models.BooleanField(default=False)),
-                ('fingerprints_outcome', models.CharField(blank=True, max_length=16)),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='process', to='applications.application')),
+                (
+                    "process_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="viewflow.process",
+                    ),
+                ),
+                ("formally_complete", models.BooleanField(default=False)),
+                ("fingerprints_outcome", models.CharField(blank=True, max_length=16)),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="process",
+                        to="applications.application",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'case process',
-                'verbose_name_plural': 'case processes',
+                "verbose_name": "case process",
+                "verbose_name_plural": "case processes",
             },
-            bases=('viewflow.process',),
+            bases=("viewflow.process",),
         ),
         migrations.CreateModel(
-            name='Consultation',
+            name="Consultation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('agency', models.CharField(choices=[('border_guard', 'Border Guard'), ('police', 'Police'), ('abw', 'Internal Security Agency'), ('labour_office', 'Labour office')], max_length=16, verbose_name='agency')),
-                ('asked_at', models.DateTimeField(auto_now_add=True)),
-                ('deadline', models.DateTimeField(verbose_name='deadline')),
-                ('answer', models.CharField(blank=True, choices=[('no_objections', 'No objections'), ('objections', 'Objections')], max_length=16, verbose_name='answer')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('deemed', models.BooleanField(default=False, verbose_name='deemed no objection after the deadline')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='consultations', to='applications.application')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "agency",
+                    models.CharField(
+                        choices=[
+                            ("border_guard", "Border Guard"),
+                            ("police", "Police"),
+                            ("abw", "Internal Security Agency"),
+                            ("labour_office", "Labour office"),
+                        ],
+                        max_length=16,
+                        verbose_name="agency",
+                    ),
+                ),
+                ("asked_at", models.DateTimeField(auto_now_add=True)),
+                ("deadline", models.DateTimeField(verbose_name="deadline")),
+                (
+                    "answer",
+                    models.CharField(
+                        blank=True,
+                        choices=[("no_objections", "No objections"), ("objections", "Objections")],
+                        max_length=16,
+                        verbose_name="answer",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                ("deemed", models.BooleanField(default=False, verbose_name="deemed no objection after the deadline")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="consultations",
+                        to="applications.application",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consultation',
-                'verbose_name_plural': 'consultations',
-                'ordering': ['agency', '-asked_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ResidenceCard',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=20, unique=True, verbose_name='card number')),
-                ('ready_at', models.DateTimeField(verbose_name='ready for collection')),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='residence_card', to='applications.application')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'residence card',
-                'verbose_name_plural': 'residence cards',
-            },
-        ),
-        migrations.CreateModel(
-            name='Review',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('checklist', models.JSONField(default=dict)),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('proposed', models.CharField(choices=[('grant', 'Grant'), ('refusal', 'Refusal')], max_length=16, verbose_name='proposed decision')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='applications.application')),
-                ('proposed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'substantive review',
-                'verbose_name_plural': 'substantive reviews',
-                'ordering': ['-created_at', '-pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='SupplementRequest',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('defects', models.JSONField(default=list, verbose_name='defects')),
-                ('deadline', models.DateTimeField(verbose_name='deadline')),
-                ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='requested at')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='answered at')),
-                ('message', models.TextField(blank=True, verbose_name='message')),
-                ('expired_at', models.DateTimeField(blank=True, null=True, verbose_name='expired at')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='supplement_requests', to='applications.application')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'call to supplement',
-                'verbose_name_plural': 'calls to supplement',
-                'ordering': ['-requested_at', '-pk'],
+                "verbose_name": "consultation",
+                "verbose_name_plural": "consultations",
+                "ordering": ["agency", "-asked_at"],
             },
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="ResidenceCard",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('grant', 'Grant'), ('refusal', 'Refusal')], max_length=16, verbose_name='decision')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='valid from')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='valid to')),
-                ('justification', models.TextField(blank=True, verbose_name='justification')),
-                ('decided_at', models.DateTimeField(auto_now_add=True)),
-                ('needs_approval', models.BooleanField(default=False)),
-                ('approved', models.BooleanField(null=True)),
-                ('approval_note', models.TextField(blank=True, verbose_name='note')),
-                ('issued_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='applications.application')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='workflows.review')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.CharField(max_length=20, unique=True, verbose_name="card number")),
+                ("ready_at", models.DateTimeField(verbose_name="ready for collection")),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="residence_card",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'decision',
-                'verbose_name_plural': 'decisions',
-                'ordering': ['-decided_at', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('kind', 'grant'), _negated=True), models.Q(('valid_from__isnull', False), ('valid_to__isnull', False)), _connector='OR'), name='grant_has_validity')],
+                "verbose_name": "residence card",
+                "verbose_name_plural": "residence cards",
+            },
+        ),
+        migrations.CreateModel(
+            name="Review",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("checklist", models.JSONField(default=dict)),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "proposed",
+                    models.CharField(
+                        choices=[("grant", "Grant"), ("refusal", "Refusal")],
+                        max_length=16,
+                        verbose_name="proposed decision",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "substantive review",
+                "verbose_name_plural": "substantive reviews",
+                "ordering": ["-created_at", "-pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="SupplementRequest",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("defects", models.JSONField(default=list, verbose_name="defects")),
+                ("deadline", models.DateTimeField(verbose_name="deadline")),
+                ("requested_at", models.DateTimeField(auto_now_add=True, verbose_name="requested at")),
+                ("answered_at", models.DateTimeField(blank=True, null=True, verbose_name="answered at")),
+                ("message", models.TextField(blank=True, verbose_name="message")),
+                ("expired_at", models.DateTimeField(blank=True, null=True, verbose_name="expired at")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="supplement_requests",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "call to supplement",
+                "verbose_name_plural": "calls to supplement",
+                "ordering": ["-requested_at", "-pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Decision",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("grant", "Grant"), ("refusal", "Refusal")], max_length=16, verbose_name="decision"
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="valid from")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="valid to")),
+                ("justification", models.TextField(blank=True, verbose_name="justification")),
+                ("decided_at", models.DateTimeField(auto_now_add=True)),
+                ("needs_approval", models.BooleanField(default=False)),
+                ("approved", models.BooleanField(null=True)),
+                ("approval_note", models.TextField(blank=True, verbose_name="note")),
+                ("issued_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="decisions",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="decisions", to="workflows.review"
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "decision",
+                "verbose_name_plural": "decisions",
+                "ordering": ["-decided_at", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "grant"), _negated=True),
+                            models.Q(("valid_from__isnull", False), ("valid_to__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="grant_has_validity",
+                    )
+                ],
             },
         ),
     ]

@@ -24,7 +24,9 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunSQL(f"CREATE INDEX IF NOT EXISTS {name} ON viewflow_task {definition}",
-                          reverse_sql=f"DROP INDEX IF EXISTS {name}")
+        migrations.RunSQL(
+            f"CREATE INDEX IF NOT EXISTS {name} ON viewflow_task {definition}",
+            reverse_sql=f"DROP INDEX IF EXISTS {name}",
+        )
         for name, definition in INDEXES.items()
     ]
