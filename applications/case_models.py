@@ -124,6 +124,11 @@ class Application(models.Model):
     declaration_confirmed_at = models.DateTimeField()
     declaration_ip = models.GenericIPAddressField(null=True, blank=True)
     signature_method = models.CharField(max_length=32)
+    #: Who signed with what (certificate, signing service, digests), as verified at submission; printed in the package.
+    signature_evidence = models.JSONField(default=dict, blank=True)
+    signing_request = models.OneToOneField(
+        "applications.SigningRequest", on_delete=models.PROTECT, null=True, blank=True, related_name="application"
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -177,6 +182,10 @@ class EmployerAnnex(models.Model):
     status = models.CharField(max_length=16, choices=AnnexStatus.choices, default=AnnexStatus.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # The employer's (or institution's) signature of the annex, required before it counts as complete.
+    signature_method = models.CharField(max_length=32, blank=True)
+    signature_evidence = models.JSONField(default=dict, blank=True)
+    signed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

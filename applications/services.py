@@ -38,7 +38,9 @@ from .case_models import (
 )
 from .formdefs.compile_payload import PayloadError, validate_payload
 from .models import FormDefinition, FormDefinitionStatus, Office, Voivodeship
-from .signing import SIGNATURE_METHODS, SignatureEvidence
+from .signatures.checks import refuse
+from .signing import SIGNATURE_METHODS, SignatureEvidence, available_signature_methods
+from .signing_services import signing_credentials
 
 ANNEX_CODE_VALIDITY = timedelta(days=14)
 logger = logging.getLogger(__name__)
@@ -317,12 +319,16 @@ def submit_draft(
     """Submit exactly once: a second call (double click, second tab, retry) returns the same application."""
     if not declaration_confirmed:
         raise SubmissionError(_("Confirm the declaration to submit the application."))
+    if signature_method not in available_signature_methods():
+        raise refuse("method_off")
     method = SIGNATURE_METHODS[signature_method]
     with transaction.atomic():
         draft = Draft.objects.select_for_update().select_related("definition").get(pk=draft_id, applicant=applicant)
         if draft.status == DraftStatus.SUBMITTED:
             return draft.application
-        evidence: SignatureEvidence = method.sign(user=applicant, credentials=credentials, ip=ip)
+        evidence: SignatureEvidence = method.sign(
+            user=applicant, credentials=signing_credentials(draft, applicant, credentials), ip=ip
+        )
         errors = check_draft(draft)
         if errors:
             raise SubmissionError(_("Some answers need your attention before you can submit."), errors)
@@ -350,6 +356,8 @@ def submit_draft(
             declaration_confirmed_at=evidence.signed_at,
             declaration_ip=evidence.ip,
             signature_method=evidence.method,
+            signature_evidence=evidence.details,
+            signing_request_id=evidence.signing_request_id,
         )
         draft.attachments.update(application=application)
         draft.status = DraftStatus.SUBMITTED

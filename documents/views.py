@@ -37,6 +37,27 @@ class DownloadView(LoginRequiredMixin, View):
         return response
 
 
+class DraftSigningPackageView(LoginRequiredMixin, View):
+    """The package of a draft, to be signed with a qualified electronic signature and uploaded back unchanged."""
+
+    def get(self, request: HttpRequest, draft_id) -> HttpResponse:
+        from applications.selectors import open_drafts_for_applicant
+        from documents.signing_package import signing_package
+
+        draft = get_object_or_404(open_drafts_for_applicant(request.user), public_id=draft_id)
+        signing_request = signing_package(draft=draft, signer=request.user)
+        response = FileResponse(
+            signing_request.document.open("rb"),
+            as_attachment=True,
+            filename=f"wniosek-do-podpisu-{signing_request.public_id.hex[:8]}.pdf",
+            content_type="application/pdf",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        response["X-Signing-Request"] = str(signing_request.public_id)
+        return response
+
+
 class VerifyView(View):
     """Public: was a document with this digest issued in this case, and is it intact? Nothing personal is shown."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from applications.formdefs.builtin.samples import applicant_payload, employer_payload
 
-__all__ = ["applicant_payload", "employer_payload", "submit_sample"]
+__all__ = ["applicant_payload", "employer_payload", "ready_draft", "submit_sample"]
 
 
 def submit_sample(
@@ -19,13 +19,30 @@ def submit_sample(
     """A submitted application made through the services, as the wizard would: every step answered, the required
     attachments of the right kind, and for the work permit the employer's Annex 1 completed (by `employer`, or a
     new employer)."""
+    from applications import services
+    from tests.factories import PASSWORD, ApplicantFactory
+
+    applicant = applicant or ApplicantFactory()
+    draft = ready_draft(applicant, slug, voivodeship, employer=employer)
+    return services.submit_draft(
+        draft_id=draft.pk,
+        applicant=applicant,
+        signature_method="password",
+        credentials={"password": PASSWORD},
+        ip=ip,
+        declaration_confirmed=True,
+        language=language,
+    )
+
+
+def ready_draft(applicant, slug: str = "temporary-residence", voivodeship: str = "14", *, employer=None):
+    """A draft with every step answered and every required attachment (and annex): ready to be signed."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from applications import services
-    from tests.factories import PASSWORD, ApplicantFactory, EmployerFactory
+    from tests.factories import EmployerFactory
     from tests.journey.helpers import pdf_bytes, png_bytes
 
-    applicant = applicant or ApplicantFactory()
     draft = services.start_draft(applicant=applicant, slug=slug)
     payload = applicant_payload(slug)
     payload["residence"]["voivodeship"] = voivodeship
@@ -42,12 +59,4 @@ def submit_sample(
         for step, answers in employer_payload().items():
             annex = services.save_step_answers(draft=annex, step_key=step, answers=answers)
         services.complete_annex(annex=annex, employer=employer)
-    return services.submit_draft(
-        draft_id=draft.pk,
-        applicant=applicant,
-        signature_method="password",
-        credentials={"password": PASSWORD},
-        ip=ip,
-        declaration_confirmed=True,
-        language=language,
-    )
+    return draft
