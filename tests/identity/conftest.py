@@ -41,3 +41,61 @@ def draft(applicant):
 def signed_in(client, applicant):
     client.force_login(applicant)
     return client
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, process, seconds: float = 20) -> None:
+    import time
+
+    import requests
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited with {process.returncode}")
+        try:
+            requests.get(url, timeout=1)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.1)  # waiting for a process to listen, not for time to pass in a test
+    raise RuntimeError(f"{url} did not start")
+
+
+@pytest.fixture(scope="session")
+def signing_service(tmp_path_factory):
+    """The trusted profile's signing service: a real HTTP server in its own process, with its own certificate."""
+    import subprocess
+    import sys
+
+    directory = tmp_path_factory.mktemp("signing-service")
+    key, cert = (
+        TestCA("Test Trusted Profile Service CA")
+        .issue(given_name="Signing", surname="Service", qualified=False)
+        .write(directory, "service")
+    )
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603 - our own test server
+        [sys.executable, "-m", "tests.identity.signing_service", str(port), str(key), str(cert)],
+        cwd=str(__import__("pathlib").Path(__file__).resolve().parents[2]),
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{url}/health", process)
+        yield {"url": url, "key": key, "cert": cert}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def trusted_profile(signing_service, settings):
+    settings.TRUSTED_PROFILE_SERVICE_URL = signing_service["url"]
+    settings.TRUSTED_PROFILE_SERVICE_CERT_FILE = str(signing_service["cert"])
+    return signing_service
