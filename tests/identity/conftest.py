@@ -99,3 +99,68 @@ def trusted_profile(signing_service, settings):
     settings.TRUSTED_PROFILE_SERVICE_URL = signing_service["url"]
     settings.TRUSTED_PROFILE_SERVICE_CERT_FILE = str(signing_service["cert"])
     return signing_service
+
+
+SP_SITE = "http://testserver"
+
+
+@pytest.fixture(scope="session")
+def national_node(tmp_path_factory, django_db_setup):
+    """The national login node: pysaml2's IdP in its own process, metadata exchanged both ways like in production."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.test import override_settings
+
+    from tests.identity.pki import self_signed_rsa
+    from tests.identity.saml_idp import idp_metadata
+
+    directory = tmp_path_factory.mktemp("national-node")
+    sp_key, sp_cert = self_signed_rsa("MOS service provider (test)", directory, "sp")
+    idp_key, idp_cert = self_signed_rsa("Test national node", directory, "idp")
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    idp_metadata_file = directory / "idp-metadata.xml"
+    idp_metadata_file.write_bytes(idp_metadata(base_url, str(idp_key), str(idp_cert)))
+    sp_settings = {
+        "SITE_URL": SP_SITE,
+        "SAML_IDP_METADATA_FILE": str(idp_metadata_file),
+        "SAML_SP_ENTITY_ID": "",
+        "SAML_SP_KEY_FILE": str(sp_key),
+        "SAML_SP_CERT_FILE": str(sp_cert),
+    }
+    with override_settings(**sp_settings):
+        from accounts.saml import metadata_xml
+
+        sp_metadata_file = directory / "sp-metadata.xml"
+        sp_metadata_file.write_bytes(metadata_xml())
+    config = directory / "idp.json"
+    config.write_text(
+        json.dumps(
+            {
+                "port": port,
+                "base_url": base_url,
+                "key": str(idp_key),
+                "cert": str(idp_cert),
+                "sp_metadata": str(sp_metadata_file),
+            }
+        )
+    )
+    process = subprocess.Popen(  # noqa: S603 - our own test server
+        [sys.executable, "-m", "tests.identity.saml_idp", str(config)], cwd=str(Path(__file__).resolve().parents[2])
+    )
+    try:
+        wait_for(f"{base_url}/health", process)
+        yield {"url": base_url, "settings": sp_settings}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def node(national_node, settings):
+    for name, value in national_node["settings"].items():
+        setattr(settings, name, value)
+    return national_node

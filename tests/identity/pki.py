@@ -179,3 +179,29 @@ def pades_sign(pdf: bytes, issued: Issued, ca: TestCA, tmp: Path, *, crl: bytes 
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     return signers.sign_pdf(writer, metadata, signer=signer).getvalue()
+
+
+def self_signed_rsa(common_name: str, directory: Path, stem: str) -> tuple[Path, Path]:
+    """An RSA key and self-signed certificate, as SAML metadata carries (xmlsec1 signs with it)."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=365))
+        .sign(key, hashes.SHA256())
+    )
+    directory.mkdir(parents=True, exist_ok=True)
+    key_path, cert_path = directory / f"{stem}-key.pem", directory / f"{stem}-cert.pem"
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return key_path, cert_path
