@@ -33,6 +33,8 @@ class Draft(models.Model):
     unsaved_input = models.JSONField(
         default=dict, blank=True, help_text="What was typed on a step that did not validate yet, per step."
     )
+    #: A parent or guardian fills and signs it from their own account; the child named in the answers is the party.
+    filed_by_guardian = models.BooleanField(_("filed by a parent or guardian"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -126,6 +128,10 @@ class Application(models.Model):
     signature_method = models.CharField(max_length=32)
     #: Who signed with what (certificate, signing service, digests), as verified at submission; printed in the package.
     signature_evidence = models.JSONField(default=dict, blank=True)
+    #: The parent or guardian who filed and signed for the child (the account holder); shown on every document.
+    guardian = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     signing_request = models.OneToOneField(
         "applications.SigningRequest", on_delete=models.PROTECT, null=True, blank=True, related_name="application"
     )

@@ -36,6 +36,7 @@ def signing_parts(subject: Draft | EmployerAnnex) -> dict[str, Any]:
             for a in subject.attachments.order_by("requirement", "uploaded_at", "pk")
         ],
         "annex": annex.answers if annex is not None else None,
+        "guardian": subject.applicant_id if subject.filed_by_guardian else None,
     }
 
 
@@ -44,10 +45,10 @@ def signing_digest(subject: Draft | EmployerAnnex) -> str:
 
 
 def expected_signer(subject: Draft | EmployerAnnex, user) -> Person:
-    """The person whose signature counts: the foreigner named in the application; for an annex, the person who signs
-    for the employer (the account holder)."""
-    if isinstance(subject, EmployerAnnex):
-        return Person(given_names=user.first_name, surname=user.last_name)
+    """The person whose signature counts: the foreigner named in the application; for a child's application the
+    parent or guardian filing it, and for an annex the person signing for the employer (both the account holder)."""
+    if isinstance(subject, EmployerAnnex) or subject.filed_by_guardian:
+        return account_holder(user)
     answers = subject.answers
     pesel = str(_answer(answers, "pesel") or "")
     return Person(
@@ -57,15 +58,31 @@ def expected_signer(subject: Draft | EmployerAnnex, user) -> Person:
     )
 
 
+def account_holder(user) -> Person:
+    """The person holding the account: as the national node confirmed them, else as the account says."""
+    identity = getattr(user, "national_identity", None)
+    if identity is not None:
+        return Person(given_names=identity.given_names, surname=identity.surname, pesel=identity.pesel)
+    return Person(given_names=user.first_name, surname=user.last_name)
+
+
 def application_xml(subject: Draft | EmployerAnnex) -> bytes:
     parts = signing_parts(subject)
     definition = subject.definition
+    guardian = isinstance(subject, Draft) and subject.filed_by_guardian
     return render_application_xml(
         slug=definition.slug,
         version=definition.version,
         answers=parts["answers"],
         attachments=parts.get("attachments") or (),
         annex_answers=parts.get("annex"),
+        signer={
+            "rola": "rodzic lub opiekun",
+            "imiona": subject.applicant.first_name,
+            "nazwisko": subject.applicant.last_name,
+        }
+        if guardian
+        else None,
     )
 
 

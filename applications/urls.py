@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import annex, attachments, cases, drafts, signing, status, wizard
+from .views import annex, attachments, cases, drafts, representation, signing, status, wizard
 
 app_name = "applications"
 
@@ -33,6 +33,12 @@ urlpatterns = [
     ),
     path("cases/<uuid:case_id>/", cases.CaseView.as_view(), name="case"),
     path("cases/<uuid:case_id>/withdraw/", cases.WithdrawView.as_view(), name="case-withdraw"),
+    path("cases/<uuid:case_id>/letter/", representation.LetterView.as_view(), name="case-letter"),
+    path(
+        "cases/<uuid:case_id>/representatives/",
+        representation.RepresentativesView.as_view(),
+        name="case-representatives",
+    ),
     path("status/", status.StatusView.as_view(), name="status"),
     path("employer/", annex.EmployerDashboardView.as_view(), name="employer-dashboard"),
     path(
@@ -41,4 +47,9 @@ urlpatterns = [
         name="annex-step",
     ),
     path("employer/annexes/<uuid:annex_id>/", annex.AnnexCheckView.as_view(), name="annex-check"),
+    path(
+        "employer/annexes/<uuid:annex_id>/sign/trusted-profile/return/",
+        signing.AnnexTrustedProfileReturnView.as_view(),
+        name="annex-sign-return",
+    ),
 ]

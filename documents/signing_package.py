@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from applications.case_models import Draft
+from applications.case_models import Draft, EmployerAnnex
 from applications.models import Office
 from applications.signature_models import SigningMethod, SigningRequest
 from applications.signing import method_label
@@ -43,6 +43,7 @@ def draft_package_parts(draft: Draft, signer) -> dict[str, Any]:
             "confirmed_at": None,
             "ip": "—",
             "method": method_label(SigningMethod.QUALIFIED, "pl"),
+            "guardian": signer.get_full_name() if draft.filed_by_guardian else "",
         },
         "case_number": NOT_YET_NUMBERED,
         "office": office,
@@ -50,12 +51,33 @@ def draft_package_parts(draft: Draft, signer) -> dict[str, Any]:
     }
 
 
-def signing_package(*, draft: Draft, signer) -> SigningRequest:
-    """The package to sign: the one already handed out if the application has not changed since, else a new one."""
-    existing = reusable_signing_request(subject=draft, signer=signer, method=SigningMethod.QUALIFIED)
+def annex_package_parts(annex: EmployerAnnex, signer) -> dict[str, Any]:
+    return {
+        "definition": annex.definition.spec,
+        "answers": annex.answers,
+        "attachments": [],
+        "annex": None,
+        "declaration": {
+            "confirmed_by": signer.get_full_name(),
+            "confirmed_at": None,
+            "ip": "—",
+            "method": method_label(SigningMethod.QUALIFIED, "pl"),
+        },
+        "case_number": NOT_YET_NUMBERED,
+        "office": None,
+        "submitted_at": None,
+    }
+
+
+def signing_package(*, draft: Draft | None = None, annex: EmployerAnnex | None = None, signer) -> SigningRequest:
+    """The package to sign: the one already handed out if the application (or annex) has not changed since, else a
+    new one."""
+    subject = draft if draft is not None else annex
+    existing = reusable_signing_request(subject=subject, signer=signer, method=SigningMethod.QUALIFIED)
     if existing is not None:
         return existing
-    pdf = render_package(created=timezone.now(), **draft_package_parts(draft, signer))
+    parts = draft_package_parts(draft, signer) if draft is not None else annex_package_parts(annex, signer)
+    pdf = render_package(created=timezone.now(), **parts)
     return prepare_signing_request(
-        subject=draft, signer=signer, method=SigningMethod.QUALIFIED, document=pdf, suffix="pdf"
+        subject=subject, signer=signer, method=SigningMethod.QUALIFIED, document=pdf, suffix="pdf"
     )

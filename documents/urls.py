@@ -11,5 +11,10 @@ urlpatterns = [
         views.DraftSigningPackageView.as_view(),
         name="draft-signing-package",
     ),
+    path(
+        "documents/annexes/<uuid:annex_id>/signing-package/",
+        views.AnnexSigningPackageView.as_view(),
+        name="annex-signing-package",
+    ),
     path("verify/", views.VerifyView.as_view(), name="verify"),
 ]

@@ -40,7 +40,7 @@ def ready_draft(applicant, slug: str = "temporary-residence", voivodeship: str =
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from applications import services
-    from tests.factories import EmployerFactory
+    from tests.factories import PASSWORD, EmployerFactory
     from tests.journey.helpers import pdf_bytes, png_bytes
 
     draft = services.start_draft(applicant=applicant, slug=slug)
@@ -58,5 +58,7 @@ def ready_draft(applicant, slug: str = "temporary-residence", voivodeship: str =
         annex = services.start_annex(employer=employer, code=services.create_annex_link_code(draft=draft))
         for step, answers in employer_payload().items():
             annex = services.save_step_answers(draft=annex, step_key=step, answers=answers)
-        services.complete_annex(annex=annex, employer=employer)
+        services.complete_annex(
+            annex=annex, employer=employer, signature_method="password", credentials={"password": PASSWORD}
+        )
     return draft

@@ -38,7 +38,11 @@ class StartView(ApplicantRequiredMixin, View):
 
     def post(self, request) -> HttpResponse:
         try:
-            draft = services.start_draft(applicant=request.user, slug=request.POST.get("permit_type", ""))
+            draft = services.start_draft(
+                applicant=request.user,
+                slug=request.POST.get("permit_type", ""),
+                for_child=request.POST.get("for_child") == "1",
+            )
         except (FormDefinition.DoesNotExist, ValidationError):
             messages.error(request, _("Choose one of the permits below."))
             return redirect("applications:start")

@@ -203,3 +203,77 @@ class TrustedProfileReturnView(ApplicantRequiredMixin, View):
             messages.error(request, error.message)
             return redirect("applications:draft-check", draft_id=draft.public_id)
         return _submitted_redirect(application)
+
+
+def annex_sign_form(data=None, files=None) -> SignForm:
+    return SignForm(data, files, declarations=[], language=get_language())
+
+
+def sign_annex(request, annex, form: SignForm) -> HttpResponse | None:
+    """The employer's signature of its annex: the same methods; None when the page should be shown again."""
+    method = form.cleaned_data["method"]
+    try:
+        if method == SigningMethod.TRUSTED_PROFILE:
+            return_url = request.build_absolute_uri(
+                reverse("applications:annex-sign-return", kwargs={"annex_id": annex.public_id})
+            )
+            _request, sign_url = request_trusted_profile_signature(
+                subject=annex, signer=request.user, success_url=return_url, failure_url=return_url
+            )
+            return HttpResponseRedirect(sign_url)
+        credentials: dict = {}
+        if method == SigningMethod.QUALIFIED:
+            prepared = reusable_signing_request(subject=annex, signer=request.user, method=method)
+            upload = form.cleaned_data.get("signed_file")
+            if upload is not None and prepared is None and annex.signing_requests.filter(method=method).exists():
+                raise refuse("stale")
+            if prepared is None or upload is None:
+                return None
+            credentials = {"request": prepared.public_id, "signed": upload.read(MAX_SIGNED_FILE + 1)}
+        elif method == SigningMethod.PASSWORD:
+            credentials = {"password": form.cleaned_data.get("password") or ""}
+        services.complete_annex(
+            annex=annex, employer=request.user, signature_method=method, credentials=credentials, ip=client_ip(request)
+        )
+    except SignatureRefused as refused:
+        field = {"password": "password", "qualified": "signed_file"}.get(method, "method")
+        form.add_error(field if field in form.fields else None, refused.message)
+        return None
+    except services.SubmissionError as error:
+        messages.error(request, error.message)
+        return redirect("applications:annex-check", annex_id=annex.public_id)
+    messages.success(request, _("Annex 1 is signed, complete and linked to the application."))
+    return redirect("applications:employer-dashboard")
+
+
+class AnnexTrustedProfileReturnView(View):
+    """Back from the signing service with the employer's signed annex."""
+
+    def get(self, request, annex_id) -> HttpResponse:
+        from accounts.models import Role
+
+        if not request.user.is_authenticated or not request.user.has_role(Role.EMPLOYER):
+            return redirect("accounts:login")
+        annex = get_object_or_404(selectors.annexes_for_employer(request.user), public_id=annex_id)
+        check_page = reverse("applications:annex-check", kwargs={"annex_id": annex.public_id})
+        if request.GET.get("cancelled"):
+            messages.error(
+                request, _("The document was not signed: the signing was cancelled or has not been finished.")
+            )
+            return redirect(check_page)
+        try:
+            services.complete_annex(
+                annex=annex,
+                employer=request.user,
+                signature_method=SigningMethod.TRUSTED_PROFILE,
+                credentials={"request": request.GET.get("request") or None},
+                ip=client_ip(request),
+            )
+        except SignatureRefused as refused:
+            messages.error(request, refused.message)
+            return redirect(check_page)
+        except services.SubmissionError as error:
+            messages.error(request, error.message)
+            return redirect(check_page)
+        messages.success(request, _("Annex 1 is signed, complete and linked to the application."))
+        return redirect("applications:employer-dashboard")
