@@ -3,6 +3,8 @@ application is ready to sign."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from tests.identity.pki import TestCA
@@ -104,9 +106,10 @@ def trusted_profile(signing_service, settings):
 SP_SITE = "http://testserver"
 
 
-@pytest.fixture(scope="session")
-def national_node(tmp_path_factory, django_db_setup):
-    """The national login node: pysaml2's IdP in its own process, metadata exchanged both ways like in production."""
+@contextlib.contextmanager
+def running_national_node(directory, site_url: str):
+    """The national login node: pysaml2's IdP in its own process, metadata exchanged both ways like in production,
+    for a service provider at `site_url`."""
     import json
     import subprocess
     import sys
@@ -117,7 +120,6 @@ def national_node(tmp_path_factory, django_db_setup):
     from tests.identity.pki import self_signed_rsa
     from tests.identity.saml_idp import idp_metadata
 
-    directory = tmp_path_factory.mktemp("national-node")
     sp_key, sp_cert = self_signed_rsa("MOS service provider (test)", directory, "sp")
     idp_key, idp_cert = self_signed_rsa("Test national node", directory, "idp")
     port = free_port()
@@ -125,7 +127,7 @@ def national_node(tmp_path_factory, django_db_setup):
     idp_metadata_file = directory / "idp-metadata.xml"
     idp_metadata_file.write_bytes(idp_metadata(base_url, str(idp_key), str(idp_cert)))
     sp_settings = {
-        "SITE_URL": SP_SITE,
+        "SITE_URL": site_url,
         "SAML_IDP_METADATA_FILE": str(idp_metadata_file),
         "SAML_SP_ENTITY_ID": "",
         "SAML_SP_KEY_FILE": str(sp_key),
@@ -157,6 +159,12 @@ def national_node(tmp_path_factory, django_db_setup):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def national_node(tmp_path_factory, django_db_setup):
+    with running_national_node(tmp_path_factory.mktemp("national-node"), SP_SITE) as node:
+        yield node
 
 
 @pytest.fixture
