@@ -105,3 +105,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     def needs_second_factor(self) -> bool:
         """Staff (and anyone with admin-site access) must log in with a second factor."""
         return self.is_staff or self.is_superuser or bool(self.roles & STAFF_ROLES)
+
+
+from .identity_models import NationalIdentity, UsedAssertion  # noqa: E402,F401 - registers the identity models

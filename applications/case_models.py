@@ -33,6 +33,8 @@ class Draft(models.Model):
     unsaved_input = models.JSONField(
         default=dict, blank=True, help_text="What was typed on a step that did not validate yet, per step."
     )
+    #: A parent or guardian fills and signs it from their own account; the child named in the answers is the party.
+    filed_by_guardian = models.BooleanField(_("filed by a parent or guardian"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -125,6 +127,15 @@ class Application(models.Model):
     declaration_confirmed_at = models.DateTimeField()
     declaration_ip = models.GenericIPAddressField(null=True, blank=True)
     signature_method = models.CharField(max_length=32)
+    #: Who signed with what (certificate, signing service, digests), as verified at submission; printed in the package.
+    signature_evidence = models.JSONField(default=dict, blank=True)
+    #: The parent or guardian who filed and signed for the child (the account holder); shown on every document.
+    guardian = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    signing_request = models.OneToOneField(
+        "applications.SigningRequest", on_delete=models.PROTECT, null=True, blank=True, related_name="application"
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -178,6 +189,10 @@ class EmployerAnnex(models.Model):
     status = models.CharField(max_length=16, choices=AnnexStatus.choices, default=AnnexStatus.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # The employer's (or institution's) signature of the annex, required before it counts as complete.
+    signature_method = models.CharField(max_length=32, blank=True)
+    signature_evidence = models.JSONField(default=dict, blank=True)
+    signed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

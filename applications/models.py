@@ -63,3 +63,5 @@ from .case_models import (  # noqa: E402,F401 - registers the case models with D
     EmployerAnnex,
 )
 from .notification_models import ApiToken, NotificationLog, NotificationStatus  # noqa: E402,F401
+from .representation_models import PowerOfAttorneyStatus, Representation  # noqa: E402,F401
+from .signature_models import SigningMethod, SigningRequest, SigningRequestStatus  # noqa: E402,F401

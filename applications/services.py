@@ -48,7 +48,9 @@ from .case_models import (
     EmployerAnnex,
 )
 from .models import Office, Voivodeship
-from .signing import SIGNATURE_METHODS, SignatureEvidence
+from .signatures.checks import refuse
+from .signing import SIGNATURE_METHODS, SignatureEvidence, available_signature_methods
+from .signing_services import signing_credentials
 
 ANNEX_CODE_VALIDITY = timedelta(days=14)
 logger = logging.getLogger(__name__)
@@ -70,12 +72,27 @@ def published_definition(slug: str) -> FormDefinition:
     return FormDefinition.objects.get(slug=slug, status=FormDefinitionStatus.PUBLISHED)
 
 
-def start_draft(*, applicant, slug: str) -> Draft:
-    """Start an application on the published version of a form; the draft keeps that version for good."""
+def start_draft(*, applicant, slug: str, for_child: bool = False) -> Draft:
+    """Start an application on the published version of a form; the draft keeps that version for good.
+
+    `for_child`: a parent or guardian files for a minor from their own account and signs it (art. 106c-106d).
+    """
     definition = published_definition(slug)
     if definition.spec.annex_of:
         raise ValidationError(_("An annex is filled in by the employer, not started as an application."))
-    return Draft.objects.create(applicant=applicant, definition=definition)
+    return Draft.objects.create(applicant=applicant, definition=definition, filed_by_guardian=for_child)
+
+
+def is_minor_on(answers: Mapping[str, Any], day) -> bool | None:
+    """Whether the party named in the answers is under 18 on `day` (None when no date of birth is given)."""
+    from datetime import date
+
+    born = answer(answers, "date_of_birth")
+    try:
+        born = date.fromisoformat(str(born))
+    except ValueError:
+        return None
+    return (day.year - born.year - ((day.month, day.day) < (born.month, born.day))) < 18
 
 
 def save_step_answers(
@@ -243,14 +260,39 @@ def start_annex(*, employer, code: str) -> EmployerAnnex:
     return annex
 
 
-def complete_annex(*, annex: EmployerAnnex, employer) -> EmployerAnnex:
+def complete_annex(
+    *,
+    annex: EmployerAnnex,
+    employer,
+    signature_method: str,
+    credentials: dict | None = None,
+    ip: str | None = None,
+) -> EmployerAnnex:
+    """The employer (or the institution) signs its annex, with the same methods as the applicant; only a signed
+    annex is complete and counts for the application it is linked to."""
     if annex.employer_id != employer.pk:
         raise PermissionDenied
     cleaned, errors = validate_payload(annex.definition.spec, annex.answers)
     if errors:
         raise SubmissionError(_("Some answers of the annex need your attention."), errors)
-    annex.answers, annex.status, annex.completed_at = cleaned, AnnexStatus.COMPLETE, timezone.now()
-    annex.save(update_fields=["answers", "status", "completed_at"])
+    if signature_method not in available_signature_methods():
+        raise refuse("method_off")
+    with transaction.atomic():
+        annex = EmployerAnnex.objects.select_for_update().select_related("definition").get(pk=annex.pk)
+        if annex.status == AnnexStatus.COMPLETE:
+            return annex
+        evidence = SIGNATURE_METHODS[signature_method].sign(
+            user=employer, credentials=signing_credentials(annex, employer, credentials or {}), ip=ip
+        )
+        annex.answers, annex.status, annex.completed_at = cleaned, AnnexStatus.COMPLETE, timezone.now()
+        annex.signature_method, annex.signature_evidence, annex.signed_at = (
+            evidence.method,
+            evidence.details,
+            evidence.signed_at,
+        )
+        annex.save(
+            update_fields=["answers", "status", "completed_at", "signature_method", "signature_evidence", "signed_at"]
+        )
     return annex
 
 
@@ -325,15 +367,23 @@ def submit_draft(
     """Submit exactly once: a second call (double click, second tab, retry) returns the same application."""
     if not declaration_confirmed:
         raise SubmissionError(_("Confirm the declaration to submit the application."))
+    if signature_method not in available_signature_methods():
+        raise refuse("method_off")
     method = SIGNATURE_METHODS[signature_method]
     with transaction.atomic():
         draft = Draft.objects.select_for_update().select_related("definition").get(pk=draft_id, applicant=applicant)
         if draft.status == DraftStatus.SUBMITTED:
             return draft.application
-        evidence: SignatureEvidence = method.sign(user=applicant, credentials=credentials, ip=ip)
+        evidence: SignatureEvidence = method.sign(
+            user=applicant, credentials=signing_credentials(draft, applicant, credentials), ip=ip
+        )
         errors = check_draft(draft)
         if errors:
             raise SubmissionError(_("Some answers need your attention before you can submit."), errors)
+        if draft.filed_by_guardian and is_minor_on(draft.answers, timezone.localdate()) is not True:
+            raise SubmissionError(
+                _("A parent or guardian files only for a child under 18: the date of birth says otherwise.")
+            )
         cleaned, _errors = validate_payload(draft.definition.spec, draft.answers)
         voivodeship = Voivodeship.objects.get(code=cleaned["residence"]["voivodeship"])
         office = Office.objects.get(voivodeship=voivodeship)
@@ -358,6 +408,9 @@ def submit_draft(
             declaration_confirmed_at=evidence.signed_at,
             declaration_ip=evidence.ip,
             signature_method=evidence.method,
+            signature_evidence=evidence.details,
+            guardian=applicant if draft.filed_by_guardian else None,
+            signing_request_id=evidence.signing_request_id,
         )
         draft.attachments.update(application=application)
         draft.status = DraftStatus.SUBMITTED

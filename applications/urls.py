@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import annex, attachments, cases, drafts, status, wizard
+from .views import annex, attachments, cases, drafts, representation, signing, status, wizard
 
 app_name = "applications"
 
@@ -16,7 +16,12 @@ urlpatterns = [
     path("drafts/<uuid:draft_id>/attachments/", attachments.AttachmentsView.as_view(), name="draft-attachments"),
     path("drafts/<uuid:draft_id>/annex/", annex.AnnexCodeView.as_view(), name="draft-annex"),
     path("drafts/<uuid:draft_id>/check/", drafts.CheckAnswersView.as_view(), name="draft-check"),
-    path("drafts/<uuid:draft_id>/sign/", drafts.SignAndSubmitView.as_view(), name="draft-sign"),
+    path("drafts/<uuid:draft_id>/sign/", signing.SignAndSubmitView.as_view(), name="draft-sign"),
+    path(
+        "drafts/<uuid:draft_id>/sign/trusted-profile/return/",
+        signing.TrustedProfileReturnView.as_view(),
+        name="draft-sign-return",
+    ),
     path("drafts/<uuid:draft_id>/delete/", drafts.DeleteDraftView.as_view(), name="draft-delete"),
     path(
         "attachments/<uuid:attachment_id>/remove/", attachments.RemoveAttachmentView.as_view(), name="attachment-remove"
@@ -28,6 +33,12 @@ urlpatterns = [
     ),
     path("cases/<uuid:case_id>/", cases.CaseView.as_view(), name="case"),
     path("cases/<uuid:case_id>/withdraw/", cases.WithdrawView.as_view(), name="case-withdraw"),
+    path("cases/<uuid:case_id>/letter/", representation.LetterView.as_view(), name="case-letter"),
+    path(
+        "cases/<uuid:case_id>/representatives/",
+        representation.RepresentativesView.as_view(),
+        name="case-representatives",
+    ),
     path("status/", status.StatusView.as_view(), name="status"),
     path("employer/", annex.EmployerDashboardView.as_view(), name="employer-dashboard"),
     path(
@@ -36,4 +47,9 @@ urlpatterns = [
         name="annex-step",
     ),
     path("employer/annexes/<uuid:annex_id>/", annex.AnnexCheckView.as_view(), name="annex-check"),
+    path(
+        "employer/annexes/<uuid:annex_id>/sign/trusted-profile/return/",
+        signing.AnnexTrustedProfileReturnView.as_view(),
+        name="annex-sign-return",
+    ),
 ]

@@ -6,13 +6,18 @@ Set-up (not timed): a fresh PostgreSQL database `mos_bench_submit` (dropped and 
 with a password and an empty temporary-residence draft (register-free). Timed: from 4 client threads, each
 applicant logs in (`login`), opens and answers every step of the wizard (`step_page`, `step_post`), uploads the
 photo and the passport scan (`upload`), opens the check-answers page (`check`) and the signing page
-(`sign_page`), then ticks the declaration and confirms with the password (`submit`). gunicorn runs 2 workers.
+(`sign_page`), then ticks the declaration and signs (`submit`), in three batches, one per signature method:
+the password confirmation (development only), a qualified electronic signature (download the package, sign it with
+a test qualified certificate in this load generator, upload it) and the trusted profile (a local signing service
+signs our XML; we fetch and verify it). gunicorn runs 2 workers.
 The Celery worker (`-c 1`, at a lower CPU priority, as background work should be) issues the package and then
 the receipt, which carries the package's SHA-256; its throughput is measured from the first submission until
 every case has both.
 
 CPU: user + system time of gunicorn, Celery, PostgreSQL, Redis and this load generator, read from /proc before
-and after. `cpu_ms_per_submission` divided into the machine's cores is the most this machine could do.
+and after. `cpu_ms_per_submission` divided into the machine's cores is the most this machine could do;
+`by_signature_method` gives it per method, with `server_total` leaving out this load generator (which also plays
+the applicant's signature software) and the signing service (the state's).
 
     REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python -m benchmarks --only submit [--quick]
 """
@@ -121,8 +126,11 @@ def _fresh_database(env: dict) -> None:
 class Journey:
     """One applicant, from the login page to the submitted case, in one client (cookies cleared first)."""
 
-    def __init__(self, prepared: dict, timings: dict[str, list[float]], problems: list[str]):
+    def __init__(
+        self, prepared: dict, timings: dict[str, list[float]], problems: list[str], signing: Signing | None = None
+    ):
         self.prepared, self.timings, self.problems = prepared, timings, problems
+        self.signing = signing
 
     def timed(self, kind: str, client, method: str, path: str, body=None, files=None):
         start = time.perf_counter()
@@ -168,10 +176,25 @@ class Journey:
         if not self.expect("check answers", status, 200):
             return "journey", status
         _, html, _ = self.timed("sign_page", client, "GET", f"{draft}/sign/")
-        form = {"csrfmiddlewaretoken": client.csrf_from(html), "password": PASSWORD}
+        form = {"csrfmiddlewaretoken": client.csrf_from(html)}
         for name in _checkbox_names(html):
             form[name] = "on"
-        status, _, headers = self.timed("submit", client, "POST", f"{draft}/sign/", form)
+        method = self.signing.method if self.signing else "password"
+        if method == "password":
+            status, _, headers = self.timed("submit", client, "POST", f"{draft}/sign/", {**form, "password": PASSWORD})
+        elif method == "qualified":
+            status, html, _ = self.timed("submit", client, "POST", f"{draft}/sign/", {**form, "method": "qualified"})
+            _, package, _ = self.timed("package_download", client, "GET", f"/documents{draft}/signing-package/")
+            signed = self.signing.sign_package(package)
+            files = {"signed_file": ("signed.pdf", signed, "application/pdf")}
+            body = {**form, "method": "qualified", "csrfmiddlewaretoken": client.csrf_from(html)}
+            status, _, headers = self.timed("submit", client, "POST", f"{draft}/sign/", body, files)
+        else:
+            status, _, headers = self.timed("submit", client, "POST", f"{draft}/sign/", {**form, "method": method})
+            if not self.expect("to the signing service", status, 302, headers):
+                return "journey", status
+            back = self.signing.sign_at_service(headers["Location"])
+            status, _, headers = self.timed("submit", client, "GET", back)
         if not (self.expect("submit", status, 302, headers) and "submitted=1" in headers.get("Location", "")):
             if status == 302:
                 self.problems.append(f"submit went to {headers.get('Location')}")
@@ -179,15 +202,85 @@ class Journey:
         return "journey", 302
 
 
+class Signing:
+    """What the signer does outside MOS: a test qualified certificate (the trust anchor given to the server) and a
+    local trusted-profile signing service (started here, its certificate given to the server)."""
+
+    def __init__(self, workdir: Path):
+        from tests.identity.pki import TestCA
+
+        self.method = "password"
+        self.workdir = workdir
+        self.ca = TestCA("Bench Qualified CA")
+        (workdir / "anchors.pem").write_bytes(self.ca.cert_pem())
+        self.person = self.ca.issue(given_name="OKSANA", surname="KOWALENKO")
+        service = TestCA("Bench Signing Service CA").issue(given_name="Signing", surname="Service", qualified=False)
+        self.service_key, self.service_cert = service.write(workdir, "service")
+        self.port = hs.free_port()
+        self.process: subprocess.Popen | None = None
+
+    def env(self) -> dict[str, str]:
+        return {
+            "SIGNATURE_PASSWORD_CONFIRMATION": "1",
+            "QUALIFIED_SIGNATURE_TRUST_ANCHORS": str(self.workdir / "anchors.pem"),
+            "TRUSTED_PROFILE_SERVICE_URL": f"http://127.0.0.1:{self.port}",
+            "TRUSTED_PROFILE_SERVICE_CERT_FILE": str(self.service_cert),
+        }
+
+    def __enter__(self) -> Signing:
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.identity.signing_service",
+                str(self.port),
+                str(self.service_key),
+                str(self.service_cert),
+            ],
+            cwd=ROOT,
+        )
+        from tests.identity.conftest import wait_for
+
+        wait_for(f"http://127.0.0.1:{self.port}/health", self.process)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def sign_package(self, package: bytes) -> bytes:
+        from tests.identity.pki import pades_sign
+
+        return pades_sign(package, self.person, self.ca, self.workdir)
+
+    def sign_at_service(self, sign_url: str) -> str:
+        import requests
+
+        identity = {"given_name": "OKSANA", "surname": "KOWALENKO", "pesel": "", "action": "sign"}
+        answer = requests.post(sign_url, data=identity, allow_redirects=False, timeout=30)
+        from urllib.parse import urlsplit
+
+        back = urlsplit(answer.headers["Location"])
+        return f"{back.path}?{back.query}"
+
+
+METHODS = ("password", "qualified", "trusted_profile")
+PASSWORD_CHECKS = {"password": 2, "qualified": 1, "trusted_profile": 1}  # login (+ the password "signature")
+
+
 def run(quick: bool) -> dict:
     redis = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
-    count = 12 if quick else 60
+    per_method = 4 if quick else 20
+    count = per_method * len(METHODS)
     workdir = Path(tempfile.mkdtemp(prefix="submit-bench-"))
+    signing = Signing(workdir)
     env = hs.server_env(
         os.environ.get("SUBMIT_BENCH_DATABASE_URL", DATABASE_URL),
         REDIS_URL=redis,
         CACHE_KEY_PREFIX=f"bench-submit-{os.getpid()}",
         MEDIA_ROOT=str(workdir / "media"),
+        **signing.env(),
     )
     _fresh_database(env)
     prepared = json.loads(_python(PREPARE, env, str(count), PASSWORD, SLUG))
@@ -214,29 +307,51 @@ def run(quick: bool) -> dict:
     )
     timings: dict[str, list[float]] = {}
     problems: list[str] = []
-    with hs.gunicorn(port, env, 2, workdir / "access.log", workdir / "gunicorn.log"), celery:
+    results: list[tuple[str, int, float]] = []
+    by_method: dict[str, dict] = {}
+    submitted = documents = 0
+    submitted_in = documents_in = 0.0
+    cpu_totals: dict[str, float] = {}
+    with hs.gunicorn(port, env, 2, workdir / "access.log", workdir / "gunicorn.log"), celery, signing:
         hs.wait_until_up(port)
         time.sleep(3)  # the worker connects to Redis
         clients = [hs.Client(port) for _ in range(4)]
-        cpu_before = hs.cpu_seconds(CPU_GROUPS)
-        started = time.perf_counter()
-        _seconds, results = hs.load(clients, prepared["applicants"], Journey(prepared, timings, problems))
-        submitted_in = time.perf_counter() - started
-        cpu_submitted = hs.cpu_seconds(CPU_GROUPS)
-        submitted = sum(1 for _kind, status, _ms in results if status == 302)
-        deadline = time.monotonic() + (300 if quick else 900)
-        documents, documents_in = 0, 0.0
-        while time.monotonic() < deadline:
-            now_documents = _count_documents(env["DATABASE_URL"])
-            if now_documents != documents:
-                documents, documents_in = now_documents, time.perf_counter() - started
-            if documents >= 2 * submitted:
-                break
-            time.sleep(0.25)
-        cpu_after = hs.cpu_seconds(CPU_GROUPS)
-    web_cpu = {group: cpu_submitted[group] - cpu_before[group] for group in cpu_before}
-    all_cpu = {group: cpu_after[group] - cpu_before[group] for group in cpu_before}
-    per_submission = {group: round(seconds * 1000 / max(1, submitted)) for group, seconds in all_cpu.items()}
+        for index, method in enumerate(METHODS):
+            signing.method = method
+            batch = prepared["applicants"][index * per_method : (index + 1) * per_method]
+            method_timings: dict[str, list[float]] = {}
+            cpu_before = hs.cpu_seconds(CPU_GROUPS)
+            started = time.perf_counter()
+            _seconds, batch_results = hs.load(clients, batch, Journey(prepared, method_timings, problems, signing))
+            batch_seconds = time.perf_counter() - started
+            batch_submitted = sum(1 for _kind, status, _ms in batch_results if status == 302)
+            submitted += batch_submitted
+            submitted_in += batch_seconds
+            deadline = time.monotonic() + (300 if quick else 900)
+            while time.monotonic() < deadline:
+                documents = _count_documents(env["DATABASE_URL"])
+                if documents >= 2 * submitted:
+                    break
+                time.sleep(0.25)
+            batch_with_documents = time.perf_counter() - started
+            documents_in += batch_with_documents
+            cpu_after = hs.cpu_seconds(CPU_GROUPS)
+            cpu = {group: cpu_after[group] - cpu_before[group] for group in cpu_before}
+            for group, seconds in cpu.items():
+                cpu_totals[group] = cpu_totals.get(group, 0.0) + seconds
+            per_submission = {group: round(sec * 1000 / max(1, batch_submitted)) for group, sec in cpu.items()}
+            server = sum(v for group, v in per_submission.items() if group != "load_generator")
+            by_method[method] = {
+                "submitted": batch_submitted,
+                "cpu_ms_per_submission": {**per_submission, "server_total": server},
+                "password_checks_per_journey": PASSWORD_CHECKS[method],
+                "submit_ms": hs.summarise_ms(method_timings.get("submit", [])),
+                "seconds_with_documents": round(batch_with_documents, 1),
+            }
+            results += batch_results
+            for kind, values in method_timings.items():
+                timings.setdefault(kind, []).extend(values)
+    per_submission = {group: round(seconds * 1000 / max(1, submitted)) for group, seconds in cpu_totals.items()}
     total_ms = sum(per_submission.values())
     cores = os.cpu_count() or 1
     packages_per_second = round(documents / 2 / documents_in, 2) if documents_in else 0.0
@@ -250,7 +365,7 @@ def run(quick: bool) -> dict:
         "submitted": submitted,
         "failed_journeys": count - submitted,
         "problems": problems[:5],
-        "submissions_per_second": round(submitted / submitted_in, 2),
+        "submissions_per_second": round(submitted / submitted_in, 2) if submitted_in else 0.0,
         "journey": hs.summarise_ms([ms for _k, _s, ms in results]),
         **{f"{kind}": hs.summarise_ms(values) for kind, values in sorted(timings.items())},
         "documents_issued": documents,
@@ -258,14 +373,14 @@ def run(quick: bool) -> dict:
         "packages_per_second": packages_per_second,
         "complete_submissions_per_second": packages_per_second,
         "cpu_ms_per_submission": {**per_submission, "total": total_ms},
-        "cpu_ms_per_submission_while_submitting": {
-            group: round(seconds * 1000 / max(1, submitted)) for group, seconds in web_cpu.items()
-        },
+        "by_signature_method": by_method,
         "ceiling_complete_submissions_per_second": round(cores * 1000 / total_ms, 2) if total_ms else None,
-        "password_checks_per_journey": 2,  # the login and the signature (password confirmation)
+        "password_checks_per_journey": PASSWORD_CHECKS,
         "password_hashing": prepared["password_hashing"],
         "target_submissions_per_second": TARGET_SUBMISSIONS_PER_SECOND,
-        "target_met_submissions": submitted / submitted_in >= TARGET_SUBMISSIONS_PER_SECOND and submitted == count,
+        "target_met_submissions": submitted_in > 0
+        and submitted / submitted_in >= TARGET_SUBMISSIONS_PER_SECOND
+        and submitted == count,
         "target_met_complete_with_receipt": packages_per_second >= TARGET_SUBMISSIONS_PER_SECOND,
     }
 

@@ -86,7 +86,8 @@ def package_context(
     declaration: Mapping[str, Any] | None = None,
     case_number: str,
     office: Any,
-    submitted_at: datetime,
+    submitted_at: datetime | None,
+    signature: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The template context of package.html, from the submission's raw parts."""
     return {
@@ -100,6 +101,7 @@ def package_context(
             "sections": package_sections(annex["definition"], annex.get("answers") or {}),
         },
         "declaration": declaration or {},
+        "signature": signature or {},
         "case_number": case_number,
         "office": office,
         "submitted_at": submitted_at,
@@ -116,12 +118,23 @@ def package_title(definition: FormDefinitionSpec) -> str:
 
 
 def package_files(
-    *, answers: Mapping[str, Any], annex: Mapping[str, Any] | None = None, **_: Any
+    *,
+    answers: Mapping[str, Any],
+    annex: Mapping[str, Any] | None = None,
+    signature: Mapping[str, Any] | None = None,
+    **_: Any,
 ) -> list[PdfAttachment]:
-    """The machine-readable payload embedded in the package: application.json (and annex.json)."""
+    """The machine-readable payload embedded in the package: application.json (and annex.json), and after submission
+    the signature's evidence (signature.json) with the signed file itself as the signer returned it."""
     files = [PdfAttachment("application.json", answers_json(answers), "Dane wniosku (JSON)")]
     if annex:
         files.append(PdfAttachment("annex.json", answers_json(annex.get("answers") or {}), "Dane załącznika (JSON)"))
+    if signature:
+        evidence = {"method": signature["method"], **(signature.get("evidence") or {})}
+        files.append(PdfAttachment("signature.json", answers_json(evidence), "Dowód podpisu (JSON)", "Supplement"))
+        if signature.get("signed_file"):
+            name, content = signature["signed_file"]
+            files.append(PdfAttachment(name, content, "Dokument podpisany przez wnioskodawcę", "Source"))
     return files
 
 

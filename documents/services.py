@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from applications.case_models import Application, CaseEvent
 from applications.services import access_code, record_event
+from applications.signing import has_valid_signature, method_label
 from documents.models import ONCE_PER_CASE, Document, DocumentKind
 from documents.package import TEMPLATE as PACKAGE_TEMPLATE
 from documents.package import package_context, package_files, package_title
@@ -125,11 +126,17 @@ def document_verification_url(case_number: str, public_id: uuid.UUID) -> str:
 def issue_submission_documents(application_id: int) -> tuple[Document, Document]:
     """The application package, then the receipt (UPO) carrying the package's SHA-256; safe to run again."""
     application = Application.objects.select_related(
-        "office", "definition", "applicant", "draft", "declaration_confirmed_by"
+        "office", "definition", "applicant", "draft", "declaration_confirmed_by", "signing_request"
     ).get(pk=application_id)
+    if not has_valid_signature(application):
+        raise UnsignedApplication(application.case_number)
     package = issue_application_package(application)
     receipt = issue_receipt(application, package)
     return package, receipt
+
+
+class UnsignedApplication(Exception):
+    """No package or receipt for a case without a verified signature: an unsigned application does not exist."""
 
 
 def issue_application_package(application: Application) -> Document:
@@ -152,6 +159,9 @@ def issue_receipt(application: Application, package: Document) -> Document:
         "office": application.office,
         "submitted_at": application.submitted_at,
         "applicant_name": applicant_name(application),
+        "signature_method": method_label(application.signature_method, "pl"),
+        "signature_method_translated": method_label(application.signature_method, application.applicant_language),
+        "guardian_name": guardian_name(application),
         "package_sha256": package.sha256,
         "verification_url": verification_url(application.case_number, package.sha256),
         "access_code": access_code(application),
@@ -182,12 +192,35 @@ def submission_parts(application: Application) -> dict[str, Any]:
             "confirmed_by": f"{confirmed_by.get_full_name()} <{confirmed_by.email}>".strip(),
             "confirmed_at": application.declaration_confirmed_at,
             "ip": application.declaration_ip or "—",
-            "method": application.signature_method,
+            "method": method_label(application.signature_method, "pl"),
+            "guardian": guardian_name(application),
         },
+        "signature": signature_parts(application),
         "case_number": application.case_number,
         "office": application.office,
         "submitted_at": application.submitted_at,
     }
+
+
+def signature_parts(application: Application) -> dict[str, Any]:
+    """The evidence of the signature and the signed file, embedded in the package."""
+    request = application.signing_request
+    signed_file = None
+    if request is not None and request.signed_document:
+        with request.signed_document.open("rb") as handle:
+            suffix = "pdf" if request.method == "qualified" else "xml"
+            signed_file = (f"podpis-wnioskodawcy.{suffix}", handle.read())
+    return {
+        "method": application.signature_method,
+        "evidence": application.signature_evidence,
+        "signed_file": signed_file,
+    }
+
+
+def guardian_name(application: Application) -> str:
+    """The parent or guardian who filed and signed for a child (empty for an adult's own application)."""
+    guardian = getattr(application, "guardian", None)
+    return guardian.get_full_name() if guardian is not None else ""
 
 
 def applicant_name(application: Application) -> str:

@@ -6,5 +6,15 @@ app_name = "documents"
 
 urlpatterns = [
     path("documents/<uuid:document_id>/download/", views.DownloadView.as_view(), name="download"),
+    path(
+        "documents/drafts/<uuid:draft_id>/signing-package/",
+        views.DraftSigningPackageView.as_view(),
+        name="draft-signing-package",
+    ),
+    path(
+        "documents/annexes/<uuid:annex_id>/signing-package/",
+        views.AnnexSigningPackageView.as_view(),
+        name="annex-signing-package",
+    ),
     path("verify/", views.VerifyView.as_view(), name="verify"),
 ]

@@ -41,6 +41,48 @@ class DownloadView(LoginRequiredMixin, View):
         return response
 
 
+class DraftSigningPackageView(LoginRequiredMixin, View):
+    """The package of a draft, to be signed with a qualified electronic signature and uploaded back unchanged."""
+
+    def get(self, request: HttpRequest, draft_id) -> HttpResponse:
+        from applications.selectors import open_drafts_for_applicant
+        from documents.signing_package import signing_package
+
+        draft = get_object_or_404(open_drafts_for_applicant(request.user), public_id=draft_id)
+        signing_request = signing_package(draft=draft, signer=request.user)
+        response = FileResponse(
+            signing_request.document.open("rb"),
+            as_attachment=True,
+            filename=f"wniosek-do-podpisu-{signing_request.public_id.hex[:8]}.pdf",
+            content_type="application/pdf",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        response["X-Signing-Request"] = str(signing_request.public_id)
+        return response
+
+
+class AnnexSigningPackageView(LoginRequiredMixin, View):
+    """The employer's annex as a PDF, to be signed with a qualified electronic signature and uploaded back."""
+
+    def get(self, request: HttpRequest, annex_id) -> HttpResponse:
+        from applications.case_models import AnnexStatus
+        from applications.selectors import annexes_for_employer
+        from documents.signing_package import signing_package
+
+        annex = get_object_or_404(annexes_for_employer(request.user), public_id=annex_id, status=AnnexStatus.DRAFT)
+        signing_request = signing_package(annex=annex, signer=request.user)
+        response = FileResponse(
+            signing_request.document.open("rb"),
+            as_attachment=True,
+            filename=f"zalacznik-do-podpisu-{signing_request.public_id.hex[:8]}.pdf",
+            content_type="application/pdf",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
 class VerifyView(View):
     """Public: was a document with this digest issued in this case, and is it intact? Nothing personal is shown."""
 

@@ -307,3 +307,8 @@ STAMP_DUTY_PLN = {
     "eu-long-term-resident": int(os.environ.get("STAMP_DUTY_EU_LONG_TERM_RESIDENT", "640")),
 }
 CARD_FEE_PLN = int(os.environ.get("CARD_FEE_PLN", "100"))
+
+# Signing and the national login node (mos/identity_settings.py).
+from mos.identity_settings import identity_settings  # noqa: E402
+
+globals().update(identity_settings(DEBUG))

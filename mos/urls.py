@@ -19,6 +19,7 @@ handler500 = "mos.views.server_error"
 urlpatterns = [
     path("", application_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("accounts/saml/", include("accounts.saml_urls")),
     path("accounts/", include("accounts.urls")),
     path("", include("applications.urls")),
     path("", include("documents.urls")),

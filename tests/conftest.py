@@ -75,6 +75,8 @@ def _test_settings(settings, tmp_path, request):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Rendering the package and receipt takes about a second a submission; the documents tests switch it on.
     settings.DOCUMENTS_RENDER_ON_SUBMIT = "tests/documents/" in str(request.node.path)
+    # Tests run with DEBUG off; most journeys sign with the development method (tests/identity prove the others).
+    settings.SIGNATURE_PASSWORD_CONFIRMATION = True
     settings.PASSWORD_HASHERS = [
         # Argon2 is the production hasher (and a test checks that); MD5 keeps the rest of the suite fast.
         "django.contrib.auth.hashers.MD5PasswordHasher",

@@ -14,7 +14,7 @@ def ready_draft(applicant=None, slug: str = "temporary-residence", voivodeship: 
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from applications import services
-    from tests.factories import ApplicantFactory, EmployerFactory
+    from tests.factories import PASSWORD, ApplicantFactory, EmployerFactory
     from tests.journey.helpers import pdf_bytes, png_bytes
 
     applicant = applicant or ApplicantFactory()
@@ -33,7 +33,9 @@ def ready_draft(applicant=None, slug: str = "temporary-residence", voivodeship: 
         annex = services.start_annex(employer=employer, code=services.create_annex_link_code(draft=draft))
         for step, answers in employer_payload().items():
             annex = services.save_step_answers(draft=annex, step_key=step, answers=answers)
-        services.complete_annex(annex=annex, employer=employer)
+        services.complete_annex(
+            annex=annex, employer=employer, signature_method="password", credentials={"password": PASSWORD}
+        )
     return draft
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from applications.representation import cases_for_party_or_representative
 from applications.selectors import cases_for_applicant
 
 from .appointments import booking_task, free_slots_for, pick_slot
@@ -25,14 +26,16 @@ from .supplements import (
 
 
 class SupplementView(LoginRequiredMixin, View):
+    """Answering a call: the party, or a representative whose power of attorney the office accepted."""
+
     template_name = "workflows/supplement.html"
 
     def get(self, request: HttpRequest, case_id) -> HttpResponse:
-        application = get_object_or_404(cases_for_applicant(request.user), public_id=case_id)
+        application = get_object_or_404(cases_for_party_or_representative(request.user), public_id=case_id)
         return self.page(request, application, SupplementForm())
 
     def post(self, request: HttpRequest, case_id) -> HttpResponse:
-        application = get_object_or_404(cases_for_applicant(request.user), public_id=case_id)
+        application = get_object_or_404(cases_for_party_or_representative(request.user), public_id=case_id)
         form = SupplementForm(request.POST, request.FILES)
         if form.is_valid():
             try:

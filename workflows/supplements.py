@@ -15,6 +15,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from applications.case_models import Application, ApplicationStatus, CaseEvent
+from applications.representation import may_act_in_case
 from applications.services import add_case_attachment, record_event, set_status
 
 from .clock import refresh_decision_clock
@@ -39,7 +40,7 @@ def open_supplement_request(application: Application) -> SupplementRequest | Non
 
 def answer_supplement(*, application: Application, applicant, message: str, uploads: list[File]) -> SupplementRequest:
     """Attach the files, note the answer, and hand the case back to the formal check (under the flow lock)."""
-    if application.applicant_id != applicant.pk:
+    if not may_act_in_case(application, applicant):  # the party, or a representative the office accepted
         raise PermissionDenied
     if not uploads and not message.strip():
         raise WorkflowError(_("Upload the missing documents or write an answer."))
@@ -47,7 +48,7 @@ def answer_supplement(*, application: Application, applicant, message: str, uplo
     if task is None or task.flow_task.name != "supplement":
         raise WorkflowError(_("There is nothing to supplement in this case now."))
     with task.activation() as activation:
-        if not activation.start.can_proceed() or task.owner_id != applicant.pk:
+        if not activation.start.can_proceed() or task.owner_id != application.applicant_id:
             raise WorkflowError(_("There is nothing to supplement in this case now."))
         request = open_supplement_request(application)
         if request is None or request.deadline < timezone.now():

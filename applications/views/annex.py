@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
-from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.models import Role
@@ -23,6 +21,7 @@ from ..case_models import AnnexStatus
 from ..presentation import summarise
 from ..wizard import StepForm
 from .access import ApplicantRequiredMixin, EmployerRequiredMixin
+from .signing import annex_sign_form, sign_annex
 from .wizard import DraftWizardView
 
 
@@ -138,7 +137,7 @@ class AnnexCheckView(EmployerRequiredMixin, View):
     def _annex(self, request, annex_id):
         return get_object_or_404(selectors.annexes_for_employer(request.user), public_id=annex_id)
 
-    def get(self, request, annex_id) -> HttpResponse:
+    def get(self, request, annex_id, form=None, chosen_method: str = "") -> HttpResponse:
         annex = self._annex(request, annex_id)
         spec, language = annex.definition.spec, get_language()
         _cleaned, errors = services.validate_payload(spec, annex.answers)
@@ -159,16 +158,19 @@ class AnnexCheckView(EmployerRequiredMixin, View):
                 "summaries": summaries,
                 "can_complete": not errors,
                 "form_title": spec.title.get(language),
+                "form": form or annex_sign_form(),
+                "chosen_method": chosen_method or request.GET.get("method", ""),
+                "package_url": reverse("documents:annex-signing-package", kwargs={"annex_id": annex.public_id}),
             },
         )
 
     def post(self, request, annex_id) -> HttpResponse:
         annex = self._annex(request, annex_id)
-        if annex.status == AnnexStatus.DRAFT:
-            try:
-                services.complete_annex(annex=annex, employer=request.user)
-            except services.SubmissionError as error:
-                messages.error(request, error.message)
-                return redirect("applications:annex-check", annex_id=annex.public_id)
-            messages.success(request, _("Annex 1 is complete and linked to the application."))
-        return redirect("applications:employer-dashboard")
+        if annex.status != AnnexStatus.DRAFT:
+            return redirect("applications:employer-dashboard")
+        form = annex_sign_form(request.POST, request.FILES)
+        if form.is_valid():
+            response = sign_annex(request, annex, form)
+            if response is not None:
+                return response
+        return self.get(request, annex_id, form=form, chosen_method=request.POST.get("method", ""))

@@ -12,18 +12,22 @@ from django.views import View
 
 from .. import selectors, services, tracking
 from ..presentation import summarise
+from ..representation import cases_for_party_or_representative
 from .access import ApplicantRequiredMixin
 
 
 class CaseView(ApplicantRequiredMixin, View):
+    """The party's case page; also the representative's, once the office accepted the power of attorney."""
+
     def get(self, request, case_id) -> HttpResponse:
-        case = get_object_or_404(selectors.cases_for_applicant(request.user), public_id=case_id)
+        visible = cases_for_party_or_representative(request.user)
+        case = get_object_or_404(visible, public_id=case_id)
         language = get_language()
         spec = case.definition.spec
         events = list(selectors.case_timeline(case))
         for event in events:
             event.application = case  # the sentences need the case number without a query per event
-        documents = selectors.issued_documents(selectors.cases_for_applicant(request.user).filter(pk=case.pk))
+        documents = selectors.issued_documents(visible.filter(pk=case.pk))
         labels = {document.public_id: document.title for document in documents}
         return render(
             request,
@@ -38,6 +42,7 @@ class CaseView(ApplicantRequiredMixin, View):
                 "documents": documents,
                 "attachments": case.attachments.all(),
                 "summaries": summarise(spec, case.answers, language),
+                "is_party": case.applicant_id == request.user.pk,
             },
         )
 

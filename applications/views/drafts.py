@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
-from formdefs.api import FieldSpec, FormDefinition, is_signing_step, visible_wizard_steps, wizard_steps
+from formdefs.api import FormDefinition, visible_wizard_steps, wizard_steps
 
 from .. import selectors, services
 from ..permits import PERMIT_TYPES
 from ..presentation import summarise
-from ..signing import SignatureRefused
 from ..wizard import first_unfinished_step
-from .access import ApplicantRequiredMixin, client_ip
+from .access import ApplicantRequiredMixin
 
 
 def _step_url(draft, step_key: str, *, back_to_check: bool = False) -> str:
@@ -41,7 +39,11 @@ class StartView(ApplicantRequiredMixin, View):
 
     def post(self, request) -> HttpResponse:
         try:
-            draft = services.start_draft(applicant=request.user, slug=request.POST.get("permit_type", ""))
+            draft = services.start_draft(
+                applicant=request.user,
+                slug=request.POST.get("permit_type", ""),
+                for_child=request.POST.get("for_child") == "1",
+            )
         except (FormDefinition.DoesNotExist, ValidationError):
             messages.error(request, _("Choose one of the permits below."))
             return redirect("applications:start")
@@ -103,78 +105,6 @@ class CheckAnswersView(ApplicantRequiredMixin, View):
                 "annex": getattr(draft, "employer_annex", None),
             },
         )
-
-
-class SignForm(forms.Form):
-    password = forms.CharField(
-        label=gettext_lazy("Your password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text=gettext_lazy(
-            "Confirm that it is you who submits the application: type the password of your account."
-        ),
-    )
-
-    def __init__(self, *args, declarations: list[FieldSpec], language: str, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.declarations = declarations
-        for field in declarations:
-            self.fields[field.key] = forms.BooleanField(
-                label=field.label.get(language),
-                required=True,
-                error_messages={"required": gettext_lazy("Tick the declaration to submit the application.")},
-            )
-        self.order_fields([f.key for f in declarations] + ["password"])
-
-
-def _declarations(spec) -> list[tuple[str, FieldSpec]]:
-    return [(step.key, item) for step in spec.steps if is_signing_step(step) for item in step.items]
-
-
-class SignAndSubmitView(ApplicantRequiredMixin, View):
-    template_name = "applications/sign.html"
-
-    def _form(self, request, draft, data=None) -> SignForm:
-        return SignForm(
-            data, declarations=[f for _, f in _declarations(draft.definition.spec)], language=get_language()
-        )
-
-    def get(self, request, draft_id) -> HttpResponse:
-        draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
-        return render(request, self.template_name, {"draft": draft, "form": self._form(request, draft)})
-
-    def post(self, request, draft_id) -> HttpResponse:
-        submitted = selectors.cases_for_applicant(request.user).filter(draft__public_id=draft_id).first()
-        if submitted is not None:  # a second click or a second tab: the same application, once
-            return redirect("applications:case", case_id=submitted.public_id)
-        draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
-        form = self._form(request, draft, request.POST)
-        if form.is_valid():
-            declarations = _declarations(draft.definition.spec)
-            for step_key, field in declarations:
-                draft = services.save_step_answers(
-                    draft=draft, step_key=step_key, answers={**draft.answers.get(step_key, {}), field.key: True}
-                )
-            try:
-                application = services.submit_draft(
-                    draft_id=draft.pk,
-                    applicant=request.user,
-                    signature_method="password",
-                    credentials={"password": form.cleaned_data["password"]},
-                    ip=client_ip(request),
-                    declaration_confirmed=True,
-                    language=get_language(),
-                )
-            except SignatureRefused as refused:
-                form.add_error("password", refused.message)
-            except services.SubmissionError as error:
-                messages.error(request, error.message)
-                return redirect("applications:draft-check", draft_id=draft.public_id)
-            else:
-                return HttpResponseRedirect(
-                    reverse("applications:case", kwargs={"case_id": application.public_id}) + "?submitted=1"
-                )
-        return render(request, self.template_name, {"draft": draft, "form": form}, status=200)
 
 
 class DeleteDraftView(ApplicantRequiredMixin, View):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from applications import services
 from applications.case_models import AnnexStatus, EmployerAnnex
 from formdefs.steps import answers_to_data
-from tests.factories import ApplicantFactory, EmployerFactory
+from tests.factories import PASSWORD, ApplicantFactory, EmployerFactory
 from tests.samples import applicant_payload, employer_payload
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,10 @@ def test_the_employer_links_annex_1_with_the_code_and_the_applicant_sees_it(clie
     assert annex.draft == draft and response.status_code == 302
     for step, answers in employer_payload().items():
         assert post_annex_step(client, annex, step, answers).status_code == 302, step
-    client.post(reverse("applications:annex-check", kwargs={"annex_id": annex.public_id}))
+    client.post(
+        reverse("applications:annex-check", kwargs={"annex_id": annex.public_id}),
+        {"method": "password", "password": PASSWORD},
+    )
     annex.refresh_from_db()
     assert annex.status == AnnexStatus.COMPLETE
 
