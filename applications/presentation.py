@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from polishtime import format_when
 from validators.countries import country_choices
 
 from .formdefs.compile_forms import label_of
@@ -42,7 +42,7 @@ def display_value(spec_field: FieldSpec, value: Any, language: str) -> str:
         return _("Yes") if value else _("No")
     if kind == FieldType.DATE:
         try:
-            return date_format(date.fromisoformat(str(value)), "DATE_FORMAT")
+            return format_when(date.fromisoformat(str(value)), "date", language=language)
         except ValueError:
             return str(value)
     if kind in (FieldType.CHOICE, FieldType.MULTICHOICE):

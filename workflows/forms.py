@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from polishtime import format_when
+
 from .models import Appointment, AppointmentSlot, Consultation, DecisionKind
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -18,6 +20,11 @@ REVIEW_CONDITIONS = [
     ("no_threat", _("No threat to security or public order (consultations)")),
 ]
 WORK_CONDITION = ("work", _("The employer's annex meets the conditions of the work permit"))
+
+
+class SlotChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{format_when(obj.starts_at, 'zone')}, {obj.place}"
 
 
 class CaseSearchForm(forms.Form):
@@ -52,7 +59,7 @@ class FormalCheckForm(forms.Form):
 
 
 class BookAppointmentForm(forms.Form):
-    slot = forms.ModelChoiceField(
+    slot = SlotChoiceField(
         label=_("Free slot"),
         queryset=AppointmentSlot.objects.none(),
         required=False,
@@ -171,13 +178,6 @@ class SupplementForm(forms.Form):
         if not data.get("files") and not (data.get("message") or "").strip():
             raise forms.ValidationError(_("Upload the missing documents or write an answer."))
         return data
-
-
-class SlotChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        from django.utils import formats, timezone
-
-        return f"{formats.date_format(timezone.localtime(obj.starts_at), 'DATETIME_FORMAT')}, {obj.place}"
 
 
 class PickSlotForm(forms.Form):

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process, Task
 
+from polishtime import format_when
+
 
 class StaffMembership(models.Model):
     """Ties an officer or supervisor to the one voivodeship office whose cases they may see."""
@@ -90,7 +92,7 @@ class SupplementRequest(models.Model):
         verbose_name_plural = _("calls to supplement")
 
     def __str__(self) -> str:
-        return f"{self.application_id}: until {self.deadline:%Y-%m-%d}"
+        return f"{self.application_id}: until {format_when(self.deadline, 'date')}"
 
     @property
     def is_open(self) -> bool:
@@ -110,7 +112,7 @@ class AppointmentSlot(models.Model):
         verbose_name_plural = _("appointment slots")
 
     def __str__(self) -> str:
-        return f"{self.starts_at:%Y-%m-%d %H:%M} {self.place}"
+        return f"{format_when(self.starts_at, 'zone')}, {self.place}"
 
 
 class Appointment(models.Model):
@@ -136,7 +138,7 @@ class Appointment(models.Model):
         verbose_name_plural = _("fingerprints appointments")
 
     def __str__(self) -> str:
-        return f"{self.application_id}: {self.starts_at:%Y-%m-%d %H:%M}"
+        return f"{self.application_id}: {format_when(self.starts_at)}"
 
 
 class Agency(models.TextChoices):
@@ -264,7 +266,7 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("audit trail")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.user_id} {self.action}"
+        return f"{format_when(self.at, 'seconds')} {self.user_id} {self.action}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
