@@ -188,3 +188,44 @@ class PickSlotForm(forms.Form):
     def __init__(self, *args, slots=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slot"].queryset = slots if slots is not None else AppointmentSlot.objects.none()
+
+
+class TaskFilterForm(forms.Form):
+    """The filters and the order of an office list (GET); what they mean is `task_lists.filter_and_sort`."""
+
+    stage = forms.ChoiceField(label=_("Stage"), required=False)
+    permit = forms.ChoiceField(label=_("Permit"), required=False)
+    purpose = forms.ChoiceField(label=_("Purpose of stay"), required=False)
+    deadline = forms.ChoiceField(
+        label=_("Deadline"),
+        required=False,
+        choices=[("", _("Any")), ("overdue", _("Overdue")), ("week", _("Due within 7 days"))],
+    )
+    assignee = forms.ModelChoiceField(label=_("Officer"), required=False, queryset=None, empty_label=_("Anybody"))
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("deadline", _("Legal deadline, nearest first")),
+            ("filed", _("Filing date, oldest first")),
+            ("case", _("Case number")),
+        ],
+    )
+
+    def __init__(self, *args, stages=(), permits=(), purposes=(), people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _("Any"))]
+        self.fields["stage"].choices = anything + list(stages)
+        self.fields["permit"].choices = anything + list(permits)
+        self.fields["purpose"].choices = anything + list(purposes)
+        if people is None:
+            del self.fields["assignee"]
+        else:
+            self.fields["assignee"].queryset = people
+
+    def criteria(self) -> dict:
+        """The valid choices as keyword arguments of `filter_and_sort` (nothing chosen: the default order)."""
+        self.is_valid()  # a choice that is not offered is dropped; the others still apply
+        data = {key: value for key, value in self.cleaned_data.items() if value not in ("", None)}
+        data.setdefault("sort", "deadline")
+        return data

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process, Task
 
+from applications.case_models import Application
 from polishtime import format_when
 
 
@@ -52,9 +53,11 @@ class CaseTask(Task):
     """Viewflow's task, stamped with its case's office (`data["office"]`) when it is first saved.
 
     The office lists (queue, inbox, the supervisor's open tasks) filter and sort tasks by that stamp through partial
-    indexes on viewflow's own table (migration 0004). Without it, a deep page joined task, process, case process and
-    application for every row it skipped: about 250 ms for page 100 of a queue at 1,000,000 cases. A case never
-    changes office, so the stamp cannot go stale. Viewflow creates tasks through `ResidencePermitFlow.task_class`.
+    indexes on viewflow's own table (migration 0004); a human task also carries its permit, purpose, legal deadline,
+    filing date and case number (`workflows.task_index`, indexes of migration 0006). Without it, a deep page joined
+    task, process, case process and application for every row it skipped: about 250 ms for page 100 of a queue at
+    1,000,000 cases. A case never changes office, so the stamp cannot go stale. Viewflow creates tasks through
+    `ResidencePermitFlow.task_class`.
     """
 
     class Meta:
@@ -64,11 +67,14 @@ class CaseTask(Task):
         if self.data is None:
             self.data = {}
         if TASK_OFFICE_KEY not in self.data and self.process_id:
-            office_id = (
-                CaseProcess.objects.filter(pk=self.process_id).values_list("application__office_id", flat=True).first()
-            )
-            if office_id is not None:
-                self.data[TASK_OFFICE_KEY] = office_id
+            application = Application.objects.select_related("definition").filter(process__pk=self.process_id).first()
+            if application is not None:
+                self.data[TASK_OFFICE_KEY] = application.office_id
+                # What the office lists filter and sort by (workflows.task_index).
+                if self.flow_task and self.flow_task.task_type == "HUMAN":
+                    from .task_index import listing_stamp
+
+                    self.data.update(listing_stamp(self.flow_task.name, application))
         super().save(*args, **kwargs)
 
 

@@ -60,6 +60,43 @@ def open_tasks_of_office(user) -> QuerySet[Task]:
     return tasks_of_office(user).filter(status__in=OPEN).order_by("created")
 
 
+#: The officer steps in the order a case meets them (the stage filter lists them so).
+STAGE_ORDER = (
+    "formal_check",
+    "formal_check_again",
+    "book_appointment",
+    "fingerprints",
+    "consult_border_guard",
+    "consult_police",
+    "consult_abw",
+    "consult_labour_office",
+    "review",
+    "decide",
+    "approve",
+    "redecide",
+    "residence_card",
+)
+
+
+def office_stages(user) -> list[tuple[str, str]]:
+    """The officer steps of the flow this user's lists can hold, as (node name, title) in the order of the flow."""
+    hidden = set(APPLICANT_NODES) | (set() if is_supervisor(user) else set(SUPERVISOR_NODES))
+    nodes = [
+        node for node in ResidencePermitFlow.instance.nodes() if node.task_type == "HUMAN" and node.name not in hidden
+    ]
+    nodes.sort(key=lambda node: STAGE_ORDER.index(node.name) if node.name in STAGE_ORDER else len(STAGE_ORDER))
+    return [(node.name, str(node.task_title)) for node in nodes]
+
+
+def office_staff(user) -> QuerySet:
+    """The active officers and supervisors of the user's office (the assignee filter of the supervisor's list)."""
+    from accounts.models import User
+
+    return User.objects.filter(staff_membership__office_id=office_id_of(user), is_active=True).order_by(
+        "last_name", "first_name", "email"
+    )
+
+
 def office_task(user, task_id: int) -> Task:
     return get_object_or_404(tasks_of_office(user), pk=task_id)
 

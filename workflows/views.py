@@ -15,7 +15,7 @@ from viewflow.workflow.status import STATUS
 
 from documents.storage import download_url
 
-from . import forms, selectors, services
+from . import forms, selectors, services, task_lists
 from .audit import audit, client_ip
 from .paging import page_of
 from .steps import WORK_PERMIT_SLUGS
@@ -41,7 +41,8 @@ def _page(request: HttpRequest, items):
 
 
 class TaskListView(StaffMixin, View):
-    """One page of tasks: what the list holds and what the officer may do with it are class attributes."""
+    """One page of tasks, filtered and sorted as asked (nearest legal deadline first by default): what the list holds
+    and what the officer may do with it are class attributes."""
 
     title = ""
     claimable = False
@@ -51,10 +52,27 @@ class TaskListView(StaffMixin, View):
         raise NotImplementedError
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        page = _page(request, self.tasks(request.user))
-        context = {"title": self.title, "page": page, "tasks": page, "claimable": self.claimable}
-        if self.show_owner:
-            context["show_owner"] = True
+        permits, purposes = task_lists.permit_and_purpose_choices(get_language() or "pl")
+        form = forms.TaskFilterForm(
+            request.GET,
+            stages=selectors.office_stages(request.user),
+            permits=permits,
+            purposes=purposes,
+            people=selectors.office_staff(request.user) if self.show_owner else None,
+        )
+        criteria = form.criteria()
+        page = _page(request, task_lists.filter_and_sort(self.tasks(request.user), **criteria))
+        chosen = {key: request.GET[key] for key in form.fields if request.GET.get(key) and key in form.cleaned_data}
+        context = {
+            "title": self.title,
+            "page": page,
+            "rows": task_lists.task_rows(page),
+            "claimable": self.claimable,
+            "filter_form": form,
+            "filtered": any(key != "sort" for key in chosen),
+            "page_query": urlencode(chosen),
+            "show_owner": self.show_owner,
+        }
         return render(request, "workflows/task_list.html", context)
 
 
