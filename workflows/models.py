@@ -54,7 +54,7 @@ class CaseTask(Task):
 
     The office lists (queue, inbox, the supervisor's open tasks) filter and sort tasks by that stamp through partial
     indexes on viewflow's own table (migration 0004); a human task also carries its permit, purpose, legal deadline,
-    filing date and case number (`workflows.task_index`, indexes of migration 0006). Without it, a deep page joined
+    filing date and case number (`workflows.task_index`, indexes of migration 0005). Without it, a deep page joined
     task, process, case process and application for every row it skipped: about 250 ms for page 100 of a queue at
     1,000,000 cases. A case never changes office, so the stamp cannot go stale. Viewflow creates tasks through
     `ResidencePermitFlow.task_class`.

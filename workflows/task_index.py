@@ -2,7 +2,7 @@
 
 The queue filters by permit and purpose and sorts by the legal deadline, the filing date or the case number. Read
 through joins, a sorted page of one office at 1,000,000 cases had to join every open task to its process, case process
-and application before it could sort; stamped on the task, the partial indexes of migration 0006 answer it alone.
+and application before it could sort; stamped on the task, the partial indexes of migration 0005 answer it alone.
 A case never changes its permit, purpose, filing date or number; a deadline that moves is stamped again by
 `restamp_deadlines` (whoever moves it calls that).
 

@@ -1,7 +1,7 @@
 """The office lists filtered and sorted: by stage, permit, purpose, deadline state and assignee; by the legal deadline
 (nearest first, the default), the filing date or the case number. Every filter and sort reads the stamp of
 `workflows.task_index` on the task itself, so a page costs the same number of queries, and about the same time, for
-an office of ten cases or of a million (partial indexes of migration 0006 on PostgreSQL)."""
+an office of ten cases or of a million (partial indexes of migration 0005 on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from django.db.models import F, QuerySet
+from django.db.models import ExpressionWrapper, F, QuerySet, TextField
 from django.db.models.fields.json import KeyTextTransform
 from django.utils import timezone
 from viewflow.workflow.models import Task
@@ -22,13 +22,15 @@ DEADLINE_STATES = ("overdue", "week")
 WEEK_DAYS = 6
 
 
-def task_deadline_annotation() -> KeyTextTransform:
+def task_deadline_annotation() -> ExpressionWrapper:
     """THE read of a task's legal deadline in a query ('YYYY-MM-DD', Polish time): annotate, filter and sort by it.
 
     The value is stamped by `task_index.legal_deadline` (the one computation); to change where deadlines come from,
     change that function, not the lists.
     """
-    return KeyTextTransform(DEADLINE_KEY, "data")
+    # Wrapped, so `<`/`>=` compare text (the JSON key lookups would parse the date as JSON); the SQL stays
+    # `data ->> 'due'`, the expression of the indexes of migration 0005.
+    return ExpressionWrapper(KeyTextTransform(DEADLINE_KEY, "data"), output_field=TextField())
 
 
 def task_deadline(task: Task) -> date | None:
