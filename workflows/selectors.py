@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -164,6 +165,50 @@ def colleagues(user, task: Task) -> list:
     return [person for person in staff if may_work_on(person, task)]
 
 
+#: Attachment kinds shown inside the page (the upload checks sniff the bytes, so the type can be trusted).
+IMAGE_TYPES = frozenset({"image/jpeg", "image/png"})
+PDF_TYPE = "application/pdf"
+PHOTO_REQUIREMENT = "photo"
+#: Names of attachments that are not a requirement of the form (the applicant's answer to a call to supplement).
+EXTRA_ATTACHMENT_NAMES = {"supplement": gettext_lazy("Supplement sent by the applicant")}
+
+
+@dataclass(frozen=True)
+class AttachmentItem:
+    """An attachment as the officer's case page lists and shows it."""
+
+    attachment: Attachment
+    name: str  # the requirement's name in the reader's language, as on the form
+
+    @property
+    def is_image(self) -> bool:
+        return self.attachment.content_type in IMAGE_TYPES
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.attachment.content_type == PDF_TYPE
+
+    @property
+    def viewer_kind(self) -> str:
+        return "image" if self.is_image else "pdf" if self.is_pdf else ""
+
+
+def attachment_items(application: Application, language: str) -> list[AttachmentItem]:
+    """The case's attachments named by their requirement in `language` (not `health_insurance`), form order first."""
+    requirements = application.definition.spec.attachments
+    names = {requirement.key: requirement.label.get(language) for requirement in requirements}
+    order = {requirement.key: index for index, requirement in enumerate(requirements)}
+    attachments = sorted(
+        application.attachments.all(), key=lambda a: (order.get(a.requirement, len(order)), a.uploaded_at, a.pk)
+    )
+    return [
+        AttachmentItem(
+            attachment=a, name=names.get(a.requirement) or str(EXTRA_ATTACHMENT_NAMES.get(a.requirement, a.requirement))
+        )
+        for a in attachments
+    ]
+
+
 @dataclass
 class CaseFile:
     """Everything an officer sees about a case on a task page."""
@@ -172,13 +217,28 @@ class CaseFile:
     permit_title: str
     summary: list
     annex_summary: list | None
-    attachments: list
+    attachments: list[AttachmentItem]
     documents: list
     supplement_requests: list
     appointments: list
     consultations: list
     decisions: list
     history: list = field(default_factory=list)
+
+    @property
+    def photo(self) -> AttachmentItem | None:
+        """The applicant's photograph (the latest one), shown beside the personal data."""
+        photos = [item for item in self.attachments if item.attachment.requirement == PHOTO_REQUIREMENT]
+        return next((item for item in reversed(photos) if item.is_image), None)
+
+    @property
+    def personal_summary(self) -> list:
+        """The first step of the form (the personal data), shown beside the photograph."""
+        return self.summary[:1]
+
+    @property
+    def other_summary(self) -> list:
+        return self.summary[1:]
 
 
 def case_file(application: Application, language: str) -> CaseFile:
@@ -188,7 +248,7 @@ def case_file(application: Application, language: str) -> CaseFile:
         permit_title=application.definition.spec.title.get(language),
         summary=summarise(application.definition.spec, application.answers, language),
         annex_summary=summarise(annex.definition.spec, annex.answers, language) if annex else None,
-        attachments=list(application.attachments.order_by("requirement", "uploaded_at")),
+        attachments=attachment_items(application, language),
         documents=list(application.documents.order_by("created_at", "pk")),
         supplement_requests=list(SupplementRequest.objects.filter(application=application)),
         appointments=list(Appointment.objects.filter(application=application)),

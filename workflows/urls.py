@@ -18,6 +18,7 @@ urlpatterns = [
     path(
         "attachments/<uuid:attachment_id>/download/", views.AttachmentDownloadView.as_view(), name="attachment-download"
     ),
+    path("attachments/<uuid:attachment_id>/view/", views.AttachmentInlineView.as_view(), name="attachment-view"),
     path("supplement/<uuid:case_id>/", applicant_views.SupplementView.as_view(), name="supplement"),
     path("appointment/<uuid:case_id>/", applicant_views.AppointmentView.as_view(), name="appointment"),
 ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -252,8 +253,11 @@ class TaskView(StaffMixin, View):
     def page(self, request, task, form, status=200) -> HttpResponse:
         application = services.application_of(task)
         is_mine = task.owner_id == request.user.pk and task.status == STATUS.ASSIGNED
+        deadline = task_lists.task_deadline(task)
         context = {
             "task": task,
+            "deadline": deadline,
+            "deadline_overdue": deadline is not None and deadline < timezone.localdate(),
             "form": form if is_mine else None,
             "is_mine": is_mine,
             "can_claim": task.status == STATUS.NEW and services.may_work_on(request.user, task),
@@ -321,6 +325,25 @@ class DocumentDownloadView(StaffMixin, View):
         )
         name = f"{document.kind}-{document.application.case_number.replace('/', '-')}.pdf"
         return _file_response(document.file, name, "application/pdf")
+
+
+class AttachmentInlineView(StaffMixin, View):
+    """An image or PDF attachment for the viewer of the case page: shown, not downloaded, and never run as a page
+    (the upload checks sniffed its type; the sandbox policy stops anything active in it)."""
+
+    def get(self, request: HttpRequest, attachment_id) -> HttpResponse:
+        attachment = selectors.office_attachment(request.user, attachment_id)
+        if attachment.content_type not in selectors.IMAGE_TYPES | {selectors.PDF_TYPE}:
+            raise Http404
+        audit(
+            request.user, "attachment.viewed", application=attachment.application, obj=attachment, ip=client_ip(request)
+        )
+        response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
+        response["Content-Disposition"] = "inline"
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class AttachmentDownloadView(StaffMixin, View):
