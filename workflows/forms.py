@@ -149,6 +149,24 @@ class ReassignForm(forms.Form):
         self.fields["to_user"].queryset = User.objects.filter(pk__in=[p.pk for p in people])
 
 
+class HandoverForm(forms.Form):
+    """Return a task one holds to the queue (no colleague chosen) or hand it to a colleague; the reason is audited."""
+
+    to_user = forms.ModelChoiceField(
+        label=_("Colleague"),
+        required=False,
+        queryset=None,
+        empty_label=_("Nobody: return it to the office's queue"),
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from accounts.models import User
+
+        self.fields["to_user"].queryset = User.objects.filter(pk__in=[p.pk for p in people]).order_by("email")
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 

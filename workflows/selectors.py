@@ -173,6 +173,20 @@ PHOTO_REQUIREMENT = "photo"
 EXTRA_ATTACHMENT_NAMES = {"supplement": gettext_lazy("Supplement sent by the applicant")}
 
 
+def handover_colleagues(user, task: Task) -> list:
+    """The colleagues of the same office who could take over `task` from `user` (two queries, however many)."""
+    from accounts.models import User
+
+    wanted = {"supervisor"} if task.flow_task.name in SUPERVISOR_NODES else {"officer", "supervisor"}
+    people = (
+        User.objects.filter(staff_membership__office_id=office_id_of(user), is_active=True, groups__name__in=wanted)
+        .exclude(pk=user.pk)
+        .distinct()
+        .order_by("email")
+    )
+    return list(people) if is_staff(user) and task.flow_task.name not in APPLICANT_NODES else []
+
+
 @dataclass(frozen=True)
 class AttachmentItem:
     """An attachment as the officer's case page lists and shows it."""

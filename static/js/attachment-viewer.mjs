@@ -83,3 +83,9 @@ if (viewer) {
     }
   });
 }
+
+// A page that opens with a document to read (the draft letter before it is sent) shows it at once.
+if (viewer && viewer.dataset.open) {
+  const link = document.querySelector(`a.attachment-view[href="${viewer.dataset.open}"]`);
+  if (link) link.click();
+}

@@ -1,5 +1,5 @@
-"""One time everywhere: a fingerprints slot reads the same hour in the officer's slot list, the summons, the office's
-case page, the applicant's case page and the e-mail, in winter (CET) and in summer (CEST) alike."""
+"""One time everywhere: a fingerprints slot reads the same hour in the officer's slot list, the draft and the sealed
+summons, the office's case page, the applicant's case page and the e-mail, in winter (CET) and in summer (CEST)."""
 
 from __future__ import annotations
 
@@ -46,8 +46,11 @@ def test_a_booked_slot_shows_the_same_polish_time_on_every_page_letter_and_email
         assert f"{day} {starts_at:%H:%M}" not in slot_list  # never the UTC hour
 
         mail.outbox.clear()
+        assert "Send the letter" in client.post(url, {"slot": slot.pk}).content.decode()
+        draft = pdf_text(client.get(reverse("workflows:task-letter-preview", kwargs={"task_id": task.pk})).content)
+        assert day in draft and hour in draft
         with django_capture_on_commit_callbacks(execute=True):
-            assert client.post(url, {"slot": slot.pk}).status_code == 302
+            assert client.post(url, {"confirm": "1"}).status_code == 302
 
         summons = application.documents.get(kind=DocumentKind.SUMMONS)
         with summons.file.open("rb") as handle:
