@@ -39,6 +39,16 @@ class CaseSearchForm(forms.Form):
     )
 
 
+class KnowledgeSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search the guidance"),
+        min_length=2,
+        max_length=100,
+        strip=True,
+        help_text=_("For example: odciski, środki utrzymania, konsul."),
+    )
+
+
 class FormalCheckForm(forms.Form):
     complete = forms.ChoiceField(
         label=_("Is the application formally complete?"), choices=YES_NO, widget=forms.RadioSelect

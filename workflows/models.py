@@ -281,3 +281,10 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("audit entries are never deleted")
+
+
+from .knowledge_models import (  # noqa: E402, F401 - the knowledge base's models are this app's models too
+    KnowledgeArticle,
+    KnowledgeArticleTranslation,
+    KnowledgeArticleVersion,
+)

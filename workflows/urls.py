@@ -16,6 +16,8 @@ urlpatterns = [
     path("cases/", views.CaseListView.as_view(), name="cases"),
     path("cases/<uuid:case_id>/", views.CaseView.as_view(), name="case"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("knowledge/", views.KnowledgeView.as_view(), name="knowledge"),
+    path("knowledge/<slug:slug>/", views.KnowledgeArticleView.as_view(), name="knowledge-article"),
     path("documents/<uuid:document_id>/download/", views.DocumentDownloadView.as_view(), name="document-download"),
     path(
         "attachments/<uuid:attachment_id>/download/", views.AttachmentDownloadView.as_view(), name="attachment-download"

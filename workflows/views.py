@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -17,7 +17,7 @@ from viewflow.workflow.status import STATUS
 
 from documents.storage import download_url
 
-from . import forms, letters, previews, selectors, services, task_lists
+from . import forms, knowledge, letters, previews, selectors, services, task_index, task_lists
 from .audit import audit, client_ip
 from .paging import page_of
 from .steps import WORK_PERMIT_SLUGS
@@ -279,6 +279,9 @@ class TaskView(StaffMixin, View):
             "deadline_overdue": deadline is not None and deadline < timezone.localdate(),
             "form": form if is_mine else None,
             "preview_letter": is_mine and previews.sends_letter(task),
+            "articles": knowledge.articles_for(
+                step=task.flow_task.name, purpose=(task.data or {}).get(task_index.PURPOSE_KEY) or ""
+            ),
             "handover_form": forms.HandoverForm(people=selectors.handover_colleagues(request.user, task))
             if is_mine
             else None,
@@ -382,6 +385,29 @@ class CaseView(StaffMixin, View):
         return render(
             request, "workflows/case.html", {"file": selectors.case_file(application, get_language() or "en")}
         )
+
+
+class KnowledgeView(StaffMixin, View):
+    """The office's knowledge base: every article, or those the search finds."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = forms.KnowledgeSearchForm(request.GET if "q" in request.GET else None)
+        searching = form.is_bound and form.is_valid()
+        if searching:
+            articles = knowledge.search_articles(form.cleaned_data["q"])
+        else:
+            articles = knowledge.KnowledgeArticle.objects.filter(is_published=True).order_by("title")
+        page = _page(request, articles.only("slug", "title", "legal_basis"))
+        context = {"form": form, "page": page, "articles": page, "searching": searching}
+        if searching:
+            context["page_query"] = urlencode({"q": form.cleaned_data["q"]})
+        return render(request, "workflows/knowledge.html", context)
+
+
+class KnowledgeArticleView(StaffMixin, View):
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        article = get_object_or_404(knowledge.KnowledgeArticle, slug=slug, is_published=True)
+        return render(request, "workflows/knowledge_article.html", {"article": article})
 
 
 class DashboardView(StaffMixin, View):
