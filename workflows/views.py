@@ -414,7 +414,12 @@ class DashboardView(StaffMixin, View):
     supervisor_only = True
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        return render(request, "workflows/dashboard.html", {"board": selectors.dashboard(request.user)})
+        board = selectors.dashboard(
+            request.user,
+            supplements_page=request.GET.get("supplements_page"),
+            consultations_page=request.GET.get("consultations_page"),
+        )
+        return render(request, "workflows/dashboard.html", {"board": board})
 
 
 def _file_response(file, filename: str, content_type: str) -> HttpResponse:
