@@ -94,3 +94,20 @@ def test_the_case_page_and_the_task_page_cost_the_same_queries_with_more_attachm
     many, page = queries_for(client, url)
     assert page.count('<span class="attachment-name">Supplement sent by the applicant</span>') == 3
     assert many == few
+
+
+def test_the_review_checklist_has_its_question_above_the_boxes_not_floating_beside_them(
+    client, django_capture_on_commit_callbacks, officer
+):
+    from .conftest import answer_consultations, pass_formal_check, take, take_fingerprints
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    take_fingerprints(application, officer)
+    answer_consultations(application, officer)
+    task = take(application, "review", officer)
+    staff_login(client, officer)
+    page = client.get(reverse("workflows:task", kwargs={"task_id": task.pk})).content.decode()
+    fieldset = page.split('<fieldset class="field field-group">')[1].split("</fieldset>")[0]
+    assert fieldset.strip().startswith("<legend>Conditions met</legend>")
+    assert 'class="field field-checkbox"' not in page  # the group is not laid out as one tick box
