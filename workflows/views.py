@@ -407,7 +407,9 @@ class KnowledgeView(StaffMixin, View):
 class KnowledgeArticleView(StaffMixin, View):
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         article = get_object_or_404(knowledge.KnowledgeArticle, slug=slug, is_published=True)
-        return render(request, "workflows/knowledge_article.html", {"article": article})
+        # The Polish text counts; a translation, where somebody wrote one, is offered to a reader of that language.
+        translation = article.translations.filter(language=(get_language() or "pl")[:2]).first()
+        return render(request, "workflows/knowledge_article.html", {"article": article, "translation": translation})
 
 
 class DashboardView(StaffMixin, View):

@@ -132,3 +132,17 @@ def test_a_task_page_with_the_guidance_costs_no_more_queries_with_more_articles(
         )
     many, page = queries_for(client, url)
     assert "Dodatkowe 4" in page and many == few
+
+
+def test_a_translation_is_offered_to_a_reader_of_its_language_beside_the_polish_text(client, officer):
+    from workflows.models import KnowledgeArticleTranslation
+
+    article = KnowledgeArticle.objects.get(slug="laczenie-rodzin")
+    KnowledgeArticleTranslation.objects.create(
+        article=article, language="en", title="Family reunification: what to check", body="Check the marriage."
+    )
+    staff_login(client, officer)
+    url = reverse("workflows:knowledge-article", kwargs={"slug": article.slug})
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Family reunification: what to check" in english and article.title in english
+    assert "Family reunification" not in client.get(url, HTTP_ACCEPT_LANGUAGE="uk").content.decode()
