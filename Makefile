@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format messages bench lock demo check-deploy clean
+.PHONY: install run test test-fast lint format messages bench lock demo check-deploy clean vendor-pdfjs
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -67,3 +67,14 @@ lock:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# pdf.js, the PDF viewer of the officer's case page, served from our own static files (never a CDN). Only the two
+# files the viewer loads and the licence are kept (static/vendor/pdfjs/README.md); run this to move to a new version.
+PDFJS_VERSION ?= 6.5.438
+vendor-pdfjs:
+	rm -rf .pdfjs-tmp && mkdir .pdfjs-tmp
+	cd .pdfjs-tmp && npm pack --silent pdfjs-dist@$(PDFJS_VERSION) && tar xzf pdfjs-dist-$(PDFJS_VERSION).tgz
+	mkdir -p static/vendor/pdfjs
+	cp .pdfjs-tmp/package/build/pdf.min.mjs .pdfjs-tmp/package/build/pdf.worker.min.mjs .pdfjs-tmp/package/LICENSE static/vendor/pdfjs/
+	rm -rf .pdfjs-tmp
+	sha256sum static/vendor/pdfjs/*.mjs

@@ -22,13 +22,15 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 from django.utils.translation import override
 
+from polishtime import format_when
+
 from .case_models import CaseEvent
 from .notification_models import NotificationLog, NotificationStatus
+from .tracking import event_sentence, visible_data
 
 logger = logging.getLogger(__name__)
 Kind = CaseEvent.Kind
@@ -48,6 +50,8 @@ class Rule:
 
     sentence: str  # an English msgid, translated when the message is built
     sentence_with_deadline: str = ""
+    #: Say what the case page says (the appointment's day, hour and place, in Polish time) when the event has it.
+    like_the_case_page: bool = False
 
 
 RULES: dict[str, Rule] = {
@@ -66,6 +70,7 @@ RULES: dict[str, Rule] = {
     Kind.APPOINTMENT: Rule(
         N_("The office invites you to give your fingerprints."),
         N_("The office invites you to give your fingerprints. Please respond by %(deadline)s."),
+        like_the_case_page=True,
     ),
     Kind.DECISION: Rule(N_("The office has issued a decision in your case.")),
     Kind.DOCUMENT: Rule(N_("A new document from the office is available in your case.")),
@@ -109,8 +114,10 @@ def build_message(event: CaseEvent, user) -> EmailMessage:
     application = event.application
     with override(user.preferred_language or settings.LANGUAGE_CODE):
         rule = RULES[event.kind]
-        if event.due_at and rule.sentence_with_deadline:
-            deadline = date_format(timezone.localtime(event.due_at), "DATE_FORMAT")
+        if rule.like_the_case_page and visible_data(event).get("at"):
+            sentence = event_sentence(event)
+        elif event.due_at and rule.sentence_with_deadline:
+            deadline = format_when(event.due_at, "date")
             sentence = _(rule.sentence_with_deadline) % {"deadline": deadline}
         else:
             sentence = _(rule.sentence)

@@ -43,11 +43,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.formats import date_format
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from legal_calendar import add_months, next_working_day
+from polishtime import format_when
 
 from .case_models import Application, ApplicationStatus, CaseEvent
 
@@ -120,14 +120,7 @@ def visible_data(event: CaseEvent) -> dict[str, Any]:
 
 def _when(value: Any, with_time: bool) -> str:
     """A date (or date-time) from the event data, in the reader's format; '' when it does not parse."""
-    if isinstance(value, str):
-        value = parse_datetime(value) or parse_date(value)
-    if isinstance(value, datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return date_format(value, "DATETIME_FORMAT" if with_time else "DATE_FORMAT")
-    if isinstance(value, date):
-        return date_format(value, "DATE_FORMAT")
-    return ""
+    return format_when(value, "zone" if with_time else "date")
 
 
 def outcome_label(outcome: str) -> str:

@@ -117,7 +117,7 @@ def child(quick: bool) -> dict:
     from accounts.second_factor import setup_totp
     from applications.case_models import Application
     from benchmarks import seed
-    from workflows import selectors
+    from workflows import selectors, task_lists
 
     wanted = int(os.environ.get("INBOX_BENCH_CASES", DEFAULT_CASES[quick]))
     seeded = seed.seeded_case_count()
@@ -154,10 +154,16 @@ def child(quick: bool) -> dict:
 
         return go, main_query
 
-    def task_page(selector, user, number):
-        """The main query of the page: its ids (workflows.paging reads those first, then the 25 rows by id)."""
+    def sorted_page(selector, user, number=1, **criteria):
+        """The ids of a filtered or sorted page, as `TaskListView` reads them (task_lists.filter_and_sort)."""
         start = (number - 1) * PAGE_SIZE
-        return selector(user).values_list("pk", flat=True)[start : start + PAGE_SIZE]
+        tasks = task_lists.filter_and_sort(selector(user), **{"sort": "deadline", **criteria})
+        return tasks.values_list("pk", flat=True)[start : start + PAGE_SIZE]
+
+    def task_page(selector, user, number):
+        """The main query of the page: its ids (workflows.paging reads those first, then the 25 rows by id), in the
+        lists' default order (the nearest legal deadline first)."""
+        return sorted_page(selector, user, number)
 
     def case_page(queryset, number=1):
         start = (number - 1) * PAGE_SIZE
@@ -178,6 +184,37 @@ def child(quick: bool) -> dict:
         "queue_page_100": page(officer, "/office/queue/?page=100", task_page(selectors.queue, officer, 100)),
         "office_tasks_page_100": page(
             supervisor, "/office/tasks/?page=100", task_page(selectors.open_tasks_of_office, supervisor, 100)
+        ),
+        # The lists worked by deadline (issue 16): the default order is the nearest legal deadline first.
+        "queue_sorted_by_deadline": page(officer, "/office/queue/", sorted_page(selectors.queue, officer)),
+        "queue_sorted_by_deadline_page_100": page(
+            officer, "/office/queue/?page=100", sorted_page(selectors.queue, officer, 100)
+        ),
+        "queue_filter_overdue": page(
+            officer, "/office/queue/?deadline=overdue", sorted_page(selectors.queue, officer, deadline="overdue")
+        ),
+        "queue_filter_due_this_week": page(
+            officer, "/office/queue/?deadline=week", sorted_page(selectors.queue, officer, deadline="week")
+        ),
+        "queue_sorted_by_filing_date_page_100": page(
+            officer, "/office/queue/?sort=filed&page=100", sorted_page(selectors.queue, officer, 100, sort="filed")
+        ),
+        "queue_sorted_by_case_number": page(
+            officer, "/office/queue/?sort=case", sorted_page(selectors.queue, officer, sort="case")
+        ),
+        "queue_filter_stage_review": page(
+            officer, "/office/queue/?stage=review", sorted_page(selectors.queue, officer, stage="review")
+        ),
+        "queue_filter_permit_and_purpose": page(
+            officer,
+            "/office/queue/?permit=temporary-residence&purpose=studies",
+            sorted_page(selectors.queue, officer, permit="temporary-residence", purpose="studies"),
+        ),
+        "inbox_sorted_by_deadline": page(officer, "/office/", sorted_page(selectors.inbox, officer)),
+        "office_tasks_filter_overdue_page_10": page(
+            supervisor,
+            "/office/tasks/?deadline=overdue&page=10",
+            sorted_page(selectors.open_tasks_of_office, supervisor, 10, deadline="overdue"),
         ),
         "cases_page_1": page(supervisor, "/office/cases/", case_page(cases)),
         "cases_page_100": page(supervisor, "/office/cases/?page=100", case_page(cases, 100)),

@@ -25,6 +25,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 SEED_DOMAIN = "seed.mos.example"
+#: Purposes of stay given in turn to temporary residence cases (the work form's purpose is always work).
+PURPOSES = ("work", "studies", "family_reunification", "business", "blue_card", "research", "other")
+WORK_SLUGS = frozenset({"temporary-residence-work"})
+PURPOSE_SLUGS = frozenset({"temporary-residence", "temporary-residence-work"})
 OFFICERS_PER_OFFICE = 8
 UNUSABLE_PASSWORD = "!seeded"  # noqa: S105 - Django treats a password starting with "!" as unusable
 
@@ -283,17 +287,19 @@ def _reserve_ids(connection, table: str, count: int) -> int:
 
 
 def _answers_template(slug: str) -> str:
-    """The sample payload of the permit as JSON text with {s} {g} {p} {v} {d} slots (surname, given names,
-    passport number, voivodeship, date of birth)."""
+    """The sample payload of the permit as JSON text with {s} {g} {p} {v} {d} {u} slots (surname, given names,
+    passport number, voivodeship, date of birth, purpose of stay where the form asks it)."""
     from benchmarks.seed_payload import applicant_payload
 
     payload = applicant_payload(slug)
     payload["personal"].update(surname="@@s@@", given_names="@@g@@", date_of_birth="@@d@@")
     payload["travel_document"]["document_series_number"] = "@@p@@"
     payload["residence"]["voivodeship"] = "@@v@@"
+    if "purpose_of_stay" in payload.get("purpose", {}):
+        payload["purpose"]["purpose_of_stay"] = "@@u@@"
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("{", "{{").replace("}", "}}")
-    for slot in "sgpdv":
+    for slot in "sgpdvu":
         text = text.replace(f"@@{slot}@@", "{" + slot + "}")
     return text
 
@@ -365,8 +371,10 @@ def seed(
     from applications.case_models import CaseNumberSequence
     from applications.models import Office
     from formdefs.models import FormDefinition
+    from applications.tracking import DECISION_PERIODS, add_period
     from workflows.flows import ResidencePermitFlow
     from workflows.models import TASK_OFFICE_KEY
+    from workflows.task_index import CASE_KEY, DEADLINE_KEY, FILED_KEY, NO_PURPOSE, PERMIT_KEY, PURPOSE_KEY
 
     started = time.perf_counter()
     rng = random.Random(random_seed + count)
@@ -477,7 +485,8 @@ def seed(
             surname, given = rng.choice(SURNAMES), rng.choice(GIVEN_NAMES)
             passport = f"{chr(65 + i % 26)}{chr(65 + (i // 26) % 26)}{i:07d}"
             birth = f"{rng.randrange(1960, 2005)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
-            answers = templates[slug].format(s=surname, g=given, p=passport, d=birth, v=code)
+            purpose = "work" if slug in WORK_SLUGS else PURPOSES[i % len(PURPOSES)]
+            answers = templates[slug].format(s=surname, g=given, p=passport, d=birth, v=code, u=purpose)
             applicant = user0 + (i % pool)
             changed = min(now, submitted + timedelta(days=rng.randrange(1, 40)))
             draft_id, app_id, process_id = draft0 + i, app0 + i, process0 + i
@@ -590,8 +599,25 @@ def seed(
                 tasks.append((task_ref[node], "HUMAN", "ASSIGNED" if assigned else "NEW", changed, owner, None))
             if stage.name in end_of:
                 tasks.append((task_ref[end_of[stage.name]], "END", "DONE", changed, None, changed))
-            task_data = f'{{"{TASK_OFFICE_KEY}": {office.pk}}}'
+            office_stamp = f'{{"{TASK_OFFICE_KEY}": {office.pk}}}'
+            listing = {  # the stamp of workflows.task_index, the legal deadline as that module computes it
+                PERMIT_KEY: slug,
+                PURPOSE_KEY: purpose if slug in PURPOSE_SLUGS else NO_PURPOSE,
+                FILED_KEY: submitted.isoformat(),
+                CASE_KEY: case_number,
+            }
+            decision_due = add_period(submitted.date(), **DECISION_PERIODS[slug]).isoformat()
             for ref, kind, status, created, owner, done in tasks:
+                if kind == "HUMAN" and done is None:
+                    node = ref.rsplit(".", 1)[-1]
+                    due = (
+                        (created + timedelta(days=30)).date().isoformat()
+                        if node.startswith("consult_")
+                        else decision_due
+                    )
+                    task_data = json.dumps({TASK_OFFICE_KEY: office.pk, **listing, DEADLINE_KEY: due})
+                else:
+                    task_data = office_stamp
                 out.add(
                     "viewflow_task",
                     (

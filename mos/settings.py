@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "viewflow",
     "viewflow.workflow",
     "accounts",
+    "polishtime",
     "validators",
     "formdefs",
     "applications",
@@ -94,6 +95,8 @@ TEMPLATES = [
                 "accounts.context_processors.roles",
                 "mos.context_processors.site",
             ],
+            # `{{ value|when }}`: every date and time shown to people, in Polish time (polishtime.format_when).
+            "builtins": ["polishtime.templatetags.polishtime"],
         },
     },
 ]
@@ -155,6 +158,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Warsaw"
+# Django's own date output (the admin) as polishtime.format_when writes dates for people.
+FORMAT_MODULE_PATH = ["polishtime.formats"]
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_SECURE = not DEBUG

@@ -1,11 +1,18 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from .flows import ResidencePermitFlow
+from .knowledge import save_article
 from .models import (
     Appointment,
     AppointmentSlot,
     AuditEntry,
     Consultation,
     Decision,
+    KnowledgeArticle,
+    KnowledgeArticleTranslation,
+    KnowledgeArticleVersion,
     ResidenceCard,
     StaffMembership,
     SupplementRequest,
@@ -52,3 +59,67 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 
 for model in (SupplementRequest, Appointment, Consultation, Decision, ResidenceCard):
     admin.site.register(model, ReadOnlyAdmin)
+
+
+# --- The knowledge base ------------------------------------------------------------------------------------------
+
+
+class KnowledgeArticleForm(forms.ModelForm):
+    """Steps and purposes picked from the flow and the forms, not typed."""
+
+    steps = forms.MultipleChoiceField(
+        label=_("Procedure steps"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: the article is shown at every step."),
+    )
+    purposes = forms.MultipleChoiceField(
+        label=_("Purposes of stay"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: the article is shown for every purpose."),
+    )
+
+    class Meta:
+        model = KnowledgeArticle
+        fields = ["title", "slug", "body", "legal_basis", "steps", "purposes", "is_published"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .selectors import STAGE_ORDER
+        from .task_lists import permit_and_purpose_choices
+
+        titles = {node.name: str(node.task_title) for node in ResidencePermitFlow.instance.nodes()}
+        self.fields["steps"].choices = [(name, titles.get(name, name)) for name in STAGE_ORDER]
+        self.fields["purposes"].choices = permit_and_purpose_choices("pl")[1]
+
+
+class KnowledgeTranslationInline(admin.StackedInline):
+    model = KnowledgeArticleTranslation
+    extra = 0
+
+
+class KnowledgeVersionInline(admin.TabularInline):
+    """Who changed what, newest first (read-only: versions are never edited)."""
+
+    model = KnowledgeArticleVersion
+    fields = ["number", "changed_at", "changed_by", "changed_fields", "title"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(KnowledgeArticle)
+class KnowledgeArticleAdmin(admin.ModelAdmin):
+    form = KnowledgeArticleForm
+    list_display = ["title", "version", "updated_at", "updated_by", "is_published"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [KnowledgeTranslationInline, KnowledgeVersionInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        save_article(article=obj, user=request.user, changed_fields=list(form.changed_data) if change else None)

@@ -6,6 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from polishtime import format_when
+
 from .deadlines import DeadlineKind, check_days
 from .models import Appointment, AppointmentSlot, Consultation, DecisionKind
 
@@ -20,6 +22,11 @@ REVIEW_CONDITIONS = [
     ("no_threat", _("No threat to security or public order (consultations)")),
 ]
 WORK_CONDITION = ("work", _("The employer's annex meets the conditions of the work permit"))
+
+
+class SlotChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{format_when(obj.starts_at, 'zone')}, {obj.place}"
 
 
 class CaseSearchForm(forms.Form):
@@ -38,6 +45,16 @@ def _default_supplement_days() -> int:
     from .services import supplement_days
 
     return supplement_days()
+
+
+class KnowledgeSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search the guidance"),
+        min_length=2,
+        max_length=100,
+        strip=True,
+        help_text=_("For example: odciski, środki utrzymania, konsul."),
+    )
 
 
 class FormalCheckForm(forms.Form):
@@ -101,7 +118,7 @@ class FormalCheckForm(forms.Form):
 
 
 class BookAppointmentForm(forms.Form):
-    slot = forms.ModelChoiceField(
+    slot = SlotChoiceField(
         label=_("Free slot"),
         queryset=AppointmentSlot.objects.none(),
         required=False,
@@ -224,6 +241,24 @@ class ReassignForm(forms.Form):
         self.fields["to_user"].queryset = User.objects.filter(pk__in=[p.pk for p in people])
 
 
+class HandoverForm(forms.Form):
+    """Return a task one holds to the queue (no colleague chosen) or hand it to a colleague; the reason is audited."""
+
+    to_user = forms.ModelChoiceField(
+        label=_("Colleague"),
+        required=False,
+        queryset=None,
+        empty_label=_("Nobody: return it to the office's queue"),
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from accounts.models import User
+
+        self.fields["to_user"].queryset = User.objects.filter(pk__in=[p.pk for p in people]).order_by("email")
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -255,13 +290,6 @@ class SupplementForm(forms.Form):
         return data
 
 
-class SlotChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        from django.utils import formats, timezone
-
-        return f"{formats.date_format(timezone.localtime(obj.starts_at), 'DATETIME_FORMAT')}, {obj.place}"
-
-
 class PickSlotForm(forms.Form):
     slot = SlotChoiceField(
         label=_("Choose a time"), queryset=AppointmentSlot.objects.none(), widget=forms.RadioSelect, empty_label=None
@@ -270,3 +298,44 @@ class PickSlotForm(forms.Form):
     def __init__(self, *args, slots=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slot"].queryset = slots if slots is not None else AppointmentSlot.objects.none()
+
+
+class TaskFilterForm(forms.Form):
+    """The filters and the order of an office list (GET); what they mean is `task_lists.filter_and_sort`."""
+
+    stage = forms.ChoiceField(label=_("Stage"), required=False)
+    permit = forms.ChoiceField(label=_("Permit"), required=False)
+    purpose = forms.ChoiceField(label=_("Purpose of stay"), required=False)
+    deadline = forms.ChoiceField(
+        label=_("Deadline"),
+        required=False,
+        choices=[("", _("Any")), ("overdue", _("Overdue")), ("week", _("Due within 7 days"))],
+    )
+    assignee = forms.ModelChoiceField(label=_("Officer"), required=False, queryset=None, empty_label=_("Anybody"))
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("deadline", _("Legal deadline, nearest first")),
+            ("filed", _("Filing date, oldest first")),
+            ("case", _("Case number")),
+        ],
+    )
+
+    def __init__(self, *args, stages=(), permits=(), purposes=(), people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _("Any"))]
+        self.fields["stage"].choices = anything + list(stages)
+        self.fields["permit"].choices = anything + list(permits)
+        self.fields["purpose"].choices = anything + list(purposes)
+        if people is None:
+            del self.fields["assignee"]
+        else:
+            self.fields["assignee"].queryset = people
+
+    def criteria(self) -> dict:
+        """The valid choices as keyword arguments of `filter_and_sort` (nothing chosen: the default order)."""
+        self.is_valid()  # a choice that is not offered is dropped; the others still apply
+        data = {key: value for key, value in self.cleaned_data.items() if value not in ("", None)}
+        data.setdefault("sort", "deadline")
+        return data

@@ -1,7 +1,12 @@
-"""Official letters of case processing, issued through `documents.services.issue_document` (always in Polish)."""
+"""Official letters of case processing, issued through `documents.services.issue_document` (always in Polish).
+
+Each letter is first described (`Letter`: kind, template, context, title) by one function, so the same text is
+issued sealed and previewed by the officer as an unsealed draft marked "PROJEKT" (`preview`) before it leaves.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
@@ -13,6 +18,14 @@ from documents.models import Document, DocumentKind
 from documents.services import applicant_name, issue_document
 
 from .models import Appointment, Decision, DecisionKind, EvidenceRequest, SupplementRequest
+
+
+@dataclass(frozen=True)
+class Letter:
+    kind: str
+    template: str
+    context: dict
+    title: str
 
 
 def _officer(user) -> dict | None:
@@ -33,77 +46,64 @@ def _common(application: Application, officer=None) -> dict:
     }
 
 
-def issue_call_to_supplement(application: Application, request: SupplementRequest) -> Document:
+def call_to_supplement_letter(application: Application, request: SupplementRequest) -> Letter:
     context = {
         **_common(application, request.requested_by),
         "defects": request.defects,
         # The date depends on delivery, which follows the letter: the letter states the period, the account the date.
         "deadline_days": request.days,
     }
-    return issue_document(
-        application,
+    return Letter(
         DocumentKind.CALL_TO_SUPPLEMENT,
         "documents/call_to_supplement.html",
         context,
-        language="pl",
-        title="Wezwanie do usunięcia braków formalnych",
+        "Wezwanie do usunięcia braków formalnych",
     )
 
 
-def issue_call_for_evidence(application: Application, request: EvidenceRequest) -> Document:
+def call_for_evidence_letter(application: Application, request: EvidenceRequest) -> Letter:
     context = {**_common(application, request.requested_by), "items": request.items, "deadline_days": request.days}
-    return issue_document(
-        application,
+    return Letter(
         DocumentKind.CALL_FOR_EVIDENCE,
         "documents/call_for_evidence.html",
         context,
-        language="pl",
-        title="Wezwanie do przedłożenia dowodów",
+        "Wezwanie do przedłożenia dowodów",
     )
 
 
-def issue_summons(application: Application, appointment: Appointment) -> Document:
+def summons_letter(application: Application, appointment: Appointment) -> Letter:
     context = {
         **_common(application, appointment.booked_by),
         "appointment_at": timezone.localtime(appointment.starts_at),
         "place_of_appointment": appointment.place,
     }
-    return issue_document(
-        application,
-        DocumentKind.SUMMONS,
-        "documents/summons_fingerprints.html",
-        context,
-        language="pl",
-        title="Wezwanie do osobistego stawiennictwa",
+    return Letter(
+        DocumentKind.SUMMONS, "documents/summons_fingerprints.html", context, "Wezwanie do osobistego stawiennictwa"
     )
 
 
-def issue_left_unexamined(application: Application, *, reason: str) -> Document:
+def left_unexamined_letter(application: Application, *, reason: str) -> Letter:
     context = {**_common(application), "reason": reason}
-    return issue_document(
-        application,
+    return Letter(
         DocumentKind.LEFT_UNEXAMINED,
         "documents/left_unexamined.html",
         context,
-        language="pl",
-        title="Pozostawienie wniosku bez rozpoznania",
+        "Pozostawienie wniosku bez rozpoznania",
     )
 
 
-def issue_discontinuance(application: Application, appointment: Appointment) -> Document:
+def discontinuance_letter(application: Application, appointment: Appointment) -> Letter:
     context = {
         **_common(application, appointment.booked_by),
         "appointment_at": timezone.localtime(appointment.starts_at),
         "place_of_appointment": appointment.place,
         "decision_number": f"{application.case_number}/U/{appointment.pk}",
     }
-    return issue_document(
-        application,
+    return Letter(
         DocumentKind.DISCONTINUANCE,
         "documents/discontinuance.html",
         context,
-        language="pl",
-        title="Decyzja o umorzeniu postępowania",
+        "Decyzja o umorzeniu postępowania",
     )
 
 
@@ -115,12 +115,13 @@ def _birth_date(application: Application) -> date | None:
         return None
 
 
-def issue_decision(application: Application, decision: Decision) -> Document:
+def decision_letter(application: Application, decision: Decision) -> Letter:
     spec = application.definition.spec
+    number = f"{application.case_number}/D/{decision.pk}" if decision.pk else f"{application.case_number}/D/—"
     context = {
         **_common(application, decision.decided_by),
         "outcome": "grant" if decision.kind == DecisionKind.GRANT else "refusal",
-        "decision_number": f"{application.case_number}/D/{decision.pk}",
+        "decision_number": number,
         "legal_basis": getattr(settings, "DECISION_LEGAL_BASIS", ["ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach"]),
         "applicant": {
             "name": applicant_name(application),
@@ -133,11 +134,49 @@ def issue_decision(application: Application, decision: Decision) -> Document:
         "justification": decision.justification,
         "voivode": f"Wojewody {application.voivodeship.name.removesuffix('ie').capitalize()}iego",
     }
-    return issue_document(
-        application,
-        DocumentKind.DECISION,
-        "documents/decision.html",
-        context,
-        language="pl",
-        title=f"Decyzja w sprawie {application.case_number}",
+    return Letter(
+        DocumentKind.DECISION, "documents/decision.html", context, f"Decyzja w sprawie {application.case_number}"
     )
+
+
+def issue(application: Application, letter: Letter) -> Document:
+    """Seal, store and record the letter on the case."""
+    return issue_document(application, letter.kind, letter.template, letter.context, language="pl", title=letter.title)
+
+
+def preview(application: Application, letter: Letter) -> bytes:
+    """The letter as a draft PDF: the same text, marked "PROJEKT" on every page, not sealed, not stored."""
+    from documents.rendering import render_pdf
+
+    return render_pdf(
+        letter.template,
+        {**letter.context, "draft": True},
+        language="pl",
+        title=f"PROJEKT – {letter.title}",
+        case_number=application.case_number,
+        variant="",
+    )
+
+
+def issue_call_to_supplement(application: Application, request: SupplementRequest) -> Document:
+    return issue(application, call_to_supplement_letter(application, request))
+
+
+def issue_call_for_evidence(application: Application, request: EvidenceRequest) -> Document:
+    return issue(application, call_for_evidence_letter(application, request))
+
+
+def issue_discontinuance(application: Application, appointment: Appointment) -> Document:
+    return issue(application, discontinuance_letter(application, appointment))
+
+
+def issue_summons(application: Application, appointment: Appointment) -> Document:
+    return issue(application, summons_letter(application, appointment))
+
+
+def issue_left_unexamined(application: Application, *, reason: str) -> Document:
+    return issue(application, left_unexamined_letter(application, reason=reason))
+
+
+def issue_decision(application: Application, decision: Decision) -> Document:
+    return issue(application, decision_letter(application, decision))

@@ -14,6 +14,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process, Task
 
+from applications.case_models import Application
+from polishtime import format_when
+
 
 class StaffMembership(models.Model):
     """Ties an officer or supervisor to the one voivodeship office whose cases they may see."""
@@ -54,9 +57,11 @@ class CaseTask(Task):
     """Viewflow's task, stamped with its case's office (`data["office"]`) when it is first saved.
 
     The office lists (queue, inbox, the supervisor's open tasks) filter and sort tasks by that stamp through partial
-    indexes on viewflow's own table (migration 0004). Without it, a deep page joined task, process, case process and
-    application for every row it skipped: about 250 ms for page 100 of a queue at 1,000,000 cases. A case never
-    changes office, so the stamp cannot go stale. Viewflow creates tasks through `ResidencePermitFlow.task_class`.
+    indexes on viewflow's own table (migration 0004); a human task also carries its permit, purpose, legal deadline,
+    filing date and case number (`workflows.task_index`, indexes of migration 0005). Without it, a deep page joined
+    task, process, case process and application for every row it skipped: about 250 ms for page 100 of a queue at
+    1,000,000 cases. A case never changes office, so the stamp cannot go stale. Viewflow creates tasks through
+    `ResidencePermitFlow.task_class`.
     """
 
     class Meta:
@@ -66,11 +71,14 @@ class CaseTask(Task):
         if self.data is None:
             self.data = {}
         if TASK_OFFICE_KEY not in self.data and self.process_id:
-            office_id = (
-                CaseProcess.objects.filter(pk=self.process_id).values_list("application__office_id", flat=True).first()
-            )
-            if office_id is not None:
-                self.data[TASK_OFFICE_KEY] = office_id
+            application = Application.objects.select_related("definition").filter(process__pk=self.process_id).first()
+            if application is not None:
+                self.data[TASK_OFFICE_KEY] = application.office_id
+                # What the office lists filter and sort by (workflows.task_index).
+                if self.flow_task and self.flow_task.task_type == "HUMAN":
+                    from .task_index import listing_stamp
+
+                    self.data.update(listing_stamp(self.flow_task.name, application))
         super().save(*args, **kwargs)
 
 
@@ -145,7 +153,7 @@ class SupplementRequest(models.Model):
         verbose_name_plural = _("calls to supplement")
 
     def __str__(self) -> str:
-        return f"{self.application_id}: until {self.deadline:%Y-%m-%d}"
+        return f"{self.application_id}: until {format_when(self.deadline, 'date')}"
 
     @property
     def is_open(self) -> bool:
@@ -197,7 +205,7 @@ class AppointmentSlot(models.Model):
         verbose_name_plural = _("appointment slots")
 
     def __str__(self) -> str:
-        return f"{self.starts_at:%Y-%m-%d %H:%M} {self.place}"
+        return f"{format_when(self.starts_at, 'zone')}, {self.place}"
 
 
 class Appointment(models.Model):
@@ -236,7 +244,7 @@ class Appointment(models.Model):
         verbose_name_plural = _("fingerprints appointments")
 
     def __str__(self) -> str:
-        return f"{self.application_id}: {self.starts_at:%Y-%m-%d %H:%M}"
+        return f"{self.application_id}: {format_when(self.starts_at)}"
 
 
 class Agency(models.TextChoices):
@@ -367,7 +375,7 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("audit trail")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.user_id} {self.action}"
+        return f"{format_when(self.at, 'seconds')} {self.user_id} {self.action}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -376,3 +384,10 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("audit entries are never deleted")
+
+
+from .knowledge_models import (  # noqa: E402, F401 - the knowledge base's models are this app's models too
+    KnowledgeArticle,
+    KnowledgeArticleTranslation,
+    KnowledgeArticleVersion,
+)

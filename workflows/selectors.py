@@ -8,9 +8,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count, QuerySet
+from django.core.paginator import Page
+from django.db import connection
+from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, QuerySet, Value
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
@@ -32,6 +35,7 @@ from .models import (
     Decision,
     SupplementRequest,
 )
+from .paging import page_of
 from .services import APPLICANT_NODES, SUPERVISOR_NODES, is_staff, is_supervisor, office_id_of
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED)
@@ -69,6 +73,43 @@ def open_tasks_of_office(user) -> QuerySet[Task]:
     if not is_supervisor(user):
         return Task.objects.none()
     return tasks_of_office(user).filter(status__in=OPEN).order_by("created")
+
+
+#: The officer steps in the order a case meets them (the stage filter lists them so).
+STAGE_ORDER = (
+    "formal_check",
+    "formal_check_again",
+    "book_appointment",
+    "fingerprints",
+    "consult_border_guard",
+    "consult_police",
+    "consult_abw",
+    "consult_labour_office",
+    "review",
+    "decide",
+    "approve",
+    "redecide",
+    "residence_card",
+)
+
+
+def office_stages(user) -> list[tuple[str, str]]:
+    """The officer steps of the flow this user's lists can hold, as (node name, title) in the order of the flow."""
+    hidden = set(APPLICANT_NODES) | (set() if is_supervisor(user) else set(SUPERVISOR_NODES))
+    nodes = [
+        node for node in ResidencePermitFlow.instance.nodes() if node.task_type == "HUMAN" and node.name not in hidden
+    ]
+    nodes.sort(key=lambda node: STAGE_ORDER.index(node.name) if node.name in STAGE_ORDER else len(STAGE_ORDER))
+    return [(node.name, str(node.task_title)) for node in nodes]
+
+
+def office_staff(user) -> QuerySet:
+    """The active officers and supervisors of the user's office (the assignee filter of the supervisor's list)."""
+    from accounts.models import User
+
+    return User.objects.filter(staff_membership__office_id=office_id_of(user), is_active=True).order_by(
+        "last_name", "first_name", "email"
+    )
 
 
 def office_task(user, task_id: int) -> Task:
@@ -138,6 +179,64 @@ def colleagues(user, task: Task) -> list:
     return [person for person in staff if may_work_on(person, task)]
 
 
+#: Attachment kinds shown inside the page (the upload checks sniff the bytes, so the type can be trusted).
+IMAGE_TYPES = frozenset({"image/jpeg", "image/png"})
+PDF_TYPE = "application/pdf"
+PHOTO_REQUIREMENT = "photo"
+#: Names of attachments that are not a requirement of the form (the applicant's answer to a call to supplement).
+EXTRA_ATTACHMENT_NAMES = {"supplement": gettext_lazy("Supplement sent by the applicant")}
+
+
+def handover_colleagues(user, task: Task) -> list:
+    """The colleagues of the same office who could take over `task` from `user` (two queries, however many)."""
+    from accounts.models import User
+
+    wanted = {"supervisor"} if task.flow_task.name in SUPERVISOR_NODES else {"officer", "supervisor"}
+    people = (
+        User.objects.filter(staff_membership__office_id=office_id_of(user), is_active=True, groups__name__in=wanted)
+        .exclude(pk=user.pk)
+        .distinct()
+        .order_by("email")
+    )
+    return list(people) if is_staff(user) and task.flow_task.name not in APPLICANT_NODES else []
+
+
+@dataclass(frozen=True)
+class AttachmentItem:
+    """An attachment as the officer's case page lists and shows it."""
+
+    attachment: Attachment
+    name: str  # the requirement's name in the reader's language, as on the form
+
+    @property
+    def is_image(self) -> bool:
+        return self.attachment.content_type in IMAGE_TYPES
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.attachment.content_type == PDF_TYPE
+
+    @property
+    def viewer_kind(self) -> str:
+        return "image" if self.is_image else "pdf" if self.is_pdf else ""
+
+
+def attachment_items(application: Application, language: str) -> list[AttachmentItem]:
+    """The case's attachments named by their requirement in `language` (not `health_insurance`), form order first."""
+    requirements = application.definition.spec.attachments
+    names = {requirement.key: requirement.label.get(language) for requirement in requirements}
+    order = {requirement.key: index for index, requirement in enumerate(requirements)}
+    attachments = sorted(
+        application.attachments.all(), key=lambda a: (order.get(a.requirement, len(order)), a.uploaded_at, a.pk)
+    )
+    return [
+        AttachmentItem(
+            attachment=a, name=names.get(a.requirement) or str(EXTRA_ATTACHMENT_NAMES.get(a.requirement, a.requirement))
+        )
+        for a in attachments
+    ]
+
+
 @dataclass
 class CaseFile:
     """Everything an officer sees about a case on a task page."""
@@ -146,7 +245,7 @@ class CaseFile:
     permit_title: str
     summary: list
     annex_summary: list | None
-    attachments: list
+    attachments: list[AttachmentItem]
     documents: list
     supplement_requests: list
     appointments: list
@@ -154,6 +253,21 @@ class CaseFile:
     decisions: list
     history: list = field(default_factory=list)
     decision_clock: DecisionClock | None = None
+
+    @property
+    def photo(self) -> AttachmentItem | None:
+        """The applicant's photograph (the latest one), shown beside the personal data."""
+        photos = [item for item in self.attachments if item.attachment.requirement == PHOTO_REQUIREMENT]
+        return next((item for item in reversed(photos) if item.is_image), None)
+
+    @property
+    def personal_summary(self) -> list:
+        """The first step of the form (the personal data), shown beside the photograph."""
+        return self.summary[:1]
+
+    @property
+    def other_summary(self) -> list:
+        return self.summary[1:]
 
 
 def case_file(application: Application, language: str) -> CaseFile:
@@ -163,7 +277,7 @@ def case_file(application: Application, language: str) -> CaseFile:
         permit_title=application.definition.spec.title.get(language),
         summary=summarise(application.definition.spec, application.answers, language),
         annex_summary=summarise(annex.definition.spec, annex.answers, language) if annex else None,
-        attachments=list(application.attachments.order_by("requirement", "uploaded_at")),
+        attachments=attachment_items(application, language),
         documents=list(application.documents.select_related("delivery").order_by("created_at", "pk")),
         supplement_requests=list(SupplementRequest.objects.filter(application=application)),
         appointments=list(Appointment.objects.filter(application=application)),
@@ -186,54 +300,108 @@ def case_file(application: Application, language: str) -> CaseFile:
 DECISION_DUE_SOON_DAYS = 14
 
 
+@dataclass(frozen=True)
+class BacklogRow:
+    """Open tasks of one stage or one officer: how many, and the median days they have been waiting."""
+
+    label: str
+    count: int
+    median_days: float | None
+
+
 @dataclass
 class Dashboard:
-    stages: list[tuple[str, int]]
-    overdue_supplements: list[SupplementRequest]
-    overdue_consultations: list[Consultation]
+    stages: list[BacklogRow]
+    officers: list[BacklogRow]
+    overdue_supplements: Page
+    overdue_consultations: Page
     overdue_appointments: list[Appointment]
     median_days_to_decision: float | None
     decisions_counted: int
     decisions_due_soon: list[CaseProcess] = field(default_factory=list)
 
 
-def dashboard(user) -> Dashboard:
-    """Cases by stage, what is past its deadline, and the median days from submission to decision (30 days)."""
+class _Median(Aggregate):
+    """PostgreSQL's median (the 50th percentile) of an interval or a number."""
+
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    allow_distinct = False
+
+
+def _days(value) -> float | None:
+    if value is None:
+        return None
+    return round(value.total_seconds() / 86400, 1)
+
+
+def _backlog(tasks: QuerySet[Task], key: str, since: str, now) -> dict:
+    """{key value: (count, median days since `since`)}: one query on PostgreSQL (the median in the database); on
+    SQLite, which has no percentile, one query for the dates and the median in Python."""
+    if connection.vendor == "postgresql":
+        waited = ExpressionWrapper(Value(now) - F(since), output_field=DurationField())
+        rows = (
+            tasks.values(key)
+            .annotate(count=Count("id"), median=_Median(waited, output_field=DurationField()))
+            .order_by()
+        )
+        return {row[key]: (row["count"], _days(row["median"])) for row in rows}
+    waits: dict = {}
+    for value, started in tasks.values_list(key, since):
+        waits.setdefault(value, []).append(now - started if started else None)
+    return {
+        value: (len(times), _days(statistics.median([t for t in times if t is not None])) if any(times) else None)
+        for value, times in waits.items()
+    }
+
+
+def dashboard(user, *, supplements_page=None, consultations_page=None) -> Dashboard:
+    """The office's backlog per stage and per officer (with the median days waiting), what is past its deadline
+    (paged), and the median days from submission to decision (30 days): a fixed number of queries, however many."""
+    from accounts.models import User
+
     office_id = office_id_of(user)
     now = timezone.now()
-    open_tasks = (
-        Task.objects.filter(**{f"data__{TASK_OFFICE_KEY}": office_id}, status__in=OPEN, flow_task_type="HUMAN")
-        .values("flow_task")
-        .annotate(count=Count("id"))
-        .order_by()
+    open_tasks = Task.objects.filter(
+        **{f"data__{TASK_OFFICE_KEY}": office_id}, status__in=OPEN, flow_task_type="HUMAN"
+    ).exclude(flow_task__in=_nodes(APPLICANT_NODES))
+    per_stage = Counter()
+    stage_medians: dict[str, float | None] = {}
+    for node, (count, median) in _backlog(open_tasks, "flow_task", "created", now).items():
+        title = str(node.task_title or node.name)
+        per_stage[title] += count
+        stage_medians.setdefault(title, median)
+    per_owner = _backlog(open_tasks.filter(status=STATUS.ASSIGNED), "owner", "assigned", now)
+    names = {person.pk: str(person) for person in User.objects.filter(pk__in=list(per_owner))}
+    decisions = Decision.objects.filter(application__office_id=office_id, issued_at__gte=now - timedelta(days=30))
+    days = [
+        (issued - submitted).total_seconds() / 86400
+        for issued, submitted in decisions.values_list("issued_at", "application__submitted_at")
+    ]
+    supplements = (
+        SupplementRequest.objects.filter(
+            application__office_id=office_id, answered_at__isnull=True, expired_at__isnull=True, deadline__lt=now
+        )
+        .select_related("application")
+        .order_by("deadline", "pk")
     )
-    stages = Counter()
-    for row in open_tasks:  # one row per step of the flow, counted in the database
-        node = row["flow_task"]
-        stages[str(node.task_title or node.name)] += row["count"]
-    decisions = Decision.objects.filter(
-        application__office_id=office_id, issued_at__gte=now - timedelta(days=30)
-    ).select_related("application")
-    days = [(d.issued_at - d.application.submitted_at).total_seconds() / 86400 for d in decisions]
+    consultations = (
+        Consultation.objects.filter(application__office_id=office_id, answer="", deadline__lt=now)
+        .select_related("application")
+        .order_by("deadline", "pk")
+    )
     return Dashboard(
-        stages=sorted(stages.items()),
-        overdue_supplements=list(
-            SupplementRequest.objects.filter(
-                application__office_id=office_id,
-                answered_at__isnull=True,
-                expired_at__isnull=True,
-                deadline__lt=now,
-            ).select_related("application")
+        stages=[BacklogRow(title, count, stage_medians[title]) for title, count in sorted(per_stage.items())],
+        officers=sorted(
+            (BacklogRow(names.get(owner, "—"), count, median) for owner, (count, median) in per_owner.items()),
+            key=lambda row: (-row.count, row.label),
         ),
-        overdue_consultations=list(
-            Consultation.objects.filter(application__office_id=office_id, answer="", deadline__lt=now).select_related(
-                "application"
-            )
-        ),
+        overdue_supplements=page_of(supplements, supplements_page),
+        overdue_consultations=page_of(consultations, consultations_page),
         overdue_appointments=list(
             Appointment.objects.filter(application__office_id=office_id, outcome="", starts_at__lt=now).select_related(
                 "application"
-            )
+            )[:50]
         ),
         decisions_due_soon=list(
             CaseProcess.objects.filter(

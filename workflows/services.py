@@ -166,6 +166,61 @@ def reassign_task(*, task: Task, supervisor, to_user, ip: str | None = None) -> 
     return task
 
 
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError(_("Say why you give the task back."))
+    return reason
+
+
+def return_task(*, task: Task, user, reason: str, ip: str | None = None) -> Task:
+    """The officer who holds a task puts it back in the office's queue, with the reason in the audit trail."""
+    reason = _reason(reason)
+    if not may_work_on(user, task):
+        raise PermissionDenied
+    with transaction.atomic():
+        returned = Task.objects.filter(pk=task.pk, status=STATUS.ASSIGNED, owner=user).update(
+            owner=None, status=STATUS.NEW, assigned=None
+        )
+        if not returned:
+            raise WorkflowError(_("Only the officer who holds an open task can give it back."))
+        audit(
+            user,
+            "task.returned",
+            application=application_of(task),
+            obj=task,
+            ip=ip,
+            data={"node": task.flow_task.name, "reason": reason},
+        )
+    task.refresh_from_db()
+    return task
+
+
+def hand_over_task(*, task: Task, user, to_user, reason: str, ip: str | None = None) -> Task:
+    """The officer who holds a task gives it to a colleague of the same office, with the reason in the audit trail."""
+    reason = _reason(reason)
+    if not may_work_on(user, task):
+        raise PermissionDenied
+    if to_user.pk == user.pk or not may_work_on(to_user, task):
+        raise WorkflowError(_("This person cannot work on this task."))
+    with transaction.atomic():
+        moved = Task.objects.filter(pk=task.pk, status=STATUS.ASSIGNED, owner=user).update(
+            owner=to_user, assigned=timezone.now()
+        )
+        if not moved:
+            raise WorkflowError(_("Only the officer who holds an open task can give it back."))
+        audit(
+            user,
+            "task.handed_over",
+            application=application_of(task),
+            obj=task,
+            ip=ip,
+            data={"node": task.flow_task.name, "from": user.pk, "to": to_user.pk, "reason": reason},
+        )
+    task.refresh_from_db()
+    return task
+
+
 def _complete(task: Task, user, node: str | frozenset, work: Callable[[CaseProcess], None]) -> None:
     """Do `work` and complete the task, under the flow lock, if `user` owns this open task of this kind."""
     nodes = {node} if isinstance(node, str) else node

@@ -11,13 +11,18 @@ urlpatterns = [
     path("tasks/<int:task_id>/", views.TaskView.as_view(), name="task"),
     path("tasks/<int:task_id>/claim/", views.ClaimView.as_view(), name="task-claim"),
     path("tasks/<int:task_id>/reassign/", views.ReassignView.as_view(), name="task-reassign"),
+    path("tasks/<int:task_id>/handover/", views.HandoverView.as_view(), name="task-handover"),
+    path("tasks/<int:task_id>/letter-preview/", views.LetterPreviewView.as_view(), name="task-letter-preview"),
     path("cases/", views.CaseListView.as_view(), name="cases"),
     path("cases/<uuid:case_id>/", views.CaseView.as_view(), name="case"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("knowledge/", views.KnowledgeView.as_view(), name="knowledge"),
+    path("knowledge/<slug:slug>/", views.KnowledgeArticleView.as_view(), name="knowledge-article"),
     path("documents/<uuid:document_id>/download/", views.DocumentDownloadView.as_view(), name="document-download"),
     path(
         "attachments/<uuid:attachment_id>/download/", views.AttachmentDownloadView.as_view(), name="attachment-download"
     ),
+    path("attachments/<uuid:attachment_id>/view/", views.AttachmentInlineView.as_view(), name="attachment-view"),
     path("supplement/<uuid:case_id>/", applicant_views.SupplementView.as_view(), name="supplement"),
     path("evidence/<uuid:case_id>/", applicant_views.EvidenceView.as_view(), name="evidence"),
     path("appointment/<uuid:case_id>/", applicant_views.AppointmentView.as_view(), name="appointment"),

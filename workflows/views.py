@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -15,7 +17,7 @@ from viewflow.workflow.status import STATUS
 
 from documents.storage import download_url
 
-from . import forms, selectors, services
+from . import forms, knowledge, letters, previews, selectors, services, task_index, task_lists
 from .audit import audit, client_ip
 from .paging import page_of
 from .steps import WORK_PERMIT_SLUGS
@@ -41,7 +43,8 @@ def _page(request: HttpRequest, items):
 
 
 class TaskListView(StaffMixin, View):
-    """One page of tasks: what the list holds and what the officer may do with it are class attributes."""
+    """One page of tasks, filtered and sorted as asked (nearest legal deadline first by default): what the list holds
+    and what the officer may do with it are class attributes."""
 
     title = ""
     claimable = False
@@ -51,10 +54,27 @@ class TaskListView(StaffMixin, View):
         raise NotImplementedError
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        page = _page(request, self.tasks(request.user))
-        context = {"title": self.title, "page": page, "tasks": page, "claimable": self.claimable}
-        if self.show_owner:
-            context["show_owner"] = True
+        permits, purposes = task_lists.permit_and_purpose_choices(get_language() or "pl")
+        form = forms.TaskFilterForm(
+            request.GET,
+            stages=selectors.office_stages(request.user),
+            permits=permits,
+            purposes=purposes,
+            people=selectors.office_staff(request.user) if self.show_owner else None,
+        )
+        criteria = form.criteria()
+        page = _page(request, task_lists.filter_and_sort(self.tasks(request.user), **criteria))
+        chosen = {key: request.GET[key] for key in form.fields if request.GET.get(key) and key in form.cleaned_data}
+        context = {
+            "title": self.title,
+            "page": page,
+            "rows": task_lists.task_rows(page),
+            "claimable": self.claimable,
+            "filter_form": form,
+            "filtered": any(key != "sort" for key in chosen),
+            "page_query": urlencode(chosen),
+            "show_owner": self.show_owner,
+        }
         return render(request, "workflows/task_list.html", context)
 
 
@@ -232,29 +252,57 @@ class TaskView(StaffMixin, View):
 
     def get(self, request: HttpRequest, task_id: int) -> HttpResponse:
         task = selectors.office_task(request.user, task_id)
-        return self.page(request, task, self.form_for(request, task))
+        pending = _pending_letter_data(request, task) if request.GET.get("change") else None
+        return self.page(request, task, self.form_for(request, task, pending))
 
     def post(self, request: HttpRequest, task_id: int) -> HttpResponse:
+        """Save the step; a step that sends a letter first shows it as a draft, and is saved only once confirmed."""
         task = selectors.office_task(request.user, task_id)
         if task.owner_id != request.user.pk or task.status != STATUS.ASSIGNED:
             raise PermissionDenied
-        form = self.form_for(request, task, request.POST)
+        confirmed = request.POST.get("confirm") == "1"
+        data = _pending_letter_data(request, task) if confirmed else request.POST
+        if data is None:  # nothing previewed (an old tab, a session that ended): show the form again
+            return redirect("workflows:task", task_id=task.pk)
+        form = self.form_for(request, task, data)
         if form.is_valid():
+            if not confirmed and previews.letter_for(task, request.user, form.cleaned_data) is not None:
+                request.session[_letter_key(task)] = dict(request.POST.lists())
+                return self.letter_page(request, task)
             try:
                 STEPS[task.flow_task.name][1](request, task, form.cleaned_data)
             except services.WorkflowError as error:
                 form.add_error(None, error.message)
             else:
+                request.session.pop(_letter_key(task), None)
                 messages.success(request, _("Done: %(step)s.") % {"step": task.flow_task.task_title})
                 return redirect("workflows:inbox")
         return self.page(request, task, form, status=400)
 
+    def letter_page(self, request, task) -> HttpResponse:
+        context = {
+            "task": task,
+            "file": selectors.case_file(services.application_of(task), get_language() or "en"),
+            "preview_url": reverse("workflows:task-letter-preview", kwargs={"task_id": task.pk}),
+        }
+        return render(request, "workflows/letter_preview.html", context)
+
     def page(self, request, task, form, status=200) -> HttpResponse:
         application = services.application_of(task)
         is_mine = task.owner_id == request.user.pk and task.status == STATUS.ASSIGNED
+        deadline = task_lists.task_deadline(task)
         context = {
             "task": task,
+            "deadline": deadline,
+            "deadline_overdue": deadline is not None and deadline < timezone.localdate(),
             "form": form if is_mine else None,
+            "preview_letter": is_mine and previews.sends_letter(task),
+            "articles": knowledge.articles_for(
+                step=task.flow_task.name, purpose=(task.data or {}).get(task_index.PURPOSE_KEY) or ""
+            ),
+            "handover_form": forms.HandoverForm(people=selectors.handover_colleagues(request.user, task))
+            if is_mine
+            else None,
             "is_mine": is_mine,
             "can_claim": task.status == STATUS.NEW and services.may_work_on(request.user, task),
             "file": selectors.case_file(application, get_language() or "en"),
@@ -268,6 +316,68 @@ class TaskView(StaffMixin, View):
             decision = context["file"].decisions[0]
             context["may_approve"] = services.can_approve(request.user, decision)
         return render(request, "workflows/task.html", context, status=status)
+
+
+def _letter_key(task) -> str:
+    return f"workflows.letter.{task.pk}"
+
+
+def _pending_letter_data(request, task) -> QueryDict | None:
+    """The form data of the letter the officer previewed for this task (kept in the session), or None."""
+    stored = request.session.get(_letter_key(task))
+    if not stored:
+        return None
+    data = QueryDict(mutable=True)
+    for key, values in stored.items():
+        data.setlist(key, values)
+    return data
+
+
+class LetterPreviewView(StaffMixin, View):
+    """The draft PDF of the letter the officer is about to send (unsealed, marked PROJEKT, never stored)."""
+
+    def get(self, request: HttpRequest, task_id: int) -> HttpResponse:
+        task = selectors.office_task(request.user, task_id)
+        if task.owner_id != request.user.pk or task.status != STATUS.ASSIGNED:
+            raise PermissionDenied
+        data = _pending_letter_data(request, task)
+        form = TaskView().form_for(request, task, data) if data is not None else None
+        letter = previews.letter_for(task, request.user, form.cleaned_data) if form and form.is_valid() else None
+        if letter is None:
+            raise Http404
+        pdf = letters.preview(services.application_of(task), letter)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = "inline"
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class HandoverView(StaffMixin, View):
+    """The officer who holds a task returns it to the office's queue or hands it to a colleague, saying why."""
+
+    def post(self, request: HttpRequest, task_id: int) -> HttpResponse:
+        task = selectors.office_task(request.user, task_id)
+        form = forms.HandoverForm(request.POST, people=selectors.handover_colleagues(request.user, task))
+        if not form.is_valid():
+            messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+            return redirect("workflows:task", task_id=task.pk)
+        colleague, reason = form.cleaned_data.get("to_user"), form.cleaned_data["reason"]
+        try:
+            if colleague is None:
+                services.return_task(task=task, user=request.user, reason=reason, ip=client_ip(request))
+                messages.success(request, _("The task is back in the office's queue."))
+            else:
+                services.hand_over_task(
+                    task=task, user=request.user, to_user=colleague, reason=reason, ip=client_ip(request)
+                )
+                messages.success(request, _("The task has been given to %(person)s.") % {"person": colleague})
+        except services.WorkflowError as error:
+            messages.error(request, error.message)
+            return redirect("workflows:task", task_id=task.pk)
+        request.session.pop(_letter_key(task), None)
+        return redirect("workflows:inbox")
 
 
 class CaseListView(StaffMixin, View):
@@ -295,11 +405,41 @@ class CaseView(StaffMixin, View):
         )
 
 
+class KnowledgeView(StaffMixin, View):
+    """The office's knowledge base: every article, or those the search finds."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = forms.KnowledgeSearchForm(request.GET if "q" in request.GET else None)
+        searching = form.is_bound and form.is_valid()
+        if searching:
+            articles = knowledge.search_articles(form.cleaned_data["q"])
+        else:
+            articles = knowledge.KnowledgeArticle.objects.filter(is_published=True).order_by("title")
+        page = _page(request, articles.only("slug", "title", "legal_basis"))
+        context = {"form": form, "page": page, "articles": page, "searching": searching}
+        if searching:
+            context["page_query"] = urlencode({"q": form.cleaned_data["q"]})
+        return render(request, "workflows/knowledge.html", context)
+
+
+class KnowledgeArticleView(StaffMixin, View):
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        article = get_object_or_404(knowledge.KnowledgeArticle, slug=slug, is_published=True)
+        # The Polish text counts; a translation, where somebody wrote one, is offered to a reader of that language.
+        translation = article.translations.filter(language=(get_language() or "pl")[:2]).first()
+        return render(request, "workflows/knowledge_article.html", {"article": article, "translation": translation})
+
+
 class DashboardView(StaffMixin, View):
     supervisor_only = True
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        return render(request, "workflows/dashboard.html", {"board": selectors.dashboard(request.user)})
+        board = selectors.dashboard(
+            request.user,
+            supplements_page=request.GET.get("supplements_page"),
+            consultations_page=request.GET.get("consultations_page"),
+        )
+        return render(request, "workflows/dashboard.html", {"board": board})
 
 
 def _file_response(file, filename: str, content_type: str) -> HttpResponse:
@@ -321,6 +461,25 @@ class DocumentDownloadView(StaffMixin, View):
         )
         name = f"{document.kind}-{document.application.case_number.replace('/', '-')}.pdf"
         return _file_response(document.file, name, "application/pdf")
+
+
+class AttachmentInlineView(StaffMixin, View):
+    """An image or PDF attachment for the viewer of the case page: shown, not downloaded, and never run as a page
+    (the upload checks sniffed its type; the sandbox policy stops anything active in it)."""
+
+    def get(self, request: HttpRequest, attachment_id) -> HttpResponse:
+        attachment = selectors.office_attachment(request.user, attachment_id)
+        if attachment.content_type not in selectors.IMAGE_TYPES | {selectors.PDF_TYPE}:
+            raise Http404
+        audit(
+            request.user, "attachment.viewed", application=attachment.application, obj=attachment, ip=client_ip(request)
+        )
+        response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
+        response["Content-Disposition"] = "inline"
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class AttachmentDownloadView(StaffMixin, View):

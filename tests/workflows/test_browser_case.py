@@ -78,6 +78,7 @@ def test_officer_supplement_and_grant_approved_by_the_supervisor_then_the_applic
     anna.page.locator("#id_complete_1").check()
     anna.page.locator("#id_defects").fill("Brak aktualnej fotografii")
     anna.press("Save and continue")
+    anna.press("Send the letter")  # after reading it as a draft
     assert "Done: Formal check" in anna.page.content()
 
     olena = Person(new_page())
@@ -101,6 +102,7 @@ def test_officer_supplement_and_grant_approved_by_the_supervisor_then_the_applic
     anna.page.locator("#id_starts_at").fill(when.strftime("%Y-%m-%dT10:00"))
     anna.page.locator("#id_place").fill("ul. Długa 5, sala 12")
     anna.press("Save and continue")
+    anna.press("Send the letter")
     anna.open_from_inbox(number)
     anna.page.get_by_label("Fingerprints taken").check()
     for recorded in ("Fingerprints recorded", "Signature specimen taken", "Original travel document seen"):
@@ -119,6 +121,7 @@ def test_officer_supplement_and_grant_approved_by_the_supervisor_then_the_applic
     anna.page.locator("#id_valid_from").fill("2027-01-01")
     anna.page.locator("#id_valid_to").fill("2028-12-31")
     anna.press("Save and continue")
+    anna.press("Send the letter")
 
     piotr = Person(new_page())
     piotr.log_in(supervisor)

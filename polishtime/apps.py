@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PolishTimeConfig(AppConfig):
+    name = "polishtime"
+    verbose_name = "Polish time"

@@ -1,0 +1,71 @@
+"""The office lists filter and sort open tasks by what `workflows.task_index` stamps into `Task.data` (permit, purpose,
+legal deadline, filing date, case number). This stamps the open tasks that exist already and, on PostgreSQL, adds
+partial indexes led by the office stamp (the owner for the inbox), one per order the lists offer, each covering what the
+filters read, so a sorted or filtered page at any depth is an index-only range of one office (as 0004 does for the
+default order). Viewflow's `Task` is a third-party model, so the indexes are plain SQL; SQLite keeps none of them.
+
+The stamp is computed by the running code (`task_index.listing_stamp`), in batches: it needs the legal deadline, which
+only that function knows; a historical model cannot say it.
+"""
+
+from django.db import migrations
+
+COVERING = "INCLUDE (status, owner_id, data, flow_task, flow_task_type)"
+OPEN = "WHERE status IN ('NEW', 'ASSIGNED')"
+INDEXES = {
+    "workflows_task_office_open_due": f"((data -> 'office'), (data ->> 'due'), id) {COVERING} {OPEN}",
+    "workflows_task_office_open_filed": f"((data -> 'office'), (data ->> 'filed'), id) {COVERING} {OPEN}",
+    "workflows_task_office_open_case": f"((data -> 'office'), (data ->> 'case'), id) {COVERING} {OPEN}",
+    "workflows_task_owner_assigned_due": f"(owner_id, (data ->> 'due'), id) {COVERING} WHERE status = 'ASSIGNED'",
+}
+BATCH = 2000
+
+
+def stamp_open_tasks(apps, schema_editor):
+    from viewflow.workflow.models import Task
+
+    from applications.case_models import Application
+    from workflows.task_index import DEADLINE_KEY, listing_stamp
+
+    tasks = Task.objects.filter(status__in=["NEW", "ASSIGNED"], flow_task_type="HUMAN").order_by("pk")
+    last = 0
+    while True:
+        batch = list(tasks.filter(pk__gt=last)[:BATCH])
+        if not batch:
+            break
+        last = batch[-1].pk
+        applications = Application.objects.select_related("definition").in_bulk(
+            [task.process.caseprocess.application_id for task in batch if hasattr(task.process, "caseprocess")]
+        )
+        for task in batch:
+            data = dict(task.data or {})
+            process = getattr(task.process, "caseprocess", None)
+            if DEADLINE_KEY in data or process is None:
+                continue
+            data.update(listing_stamp(task.flow_task.name, applications[process.application_id]))
+            Task.objects.filter(pk=task.pk).update(data=data)
+
+
+def create_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for name, definition in INDEXES.items():
+            schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON viewflow_task {definition}")
+        schema_editor.execute("ANALYZE viewflow_task")
+
+
+def drop_indexes(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for name in INDEXES:
+            schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("workflows", "0004_task_office_stamp"),
+        ("applications", "0008_surname_search_index"),
+    ]
+
+    operations = [
+        migrations.RunPython(stamp_open_tasks, migrations.RunPython.noop),
+        migrations.RunPython(create_indexes, drop_indexes),
+    ]

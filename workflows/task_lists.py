@@ -1,0 +1,151 @@
+"""The office lists filtered and sorted: by stage, permit, purpose, deadline state and assignee; by the legal deadline
+(nearest first, the default), the filing date or the case number. Every filter and sort reads the stamp of
+`workflows.task_index` on the task itself, so a page costs the same number of queries, and about the same time, for
+an office of ten cases or of a million (partial indexes of migration 0005 on PostgreSQL)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from django.db.models import ExpressionWrapper, F, QuerySet, TextField
+from django.db.models.fields.json import KeyTextTransform
+from django.utils import timezone
+from viewflow.workflow.models import Task
+
+from .task_index import CASE_KEY, DEADLINE_KEY, FILED_KEY, NO_PURPOSE, PERMIT_KEY, PURPOSE_KEY
+
+SORTS = ("deadline", "filed", "case")
+DEADLINE_STATES = ("overdue", "week")
+#: Days ahead that "due this week" covers (today and the six days after it).
+WEEK_DAYS = 6
+
+
+def task_deadline_annotation() -> ExpressionWrapper:
+    """THE read of a task's legal deadline in a query ('YYYY-MM-DD', Polish time): annotate, filter and sort by it.
+
+    The value is stamped by `task_index.legal_deadline` (the one computation); to change where deadlines come from,
+    change that function, not the lists.
+    """
+    # Wrapped, so `<`/`>=` compare text (the JSON key lookups would parse the date as JSON); the SQL stays
+    # `data ->> 'due'`, the expression of the indexes of migration 0005.
+    return ExpressionWrapper(KeyTextTransform(DEADLINE_KEY, "data"), output_field=TextField())
+
+
+def task_deadline(task: Task) -> date | None:
+    """The legal deadline of one task already read (the same stamp `task_deadline_annotation` reads)."""
+    value = (task.data or {}).get(DEADLINE_KEY)
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def filter_and_sort(
+    tasks: QuerySet[Task],
+    *,
+    stage: str = "",
+    permit: str = "",
+    purpose: str = "",
+    deadline: str = "",
+    assignee=None,
+    sort: str = "deadline",
+    today: date | None = None,
+) -> QuerySet[Task]:
+    """`tasks` narrowed by what the officer chose, in the order asked for (ties broken by id: stable pages)."""
+    from .flows import ResidencePermitFlow
+
+    today = today or timezone.localdate()
+    tasks = tasks.annotate(legal_deadline=task_deadline_annotation())
+    if stage:
+        tasks = tasks.filter(flow_task=getattr(ResidencePermitFlow, stage))
+    if permit:
+        tasks = tasks.filter(**{f"data__{PERMIT_KEY}": permit})
+    if purpose:
+        tasks = tasks.filter(**{f"data__{PURPOSE_KEY}": purpose})
+    if deadline == "overdue":
+        tasks = tasks.filter(legal_deadline__lt=today.isoformat())
+    elif deadline == "week":
+        tasks = tasks.filter(
+            legal_deadline__gte=today.isoformat(), legal_deadline__lte=(today + timedelta(days=WEEK_DAYS)).isoformat()
+        )
+    if assignee is not None:
+        tasks = tasks.filter(owner=assignee)
+    if sort == "filed":
+        key = KeyTextTransform(FILED_KEY, "data")
+    elif sort == "case":
+        key = KeyTextTransform(CASE_KEY, "data")
+    else:
+        key = F("legal_deadline")
+    return tasks.order_by(key.asc(nulls_last=True), "id")
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One row of an office list, ready for the template (no rule in the template)."""
+
+    task: Task
+    case: object
+    deadline: date | None
+    days_left: int | None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.days_left is not None and self.days_left < 0
+
+    @property
+    def days_overdue(self) -> int:
+        return -self.days_left if self.is_overdue else 0
+
+    @property
+    def is_due_soon(self) -> bool:
+        return self.days_left is not None and 0 <= self.days_left <= WEEK_DAYS
+
+
+def task_rows(tasks, today: date | None = None) -> list[TaskRow]:
+    today = today or timezone.localdate()
+    rows = []
+    for task in tasks:
+        deadline = task_deadline(task)
+        rows.append(
+            TaskRow(
+                task=task,
+                case=task.process.caseprocess.application,
+                deadline=deadline,
+                days_left=(deadline - today).days if deadline else None,
+            )
+        )
+    return rows
+
+
+@lru_cache(maxsize=64)
+def _choices_of(definition_id: int, language: str, key: str) -> tuple[tuple[str, str], ...]:
+    from applications.models import FormDefinition
+
+    spec = FormDefinition.objects.get(pk=definition_id).spec
+    for step in spec.steps:
+        for item in step.items:
+            for field in getattr(item, "fields", None) or [item]:
+                if field.key == key and field.choices:
+                    return tuple((choice.value, choice.label.get(language)) for choice in field.choices)
+    return ()
+
+
+def permit_and_purpose_choices(language: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The permits the office decides (form titles) and the purposes of stay, in `language` (one query; the parsed
+    forms are cached per published version, which never changes)."""
+    from applications.models import FormDefinition, FormDefinitionStatus
+    from applications.tracking import DECISION_PERIODS
+
+    latest = {}
+    published = FormDefinition.objects.filter(slug__in=DECISION_PERIODS, status=FormDefinitionStatus.PUBLISHED)
+    # Not the JSON itself: a published version is parsed once per process (FormDefinition.spec).
+    for definition in published.only("pk", "slug", "version", "status").order_by("slug", "version"):
+        latest[definition.slug] = definition
+    permits = [(slug, definition.spec.title.get(language)) for slug, definition in sorted(latest.items())]
+    purposes: dict[str, str] = {}
+    for definition in latest.values():
+        for value, label in _choices_of(definition.pk, language, "purpose_of_stay"):
+            purposes.setdefault(value, label)
+    return permits, [choice for choice in purposes.items() if choice[0] != NO_PURPOSE]
