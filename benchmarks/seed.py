@@ -370,8 +370,8 @@ def seed(
 
     from applications.case_models import CaseNumberSequence
     from applications.models import Office
-    from formdefs.models import FormDefinition
     from applications.tracking import DECISION_PERIODS, add_period
+    from formdefs.models import FormDefinition
     from workflows.flows import ResidencePermitFlow
     from workflows.models import TASK_OFFICE_KEY
     from workflows.task_index import CASE_KEY, DEADLINE_KEY, FILED_KEY, NO_PURPOSE, PERMIT_KEY, PURPOSE_KEY
