@@ -6,7 +6,8 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.utils.formats import date_format
+
+from polishtime import format_when
 
 from ..schema import FieldSpec, FieldType
 from .base import FieldKind, printed_date, register
@@ -25,6 +26,6 @@ class Date(FieldKind):
         if printed:
             return printed_date(value)
         try:
-            return date_format(date.fromisoformat(str(value)), "DATE_FORMAT")
+            return format_when(date.fromisoformat(str(value)), "date", language=language)
         except ValueError:
             return str(value)
