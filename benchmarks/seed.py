@@ -211,8 +211,22 @@ STAGES = (
         past_formal_check=False,
         process="DONE",
     ),
+    Stage(
+        "discontinued",
+        1,
+        "discontinued",
+        (*_F, "appointment", "discontinued"),
+        process="DONE",
+    ),
     Stage("withdrawn", 2, "withdrawn", ("submitted", "withdrawn"), past_formal_check=False, process="CANCELED"),
 )
+
+
+def end_nodes_of_stages() -> tuple[str, ...]:
+    """The stages whose process ended on an End node (a task row of its own)."""
+    return ("granted", "refused", "left_unexamined", "discontinued")
+
+
 FINISHED = [s for s in STAGES if s.process != "NEW"]
 RUNNING = [s for s in STAGES if s.process == "NEW"]
 
@@ -410,9 +424,15 @@ def seed(
             "end_granted",
             "end_refused",
             "end_left_unexamined",
+            "end_discontinued",
         )
     }
-    end_of = {"granted": "end_granted", "refused": "end_refused", "left_unexamined": "end_left_unexamined"}
+    end_of = {
+        "granted": "end_granted",
+        "refused": "end_refused",
+        "left_unexamined": "end_left_unexamined",
+        "discontinued": "end_discontinued",
+    }
 
     with transaction.atomic():
         officers = _staff({code: offices[code].pk for code in codes}, now)
@@ -582,7 +602,9 @@ def seed(
                 (
                     process_id,
                     stage.past_formal_check,
-                    "taken"
+                    "no_show_end"
+                    if stage.name == "discontinued"
+                    else "taken"
                     if stage.weight
                     and stage.past_formal_check
                     and stage.name not in ("book_appointment", "fingerprints")
@@ -698,7 +720,7 @@ def _pick(rng: random.Random, i: int, count: int) -> Stage:
 
 
 def _task_count(stage: Stage) -> int:
-    return 1 + stage.past_formal_check + len(stage.open) + (stage.name in ("granted", "refused", "left_unexamined"))
+    return 1 + stage.past_formal_check + len(stage.open) + (stage.name in end_nodes_of_stages())
 
 
 def _store_sequences(sequences: dict[tuple[str, int], int]) -> None:

@@ -63,7 +63,7 @@ def test_the_page_script_reads_answers_by_the_kind_the_widget_carries():
         (spec("boolean"), True, "Yes", "TAK"),
         (spec("boolean"), False, "No", "NIE"),
         (spec("declaration"), True, "Yes", "TAK"),
-        (spec("date"), "2024-05-31", "May 31, 2024", "31.05.2024"),
+        (spec("date"), "2024-05-31", "31 May 2024", "31.05.2024"),
         (spec("decimal"), Decimal("7350.5"), "7350.5", "7\u00a0350,50"),
         (spec("country"), "UKR", "Ukraine", "Ukraina (UKR)"),
         (spec("countries"), ["UKR", "DEU"], "Ukraine, Germany", "Ukraina (UKR), Niemcy (DEU)"),

@@ -73,7 +73,7 @@ def test_permanent_residence_decision_is_due_six_months_after_a_late_evidence_an
     assert application.attachments.filter(requirement="evidence").count() == 1
     client.force_login(application.applicant)
     page = client.get(reverse("applications:case", kwargs={"case_id": application.public_id})).content.decode()
-    assert "The office should decide by Sept. 21, 2026" in page
+    assert "The office should decide by 21 September 2026" in page
 
 
 @pytest.mark.postgres
