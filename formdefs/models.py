@@ -8,8 +8,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-#: Parsed specs of published and retired definitions (immutable), by primary key, for the life of the process.
-_FROZEN_SPECS: dict[int, object] = {}
+#: Parsed specs of published and retired definitions (immutable), for the life of the process. Keyed by the row and
+#: the moment it was published, not the primary key alone: a key reused after a rollback (SQLite) is another row.
+_FROZEN_SPECS: dict[tuple, object] = {}
 
 
 class FormDefinitionStatus(models.TextChoices):
@@ -76,14 +77,15 @@ class FormDefinition(models.Model):
         from .parsing import parse_spec
 
         frozen = self.pk is not None and self.status != FormDefinitionStatus.DRAFT
-        if frozen and self.pk in _FROZEN_SPECS:  # published and retired versions never change: parse once
-            return _FROZEN_SPECS[self.pk]
+        key = (self.pk, self.slug, self.version, self.published_at)
+        if frozen and key in _FROZEN_SPECS:  # published and retired versions never change: parse once
+            return _FROZEN_SPECS[key]
         cached = self.__dict__.get("_spec_cache")
         if cached is None or cached[0] is not self.definition:
             cached = (self.definition, parse_spec(self.definition))
             self.__dict__["_spec_cache"] = cached
         if frozen:
-            _FROZEN_SPECS[self.pk] = cached[1]
+            _FROZEN_SPECS[key] = cached[1]
         return cached[1]
 
     @property

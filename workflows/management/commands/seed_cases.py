@@ -24,7 +24,7 @@ class Command(BaseCommand):
         from django.core.management import call_command
 
         from benchmarks import seed
-        from formdefs.models import FormDefinition
+        from formdefs.api import FormDefinition
 
         if count > 0 and not FormDefinition.objects.filter(status="published").exists():
             # A freshly migrated database has the voivodeships but no forms: the cases need the built-in ones.
