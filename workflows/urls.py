@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import applicant_views, views
+from . import applicant_views, representation_views, views
 
 app_name = "workflows"
 
@@ -13,6 +13,16 @@ urlpatterns = [
     path("tasks/<int:task_id>/reassign/", views.ReassignView.as_view(), name="task-reassign"),
     path("cases/", views.CaseListView.as_view(), name="cases"),
     path("cases/<uuid:case_id>/", views.CaseView.as_view(), name="case"),
+    path(
+        "cases/<uuid:case_id>/powers-of-attorney/",
+        representation_views.PowersOfAttorneyView.as_view(),
+        name="case-powers-of-attorney",
+    ),
+    path(
+        "cases/<uuid:case_id>/powers-of-attorney/<int:representation_id>/<str:which>/",
+        representation_views.PowerOfAttorneyFileView.as_view(),
+        name="case-power-of-attorney-file",
+    ),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("documents/<uuid:document_id>/download/", views.DocumentDownloadView.as_view(), name="document-download"),
     path(
