@@ -51,16 +51,21 @@ def expected_signer(subject: Draft | EmployerAnnex, user) -> Person:
         return account_holder(user)
     answers = subject.answers
     pesel = str(_answer(answers, "pesel") or "")
+    if not (pesel.isdigit() and len(pesel) == 11):
+        # The foreigner files their own application: the PESEL the national node confirmed for the account counts.
+        pesel = account_holder(user).pesel
     return Person(
         given_names=str(_answer(answers, "given_names") or ""),
         surname=str(_answer(answers, "surname") or ""),
-        pesel=pesel if pesel.isdigit() and len(pesel) == 11 else "",
+        pesel=pesel,
     )
 
 
 def account_holder(user) -> Person:
     """The person holding the account: as the national node confirmed them, else as the account says."""
-    identity = getattr(user, "national_identity", None)
+    from accounts.identity_models import NationalIdentity
+
+    identity = NationalIdentity.objects.filter(user=user).first()
     if identity is not None:
         return Person(given_names=identity.given_names, surname=identity.surname, pesel=identity.pesel)
     return Person(given_names=user.first_name, surname=user.last_name)

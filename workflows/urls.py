@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import applicant_views, views
+from . import applicant_views, representation_views, views
 
 app_name = "workflows"
 
@@ -15,6 +15,16 @@ urlpatterns = [
     path("tasks/<int:task_id>/letter-preview/", views.LetterPreviewView.as_view(), name="task-letter-preview"),
     path("cases/", views.CaseListView.as_view(), name="cases"),
     path("cases/<uuid:case_id>/", views.CaseView.as_view(), name="case"),
+    path(
+        "cases/<uuid:case_id>/powers-of-attorney/",
+        representation_views.PowersOfAttorneyView.as_view(),
+        name="case-powers-of-attorney",
+    ),
+    path(
+        "cases/<uuid:case_id>/powers-of-attorney/<int:representation_id>/<str:which>/",
+        representation_views.PowerOfAttorneyFileView.as_view(),
+        name="case-power-of-attorney-file",
+    ),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
     path("knowledge/", views.KnowledgeView.as_view(), name="knowledge"),
     path("knowledge/<slug:slug>/", views.KnowledgeArticleView.as_view(), name="knowledge-article"),

@@ -133,3 +133,20 @@ def test_the_xml_we_send_is_the_draft_as_it_is(draft):
     xml = application_xml(draft)
     assert xml.startswith(b"<?xml") and b'Id="application"' in xml and b"OKSANA" in xml
     assert application_xml(draft) == xml  # deterministic: the same answers give the same bytes
+
+
+def test_a_trusted_profile_with_the_applicants_name_but_another_pesel_is_refused(
+    signed_in, applicant, draft, trusted_profile
+):
+    from accounts.identity_models import NationalIdentity
+
+    NationalIdentity.objects.create(
+        user=applicant, issuer="node", subject="node-1", given_names="OKSANA", surname="KOWALENKO", pesel="90051712345"
+    )
+    namesake = {**OKSANA, "pesel": "85010154321"}  # same name, another person
+    response = signed_in.get(sign_at_the_service(start_signing(signed_in, draft), namesake), follow=True)
+    assert str(FAILURES["signer"]) in response.content.decode()
+    assert not Application.objects.filter(draft=draft).exists()
+    back = sign_at_the_service(start_signing(signed_in, draft), OKSANA)
+    assert signed_in.get(back).status_code == 302
+    assert Application.objects.get(draft=draft).signature_evidence["signer_pesel"] == "90051712345"

@@ -193,3 +193,30 @@ def test_a_guardian_cannot_file_for_an_adult(db):
             ip=None,
             declaration_confirmed=True,
         )
+
+
+def test_the_officer_reads_the_power_of_attorney_and_accepts_it_on_the_case_page(
+    client, case, lawyer, officer, other_office_officer
+):
+    from .conftest import staff_login
+
+    representation = appoint(case, lawyer)
+    url = reverse("workflows:case-powers-of-attorney", kwargs={"case_id": case.public_id})
+    file_url = reverse(
+        "workflows:case-power-of-attorney-file",
+        kwargs={"case_id": case.public_id, "representation_id": representation.pk, "which": "power-of-attorney"},
+    )
+    staff_login(client, other_office_officer)
+    assert client.get(url).status_code == 404 and client.get(file_url).status_code == 404
+    client.force_login(lawyer)
+    assert client.get(url).status_code == 403
+    staff_login(client, officer)
+    page = client.get(url)
+    assert page.status_code == 200 and "Anna Adwokat" in page.content.decode()
+    assert b"".join(client.get(file_url).streaming_content) == pdf_bytes()
+    unpaid = client.post(url, {"representation": representation.pk, "decision": "accept", "stamp_duty_paid_pln": "0"})
+    assert unpaid.status_code == 400
+    paid = client.post(url, {"representation": representation.pk, "decision": "accept", "stamp_duty_paid_pln": "17.00"})
+    assert paid.status_code == 302
+    representation.refresh_from_db()
+    assert representation.status == PowerOfAttorneyStatus.ACCEPTED and representation.checked_by == officer
