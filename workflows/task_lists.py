@@ -121,7 +121,7 @@ def task_rows(tasks, today: date | None = None) -> list[TaskRow]:
 
 @lru_cache(maxsize=64)
 def _choices_of(definition_id: int, language: str, key: str) -> tuple[tuple[str, str], ...]:
-    from applications.models import FormDefinition
+    from formdefs.api import FormDefinition
 
     spec = FormDefinition.objects.get(pk=definition_id).spec
     for step in spec.steps:
@@ -135,8 +135,8 @@ def _choices_of(definition_id: int, language: str, key: str) -> tuple[tuple[str,
 def permit_and_purpose_choices(language: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The permits the office decides (form titles) and the purposes of stay, in `language` (one query; the parsed
     forms are cached per published version, which never changes)."""
-    from applications.models import FormDefinition, FormDefinitionStatus
     from applications.tracking import DECISION_PERIODS
+    from formdefs.api import FormDefinition, FormDefinitionStatus
 
     latest = {}
     published = FormDefinition.objects.filter(slug__in=DECISION_PERIODS, status=FormDefinitionStatus.PUBLISHED)

@@ -8,7 +8,7 @@ import pytest
 
 from applications import tracking
 from applications.case_models import CaseEvent
-from applications.models import FormDefinition
+from formdefs.api import FormDefinition
 
 Kind = CaseEvent.Kind
 
