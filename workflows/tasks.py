@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+
 from celery import shared_task
 from django.conf import settings
+
+logger = logging.getLogger(__name__)
 
 BEAT_ENTRY = "workflows.fire_workflow_timers"
 
@@ -39,8 +43,12 @@ def sweep_case_processes(grace_seconds: int | None = None) -> int:
     ).order_by("submitted_at")
     started = 0
     for application in missing[: settings.SWEEP_BATCH_SIZE]:
-        start_case(application)
-        started += 1
+        try:
+            start_case(application)
+        except Exception:  # one case that cannot start must not hold up the others
+            logger.exception("sweep: could not start the process of case %s", application.case_number)
+        else:
+            started += 1
     return started
 
 
