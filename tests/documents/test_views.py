@@ -78,6 +78,8 @@ def test_verification_with_the_right_digest_says_issued_and_intact_and_nothing_p
         "kind": "Application package",
         "issued_at": package.created_at,
         "intact": True,
+        "lapsed_at": None,
+        "lapse_reason": "",
     }
     assert "Such a document was issued" in page and "The document is intact" in page
     for value in personal_data(application):
