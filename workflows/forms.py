@@ -270,3 +270,10 @@ class PickSlotForm(forms.Form):
     def __init__(self, *args, slots=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slot"].queryset = slots if slots is not None else AppointmentSlot.objects.none()
+
+
+class DelayNoticeForm(forms.Form):
+    """The notice of a delay (art. 36 k.p.a.): why, and the new date."""
+
+    new_date = forms.DateField(label=_("New date for the decision"), widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("Why the case cannot be decided in time"), widget=forms.Textarea)
