@@ -235,6 +235,7 @@ class DocumentKind(models.TextChoices):
     CALL_FOR_EVIDENCE = "call_for_evidence", _("Call for evidence")
     DISCONTINUANCE = "discontinuance", _("Decision discontinuing the proceedings")
     LEGAL_STAY_CERTIFICATE = "legal_stay_certificate", _("Certificate of legal stay")
+    DELAY_NOTICE = "delay_notice", _("Notice of a delay in deciding")
 
 
 class CaseEvent(models.Model):
@@ -257,6 +258,7 @@ class CaseEvent(models.Model):
         CALL_FOR_EVIDENCE = "call_for_evidence", _("Call for evidence")
         EVIDENCE_RECEIVED = "evidence_received", _("Evidence received")
         EVIDENCE_DEADLINE_PASSED = "evidence_deadline_passed", _("Deadline for evidence passed")
+        DELAY_NOTICE = "delay_notice", _("Notice of a delay in deciding")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=32, choices=Kind.choices)

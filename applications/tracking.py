@@ -71,6 +71,7 @@ VISIBLE_DATA: dict[str, tuple[str, ...]] = {
     Kind.CALL_FOR_EVIDENCE: ("deadline", "items"),
     Kind.EVIDENCE_RECEIVED: (),
     Kind.EVIDENCE_DEADLINE_PASSED: (),
+    Kind.DELAY_NOTICE: ("new_decision_date",),
 }
 
 #: How long the office has for a decision once the clock starts, per form slug (art. 112a ust. 1; art. 210 ust. 1).
@@ -190,6 +191,9 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
         return _("The office has received your evidence.")
     if kind == Kind.EVIDENCE_DEADLINE_PASSED:
         return _("The deadline for the evidence has passed; the office decides on what it has.")
+    if kind == Kind.DELAY_NOTICE:
+        day = _when(data.get("new_decision_date"), with_time=False)
+        return _("The office cannot decide in time and has set a new date: %(date)s.") % {"date": day}
     if kind == Kind.LETTER_OPENED:
         title, opened = str(data.get("title") or ""), _when(data.get("opened_on"), with_time=False)
         deadline = _when(data.get("deadline"), with_time=False)

@@ -219,6 +219,8 @@ STAGES = (
         process="DONE",
     ),
     Stage("withdrawn", 2, "withdrawn", ("submitted", "withdrawn"), past_formal_check=False, process="CANCELED"),
+    # Did not appear for fingerprints without excuse: discontinued (art. 106i).
+    Stage("discontinued", 1, "discontinued", (*_F, "appointment", "discontinued"), process="DONE"),
 )
 
 

@@ -9,6 +9,7 @@ timers all ask `last_moment()` (from `legal_calendar`, re-exported here); nobody
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -25,6 +26,7 @@ __all__ = [
     "DeadlineKind",
     "DeadlineRule",
     "check_days",
+    "deadlines_of_tasks",
     "earliest_appointment",
     "is_working_day",
     "last_moment",
@@ -106,3 +108,18 @@ def summons_was_in_time(delivered_at: datetime | None, appointment_at: datetime)
         return False
     gap = polish_day(appointment_at) - polish_day(delivered_at)
     return gap.days >= rule_for(DeadlineKind.SUMMONS).minimum_days
+
+
+def deadlines_of_tasks(task_ids: Iterable[int]) -> dict[int, datetime]:
+    """The legal deadline of each task that has one, by task id: the moment its boundary timer fires (one query).
+
+    The timer is set from the same `last_moment()` as the call's stored deadline and moved with it when the letter is
+    opened (or a consultation extended), so lists that sort or filter tasks by deadline read it here.
+    """
+    from viewflow.workflow.models import Task
+    from viewflow.workflow.status import STATUS
+
+    rows = Task.objects.filter(
+        previous__in=list(task_ids), flow_task_type="TIMER", status=STATUS.SCHEDULED
+    ).values_list("previous", "scheduled")
+    return dict(rows)

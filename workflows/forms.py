@@ -339,3 +339,10 @@ class TaskFilterForm(forms.Form):
         data = {key: value for key, value in self.cleaned_data.items() if value not in ("", None)}
         data.setdefault("sort", "deadline")
         return data
+
+
+class DelayNoticeForm(forms.Form):
+    """The notice of a delay (art. 36 k.p.a.): why, and the new date."""
+
+    new_date = forms.DateField(label=_("New date for the decision"), widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("Why the case cannot be decided in time"), widget=forms.Textarea)

@@ -90,7 +90,7 @@ def leave_unexamined(activation) -> None:
         request.expired_at = timezone.now()
         request.save(update_fields=["expired_at"])
     reason = "fingerprints" if activation.process.fingerprints_outcome else "supplement"
-    letters.issue_left_unexamined(application, reason=reason)
+    deliver_letter(letters.issue_left_unexamined(application, reason=reason))
     set_status(application, ApplicationStatus.LEFT_UNEXAMINED)
     record_event(application, CaseEvent.Kind.LEFT_UNEXAMINED, data={"reason": reason})
     lapse_legal_stay_certificate(application, reason=LapseReason.CASE_ENDED)
@@ -272,7 +272,7 @@ def is_granted(activation) -> bool:
 def deliver_decision(activation) -> None:
     application = _application(activation)
     decision = _decision(activation)
-    letters.issue_decision(application, decision)
+    deliver_letter(letters.issue_decision(application, decision))  # the 14 days for an appeal run from delivery
     decision.issued_at = timezone.now()
     decision.save(update_fields=["issued_at"])
     set_status(application, ApplicationStatus.DECISION_ISSUED)

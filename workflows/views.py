@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +19,7 @@ from documents.storage import download_url
 
 from . import forms, knowledge, letters, previews, selectors, services, task_index, task_lists
 from .audit import audit, client_ip
+from .delay_notice import send_delay_notice
 from .paging import page_of
 from .steps import WORK_PERMIT_SLUGS
 
@@ -400,9 +401,33 @@ class CaseListView(StaffMixin, View):
 class CaseView(StaffMixin, View):
     def get(self, request: HttpRequest, case_id) -> HttpResponse:
         application = selectors.office_case(request.user, case_id)
-        return render(
-            request, "workflows/case.html", {"file": selectors.case_file(application, get_language() or "en")}
-        )
+        return self.page(request, application, forms.DelayNoticeForm())
+
+    def post(self, request: HttpRequest, case_id) -> HttpResponse:
+        """The notice of a delay (art. 36 k.p.a.), sent from the case page."""
+        application = selectors.office_case(request.user, case_id)
+        form = forms.DelayNoticeForm(request.POST)
+        if form.is_valid():
+            try:
+                send_delay_notice(
+                    application=application,
+                    user=request.user,
+                    new_date=form.cleaned_data["new_date"],
+                    reason=form.cleaned_data["reason"],
+                    ip=client_ip(request),
+                )
+            except ValidationError as error:
+                for field, messages_ in error.message_dict.items():
+                    for message in messages_:
+                        form.add_error(field, message)
+            else:
+                messages.success(request, _("The notice of the delay has been sent."))
+                return redirect("workflows:case", case_id=application.public_id)
+        return self.page(request, application, form, status=400)
+
+    def page(self, request, application, form, status=200) -> HttpResponse:
+        context = {"file": selectors.case_file(application, get_language() or "en"), "delay_form": form}
+        return render(request, "workflows/case.html", context, status=status)
 
 
 class KnowledgeView(StaffMixin, View):

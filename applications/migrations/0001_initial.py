@@ -5,43 +5,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Voivodeship',
+            name="Voivodeship",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=2, unique=True, verbose_name='TERYT code')),
-                ('slug', models.SlugField(unique=True)),
-                ('name', models.CharField(help_text='Polish name, lower case, as in TERYT.', max_length=64, verbose_name='name')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=2, unique=True, verbose_name="TERYT code")),
+                ("slug", models.SlugField(unique=True)),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Polish name, lower case, as in TERYT.", max_length=64, verbose_name="name"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'voivodeship',
-                'verbose_name_plural': 'voivodeships',
-                'ordering': ['code'],
+                "verbose_name": "voivodeship",
+                "verbose_name_plural": "voivodeships",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Office',
+            name="Office",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('street', models.CharField(max_length=200, verbose_name='street and number')),
-                ('postal_code', models.CharField(max_length=6, verbose_name='postal code')),
-                ('city', models.CharField(max_length=100, verbose_name='city')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('phone', models.CharField(blank=True, max_length=32, verbose_name='phone')),
-                ('voivodeship', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='office', to='applications.voivodeship')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("street", models.CharField(max_length=200, verbose_name="street and number")),
+                ("postal_code", models.CharField(max_length=6, verbose_name="postal code")),
+                ("city", models.CharField(max_length=100, verbose_name="city")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                ("phone", models.CharField(blank=True, max_length=32, verbose_name="phone")),
+                (
+                    "voivodeship",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="office",
+                        to="applications.voivodeship",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'voivodeship office',
-                'verbose_name_plural': 'voivodeship offices',
-                'ordering': ['voivodeship__code'],
+                "verbose_name": "voivodeship office",
+                "verbose_name_plural": "voivodeship offices",
+                "ordering": ["voivodeship__code"],
             },
         ),
     ]

@@ -6,55 +6,121 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0002_load_voivodeships'),
+        ("applications", "0002_load_voivodeships"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FormDefinition',
+            name="FormDefinition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=63, verbose_name='slug')),
-                ('version', models.PositiveIntegerField(verbose_name='version')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('retired', 'Retired')], default='draft', max_length=16, verbose_name='status')),
-                ('definition', models.JSONField(help_text='The form definition as JSON.', verbose_name='definition')),
-                ('title', models.CharField(blank=True, editable=False, help_text='The Polish title, copied from the definition for lists.', max_length=300, verbose_name='title')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='published at')),
-                ('published_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='published by')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=63, verbose_name="slug")),
+                ("version", models.PositiveIntegerField(verbose_name="version")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published"), ("retired", "Retired")],
+                        default="draft",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("definition", models.JSONField(help_text="The form definition as JSON.", verbose_name="definition")),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        help_text="The Polish title, copied from the definition for lists.",
+                        max_length=300,
+                        verbose_name="title",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="published at"),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="published by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'form definition',
-                'verbose_name_plural': 'form definitions',
-                'ordering': ['slug', '-version'],
+                "verbose_name": "form definition",
+                "verbose_name_plural": "form definitions",
+                "ordering": ["slug", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='FormDefinitionChange',
+            name="FormDefinitionChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='when')),
-                ('action', models.CharField(choices=[('created', 'Created'), ('edited', 'Edited'), ('published', 'Published'), ('retired', 'Retired'), ('copied', 'Copied'), ('imported', 'Imported')], max_length=16, verbose_name='action')),
-                ('summary', models.JSONField(blank=True, default=dict, verbose_name='summary')),
-                ('definition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='applications.formdefinition', verbose_name='form definition')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="when")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("created", "Created"),
+                            ("edited", "Edited"),
+                            ("published", "Published"),
+                            ("retired", "Retired"),
+                            ("copied", "Copied"),
+                            ("imported", "Imported"),
+                        ],
+                        max_length=16,
+                        verbose_name="action",
+                    ),
+                ),
+                ("summary", models.JSONField(blank=True, default=dict, verbose_name="summary")),
+                (
+                    "definition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="changes",
+                        to="applications.formdefinition",
+                        verbose_name="form definition",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="who",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'form definition change',
-                'verbose_name_plural': 'form definition changes',
-                'ordering': ['-at', '-pk'],
+                "verbose_name": "form definition change",
+                "verbose_name_plural": "form definition changes",
+                "ordering": ["-at", "-pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='formdefinition',
-            constraint=models.UniqueConstraint(fields=('slug', 'version'), name='formdefinition_unique_slug_version'),
+            model_name="formdefinition",
+            constraint=models.UniqueConstraint(fields=("slug", "version"), name="formdefinition_unique_slug_version"),
         ),
         migrations.AddConstraint(
-            model_name='formdefinition',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'published')), fields=('slug',), name='formdefinition_one_published_per_slug'),
+            model_name="formdefinition",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "published")),
+                fields=("slug",),
+                name="formdefinition_one_published_per_slug",
+            ),
         ),
     ]

@@ -7,158 +7,354 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0003_form_definitions'),
+        ("applications", "0003_form_definitions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('case_number', models.CharField(max_length=20, unique=True, verbose_name='case number')),
-                ('answers', models.JSONField(verbose_name='answers')),
-                ('status', models.CharField(choices=[('submitted', 'Submitted'), ('formal_check', 'Formal check'), ('awaiting_supplement', 'Waiting for your documents'), ('in_progress', 'Being examined'), ('decision_issued', 'Decision issued'), ('left_unexamined', 'Left unexamined'), ('withdrawn', 'Withdrawn'), ('closed', 'Closed')], default='submitted', max_length=32, verbose_name='status')),
-                ('submitted_at', models.DateTimeField(verbose_name='submitted at')),
-                ('status_changed_at', models.DateTimeField(verbose_name='status changed at')),
-                ('applicant_language', models.CharField(default='pl', max_length=8)),
-                ('surname', models.CharField(blank=True, db_index=True, max_length=200, verbose_name='surname')),
-                ('given_names', models.CharField(blank=True, max_length=200, verbose_name='given names')),
-                ('travel_document_number', models.CharField(blank=True, db_index=True, max_length=40, verbose_name='travel document number')),
-                ('declaration_confirmed_at', models.DateTimeField()),
-                ('declaration_ip', models.GenericIPAddressField(blank=True, null=True)),
-                ('signature_method', models.CharField(max_length=32)),
-                ('access_code_hash', models.CharField(blank=True, help_text='Hash of the code on the receipt for the public status page.', max_length=128)),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True)),
-                ('applicant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to=settings.AUTH_USER_MODEL)),
-                ('declaration_confirmed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('definition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='applications.formdefinition')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='applications.office')),
-                ('voivodeship', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='applications.voivodeship')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("case_number", models.CharField(max_length=20, unique=True, verbose_name="case number")),
+                ("answers", models.JSONField(verbose_name="answers")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Submitted"),
+                            ("formal_check", "Formal check"),
+                            ("awaiting_supplement", "Waiting for your documents"),
+                            ("in_progress", "Being examined"),
+                            ("decision_issued", "Decision issued"),
+                            ("left_unexamined", "Left unexamined"),
+                            ("withdrawn", "Withdrawn"),
+                            ("closed", "Closed"),
+                        ],
+                        default="submitted",
+                        max_length=32,
+                        verbose_name="status",
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(verbose_name="submitted at")),
+                ("status_changed_at", models.DateTimeField(verbose_name="status changed at")),
+                ("applicant_language", models.CharField(default="pl", max_length=8)),
+                ("surname", models.CharField(blank=True, db_index=True, max_length=200, verbose_name="surname")),
+                ("given_names", models.CharField(blank=True, max_length=200, verbose_name="given names")),
+                (
+                    "travel_document_number",
+                    models.CharField(blank=True, db_index=True, max_length=40, verbose_name="travel document number"),
+                ),
+                ("declaration_confirmed_at", models.DateTimeField()),
+                ("declaration_ip", models.GenericIPAddressField(blank=True, null=True)),
+                ("signature_method", models.CharField(max_length=32)),
+                (
+                    "access_code_hash",
+                    models.CharField(
+                        blank=True,
+                        help_text="Hash of the code on the receipt for the public status page.",
+                        max_length=128,
+                    ),
+                ),
+                ("withdrawn_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "applicant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "declaration_confirmed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "definition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="applications.formdefinition",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="applications.office",
+                    ),
+                ),
+                (
+                    "voivodeship",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="applications.voivodeship",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'application',
-                'verbose_name_plural': 'applications',
-                'ordering': ['-submitted_at'],
+                "verbose_name": "application",
+                "verbose_name_plural": "applications",
+                "ordering": ["-submitted_at"],
             },
         ),
         migrations.CreateModel(
-            name='CaseEvent',
+            name="CaseEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('submitted', 'Application submitted'), ('withdrawn', 'Application withdrawn'), ('status_changed', 'Status changed'), ('formal_check_started', 'Formal check started'), ('call_to_supplement', 'Call to supplement formal defects'), ('supplement_received', 'Supplement received'), ('appointment', 'Fingerprints appointment'), ('consultations', 'Consultations in progress'), ('decision', 'Decision issued'), ('document', 'Document issued'), ('left_unexamined', 'Application left unexamined'), ('discontinued', 'Proceedings discontinued')], max_length=32)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('data', models.JSONField(blank=True, default=dict, help_text='Facts shown to the applicant (dates, deadline).')),
-                ('action_url', models.CharField(blank=True, help_text='Where the applicant acts, if anything.', max_length=300)),
-                ('due_at', models.DateTimeField(blank=True, null=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='applications.application')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Application submitted"),
+                            ("withdrawn", "Application withdrawn"),
+                            ("status_changed", "Status changed"),
+                            ("formal_check_started", "Formal check started"),
+                            ("call_to_supplement", "Call to supplement formal defects"),
+                            ("supplement_received", "Supplement received"),
+                            ("appointment", "Fingerprints appointment"),
+                            ("consultations", "Consultations in progress"),
+                            ("decision", "Decision issued"),
+                            ("document", "Document issued"),
+                            ("left_unexamined", "Application left unexamined"),
+                            ("discontinued", "Proceedings discontinued"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "data",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="Facts shown to the applicant (dates, deadline)."
+                    ),
+                ),
+                (
+                    "action_url",
+                    models.CharField(blank=True, help_text="Where the applicant acts, if anything.", max_length=300),
+                ),
+                ("due_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="applications.application",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'case event',
-                'verbose_name_plural': 'case events',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "case event",
+                "verbose_name_plural": "case events",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Draft',
+            name="Draft",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('status', models.CharField(choices=[('open', 'In progress'), ('submitted', 'Submitted')], default='open', max_length=16)),
-                ('answers', models.JSONField(blank=True, default=dict, help_text='Cleaned answers per step, as JSON.', verbose_name='answers')),
-                ('wizard_state', models.JSONField(blank=True, default=dict, help_text='django-formtools storage data.')),
-                ('unsaved_input', models.JSONField(blank=True, default=dict, help_text='What was typed on a step that did not validate yet, per step.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('applicant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='drafts', to=settings.AUTH_USER_MODEL)),
-                ('definition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='drafts', to='applications.formdefinition')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "In progress"), ("submitted", "Submitted")], default="open", max_length=16
+                    ),
+                ),
+                (
+                    "answers",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="Cleaned answers per step, as JSON.", verbose_name="answers"
+                    ),
+                ),
+                (
+                    "wizard_state",
+                    models.JSONField(blank=True, default=dict, help_text="django-formtools storage data."),
+                ),
+                (
+                    "unsaved_input",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="What was typed on a step that did not validate yet, per step.",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "applicant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="drafts", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "definition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="drafts",
+                        to="applications.formdefinition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'draft',
-                'verbose_name_plural': 'drafts',
-                'ordering': ['-updated_at'],
+                "verbose_name": "draft",
+                "verbose_name_plural": "drafts",
+                "ordering": ["-updated_at"],
             },
         ),
         migrations.AddField(
-            model_name='application',
-            name='draft',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='application', to='applications.draft'),
+            model_name="application",
+            name="draft",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.PROTECT, related_name="application", to="applications.draft"
+            ),
         ),
         migrations.CreateModel(
-            name='AnnexLinkCode',
+            name="AnnexLinkCode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField()),
-                ('used_at', models.DateTimeField(blank=True, null=True)),
-                ('used_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('draft', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='annex_codes', to='applications.draft')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField()),
+                ("used_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "used_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "draft",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="annex_codes", to="applications.draft"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='EmployerAnnex',
+            name="EmployerAnnex",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('answers', models.JSONField(blank=True, default=dict)),
-                ('wizard_state', models.JSONField(blank=True, default=dict, help_text='django-formtools storage data.')),
-                ('unsaved_input', models.JSONField(blank=True, default=dict)),
-                ('status', models.CharField(choices=[('draft', 'Being filled in'), ('complete', 'Complete')], default='draft', max_length=16)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('definition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='annexes', to='applications.formdefinition')),
-                ('draft', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='employer_annex', to='applications.draft')),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='annexes', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("answers", models.JSONField(blank=True, default=dict)),
+                (
+                    "wizard_state",
+                    models.JSONField(blank=True, default=dict, help_text="django-formtools storage data."),
+                ),
+                ("unsaved_input", models.JSONField(blank=True, default=dict)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Being filled in"), ("complete", "Complete")], default="draft", max_length=16
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "definition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="annexes",
+                        to="applications.formdefinition",
+                    ),
+                ),
+                (
+                    "draft",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="employer_annex",
+                        to="applications.draft",
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="annexes", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "employer's annex",
-                'verbose_name_plural': "employer's annexes",
-                'ordering': ['-created_at'],
+                "verbose_name": "employer's annex",
+                "verbose_name_plural": "employer's annexes",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='CaseNumberSequence',
+            name="CaseNumberSequence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last_value', models.PositiveIntegerField(default=0)),
-                ('voivodeship', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='applications.voivodeship')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last_value", models.PositiveIntegerField(default=0)),
+                (
+                    "voivodeship",
+                    models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to="applications.voivodeship"),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('voivodeship', 'year'), name='one_sequence_per_year')],
+                "constraints": [models.UniqueConstraint(fields=("voivodeship", "year"), name="one_sequence_per_year")],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('requirement', models.CharField(max_length=63, verbose_name='requirement')),
-                ('file', models.FileField(max_length=300, upload_to='attachments/%Y/%m/', verbose_name='file')),
-                ('original_name', models.CharField(max_length=255, verbose_name='file name')),
-                ('content_type', models.CharField(max_length=64, verbose_name='type')),
-                ('size', models.PositiveBigIntegerField(verbose_name='size')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
-                ('application', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='attachments', to='applications.application')),
-                ('draft', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='applications.draft')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("requirement", models.CharField(max_length=63, verbose_name="requirement")),
+                ("file", models.FileField(max_length=300, upload_to="attachments/%Y/%m/", verbose_name="file")),
+                ("original_name", models.CharField(max_length=255, verbose_name="file name")),
+                ("content_type", models.CharField(max_length=64, verbose_name="type")),
+                ("size", models.PositiveBigIntegerField(verbose_name="size")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded at")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attachments",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "draft",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="applications.draft",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attachment',
-                'verbose_name_plural': 'attachments',
-                'ordering': ['requirement', 'uploaded_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('draft__isnull', False), ('application__isnull', False), _connector='OR'), name='attachment_belongs_somewhere')],
+                "verbose_name": "attachment",
+                "verbose_name_plural": "attachments",
+                "ordering": ["requirement", "uploaded_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("draft__isnull", False), ("application__isnull", False), _connector="OR"),
+                        name="attachment_belongs_somewhere",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['office', 'status', '-submitted_at'], name='application_office_status'),
+            model_name="application",
+            index=models.Index(fields=["office", "status", "-submitted_at"], name="application_office_status"),
         ),
     ]

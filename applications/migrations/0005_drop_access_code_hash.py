@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0004_drafts_and_cases'),
+        ("applications", "0004_drafts_and_cases"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='application',
-            name='access_code_hash',
+            model_name="application",
+            name="access_code_hash",
         ),
     ]

@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0006_notifications'),
+        ("applications", "0006_notifications"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['office', '-submitted_at'], name='application_office_recent'),
+            model_name="application",
+            index=models.Index(fields=["office", "-submitted_at"], name="application_office_recent"),
         ),
     ]

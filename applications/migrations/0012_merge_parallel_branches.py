@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('applications', '0009_formdefinition_moves_to_formdefs'),
-        ('applications', '0009_new_case_event_kinds'),
+        ('applications', '0010_delay_notice_event'),
         ('applications', '0011_representatives'),
     ]
 

@@ -212,3 +212,37 @@ def test_the_officer_sees_when_the_letter_was_made_available_and_opened(
     staff_login(client, officer)
     page = client.get(case_page).content.decode()
     assert "delivered: opened by the addressee" in page and "23 March 2026, 09:30" in page
+
+
+def test_the_deadline_of_each_open_task_is_read_from_its_timer_in_one_query(
+    client, django_capture_on_commit_callbacks, officer, django_assert_num_queries
+):
+    from workflows.deadlines import deadlines_of_tasks
+
+    from .conftest import open_task
+
+    with time_machine.travel(warsaw(2026, 3, 20, 15, 0), tick=False):
+        first = call_to_supplement(django_capture_on_commit_callbacks, officer)
+        second = call_to_supplement(django_capture_on_commit_callbacks, officer)
+    with time_machine.travel(warsaw(2026, 3, 23, 9, 30), tick=False):
+        open_letter(client, first)
+    tasks = [open_task(first, "supplement"), open_task(second, "supplement")]
+    with django_assert_num_queries(1):
+        found = deadlines_of_tasks(task.pk for task in tasks)
+    assert found == {
+        tasks[0].pk: first.supplement_requests.get().deadline,
+        tasks[1].pk: second.supplement_requests.get().deadline,
+    }
+    assert found[tasks[0].pk] == warsaw(2026, 4, 7, 23, 59, 59, 999999)
+
+
+def test_the_decision_is_delivered_like_every_letter(django_capture_on_commit_callbacks, officer):
+    from .conftest import answer_consultations, pass_formal_check, review_and_decide, take_fingerprints
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    take_fingerprints(application, officer)
+    answer_consultations(application, officer)
+    review_and_decide(application, officer)
+    decision = application.documents.get(kind=DocumentKind.DECISION)
+    assert Delivery.objects.get(document=decision).channel == Delivery.Channel.ACCOUNT

@@ -1,0 +1,75 @@
+"""The notice of a delay (art. 36 k.p.a.): when the office will not decide in time, it tells the applicant why and
+names a new date. The dashboard lists the cases whose decision is due within 14 days or overdue; the officer sends the
+notice from the case page. The new date becomes the decision clock's due date (`applications.tracking`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from applications.case_models import Application, CaseEvent, DocumentKind
+from applications.services import record_event
+from documents.models import Document
+from documents.services import applicant_name, issue_document
+
+from .audit import audit
+from .clock import clock_of, refresh_decision_clock
+from .delivery import deliver_letter
+
+__all__ = ["send_delay_notice"]
+
+
+def send_delay_notice(
+    *, application: Application, user, new_date: date, reason: str, ip: str | None = None
+) -> Document:
+    """Issue and deliver the notice with its reason and new date, which the clock then shows everywhere."""
+    clock = clock_of(application)
+    errors = {}
+    if not reason.strip():
+        errors["reason"] = _("Say why the case cannot be decided in time (art. 36 § 1 k.p.a.).")
+    if new_date <= timezone.localdate():
+        errors["new_date"] = _("The new date must be in the future.")
+    elif clock.due_on is not None and new_date <= clock.due_on:
+        errors["new_date"] = _("The new date must be later than the current one.")
+    if clock.due_on is None and not errors:
+        errors["new_date"] = _("The decision clock is not running in this case.")
+    if errors:
+        raise ValidationError(errors)
+    context = {
+        "office": application.office,
+        "issued_at": timezone.localdate(),
+        "place": application.office.city,
+        "application_title": application.definition.spec.title.pl.removeprefix("Wniosek o "),
+        "application_date": application.submitted_at,
+        "addressee": {"name": applicant_name(application)},
+        "officer": {"name": user.get_full_name() or user.email, "position": "inspektor"},
+        "due_on": clock.due_on,
+        "new_date": new_date,
+        "reason": reason.strip(),
+    }
+    notice = issue_document(
+        application,
+        DocumentKind.DELAY_NOTICE,
+        "documents/delay_notice.html",
+        context,
+        language="pl",
+        title="Zawiadomienie o niezałatwieniu sprawy w terminie",
+    )
+    with transaction.atomic():
+        deliver_letter(notice)
+        record_event(application, CaseEvent.Kind.DELAY_NOTICE, data={"new_decision_date": new_date.isoformat()})
+        refresh_decision_clock(application)
+        audit(
+            user,
+            "decision.delay_notified",
+            application=application,
+            obj=notice,
+            ip=ip,
+            data={"new_date": str(new_date)},
+        )
+    return notice
