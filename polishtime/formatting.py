@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -53,9 +54,11 @@ def format_when(value, style: Style = "datetime", *, language: str | None = None
         value = office_localtime(value)
     if style == "iso":
         return value.isoformat()
-    code = (language or translation.get_language() or "pl").split("-")[0]
+    active = translation.get_language() or "pl"
+    code = (language or active).split("-")[0]
     date_format, datetime_format = FORMATS.get(code, FORMATS["en"])
-    with translation.override(code):
+    # Switching the language costs more than formatting: only when the reader's is not the active one.
+    with translation.override(code) if code != active else nullcontext():
         if not has_time or style == "date":
             return dateformat.format(value, date_format)
         if style in ("time", "clock"):

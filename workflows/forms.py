@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from applications.formdefs.widgets import FastSelect
 from polishtime import format_when
 
 from .deadlines import DeadlineKind, check_days
@@ -324,6 +325,8 @@ class TaskFilterForm(forms.Form):
 
     def __init__(self, *args, stages=(), permits=(), purposes=(), people=None, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # options written in Python: Django's option templates cost ~1/3 of the page
+            field.widget = FastSelect(choices=field.widget.choices)
         anything = [("", _("Any"))]
         self.fields["stage"].choices = anything + list(stages)
         self.fields["permit"].choices = anything + list(permits)
