@@ -27,6 +27,7 @@ from .steps import (
     wizard_steps,
 )
 from .types import FieldKind, kind_of
+from .widgets import FastSelect
 
 
 def display_answer(field: FieldSpec, value: Any, *, language: str, printed: bool = False) -> str:
@@ -41,6 +42,7 @@ __all__ = [
     "NOT_APPLICABLE",
     "BoundStep",
     "DefinitionError",
+    "FastSelect",
     "FieldKind",
     "FieldSpec",
     "FieldType",

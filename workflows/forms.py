@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from applications.formdefs.widgets import FastSelect
+from formdefs.api import FastSelect
 from polishtime import format_when
 
 from .deadlines import DeadlineKind, check_days
