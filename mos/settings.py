@@ -301,6 +301,7 @@ LOGGING = {
         "mos.csp": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},  # its INFO lines narrate every layout step
         "fontTools": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},
     },
 }
 
