@@ -6,6 +6,10 @@ HTML/PDF polyglot's page) are gone, and streams are compressed, so no stream rea
 way: JavaScript, the actions run on opening or on events (/OpenAction, /AA), actions other than moving within the
 document or opening a web link (Launch, SubmitForm, ImportData, GoToR, ...), embedded and attached files, XFA forms,
 RichMedia, 3D, sound and movie annotations.
+
+One exception: a signed PDF (an applicant's certificate with a qualified signature) in which nothing active was
+found, which needed no repair and whose bytes hold no markup is stored byte for byte, because a rewrite would break
+its signature and the office could no longer verify it.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from django.utils.translation import gettext_lazy as _
 SAFE_ACTIONS = frozenset({"/GoTo", "/URI", "/Named", "/Thread"})
 #: Annotations that carry media, files or scripts of their own.
 ACTIVE_ANNOTATIONS = frozenset({"/FileAttachment", "/RichMedia", "/Screen", "/Movie", "/Sound", "/3D"})
+#: What an HTML page needs and a PDF never has outside compressed streams.
+MARKUP_MARKERS = (b"<html", b"<script", b"<body", b"<svg", b"<iframe", b"<!doctype")
 #: Keys that run something by themselves.
 ACTIVE_KEYS = ("/OpenAction", "/AA", "/JS", "/RichMediaContent", "/RichMediaSettings")
 
@@ -36,6 +42,7 @@ class CleanedPdf:
     sha256: str
     removed: list[str] = field(default_factory=list)
     repaired: bool = False
+    kept_signed: bool = False
 
 
 def clean_pdf(data: bytes) -> CleanedPdf:
@@ -52,6 +59,8 @@ def clean_pdf(data: bytes) -> CleanedPdf:
                     _clean_dictionary(obj, removed)
             for page in pdf.pages:
                 _clean_annotations(page.obj, removed)
+            if not removed and not repaired and _is_signed(pdf) and not _has_markup(data):
+                return CleanedPdf(data, hashlib.sha256(data).hexdigest(), kept_signed=True)
             out = io.BytesIO()
             pdf.save(
                 out,
@@ -69,6 +78,19 @@ def clean_pdf(data: bytes) -> CleanedPdf:
         raise ValidationError(UNCLEANABLE_MESSAGE, code="upload_pdf_uncleanable") from None
     cleaned = out.getvalue()
     return CleanedPdf(cleaned, hashlib.sha256(cleaned).hexdigest(), sorted(removed), repaired)
+
+
+def _is_signed(pdf) -> bool:
+    import pikepdf
+
+    return any(
+        isinstance(obj, pikepdf.Dictionary) and "/ByteRange" in obj and "/Contents" in obj for obj in pdf.objects
+    )
+
+
+def _has_markup(data: bytes) -> bool:
+    lowered = data.lower()
+    return any(marker in lowered for marker in MARKUP_MARKERS)
 
 
 def _clean_catalog(pdf, removed: set[str]) -> None:

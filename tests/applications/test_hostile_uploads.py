@@ -224,3 +224,22 @@ def test_a_supplement_scan_must_be_legible_too(db):
         application=application, upload=SimpleUploadedFile("p.pdf", pdf_with(javascript_on_open))
     )
     assert b"JavaScript" not in stored_bytes(attachment)
+
+
+def test_a_signed_pdf_without_active_content_is_kept_byte_for_byte_so_its_signature_stays_valid(draft):
+    from documents.signing import sign_pdf, verify_pdf_signature
+
+    signed = sign_pdf(pdf_with(), reason="Zaświadczenie", location="Warszawa")
+    attachment = upload(draft, signed)
+    stored = stored_bytes(attachment)
+    assert stored == signed and attachment.sha256 == hashlib.sha256(signed).hexdigest()
+    assert verify_pdf_signature(stored).intact and verify_pdf_signature(stored).valid
+
+
+def test_a_signed_pdf_with_javascript_is_cleaned_all_the_same(draft):
+    from documents.signing import sign_pdf
+
+    signed = sign_pdf(pdf_with(javascript_on_open), reason="Zaświadczenie", location="Warszawa")
+    cleaned = clean_pdf(signed)
+    assert clean_pdf(sign_pdf(pdf_with(), reason="Zaświadczenie", location="Warszawa")).kept_signed
+    assert not cleaned.kept_signed and "OpenAction" in cleaned.removed and b"alert" not in cleaned.data
