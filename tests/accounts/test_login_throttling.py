@@ -139,3 +139,14 @@ def test_without_trusted_proxies_a_forwarded_address_is_ignored(client, settings
             client, f"someone{number}@example.org", "guess", ip="198.51.100.3", HTTP_X_FORWARDED_FOR=f"192.0.2.{number}"
         )
     assert login(client, "x@example.org", ip="198.51.100.3", HTTP_X_FORWARDED_FOR="192.0.2.200").status_code == 429
+
+
+def test_a_guesser_cannot_wipe_the_count_of_their_address_by_logging_into_their_own_account(client, settings):
+    ApplicantFactory(email="stranger@example.org")
+    owner = ApplicantFactory(email="owner@example.org")
+    for number in range(settings.AXES_FAILURE_LIMIT - 1):
+        login(client, f"someone{number}@example.org", "guess", ip="198.51.100.4")
+    assert login(client, "stranger@example.org", ip="198.51.100.4").status_code == 302
+    client.post(reverse("accounts:logout"))
+    login(client, "someone19@example.org", "guess", ip="198.51.100.4")
+    assert login(client, owner.email, ip="198.51.100.4").status_code == 429
