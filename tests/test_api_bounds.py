@@ -83,10 +83,12 @@ def callers(client):
 
     token = create_api_token(user=ApplicantFactory())[1]
     officer_client = login_through_pages(Client(HTTP_ACCEPT_LANGUAGE="en"), StaffFactory(office="14"))
+    # An address of its own: the status lookup's throttle counts it, and must not count the other tests' 127.0.0.1.
+    address = {"REMOTE_ADDR": "192.0.2.250"}
     return {
-        "officer": (officer_client, {}),
-        "applicant": (client, {"HTTP_AUTHORIZATION": f"Bearer {token}"}),
-        "public": (client, {}),
+        "officer": (officer_client, address),
+        "applicant": (client, {"HTTP_AUTHORIZATION": f"Bearer {token}", **address}),
+        "public": (client, address),
     }
 
 
