@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-fast lint format messages bench lock demo check-deploy clean vendor-pdfjs
+.PHONY: install run run-prod test test-fast lint format messages bench lock demo check-deploy clean vendor-pdfjs
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -54,9 +54,29 @@ messages: install
 bench: install
 	$(PY) -m benchmarks $(BENCH_ARGS)
 
+# The production profile (DEBUG=0, hashed static files in a manifest served by WhiteNoise, gunicorn) on plain HTTP
+# at $(HOST):$(PORT), to try it out; behind a TLS proxy leave the three *_SECURE/SSL overrides out. SECRET_KEY is
+# random per run unless given (sessions end with the server).
+PROD_ENV = DEBUG=0 ALLOWED_HOSTS=$${ALLOWED_HOSTS:-$(HOST),localhost} \
+	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))")} \
+	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} SESSION_COOKIE_SECURE=$${SESSION_COOKIE_SECURE:-0} \
+	CSRF_COOKIE_SECURE=$${CSRF_COOKIE_SECURE:-0}
+WORKERS ?= 2
+
+run-prod: install
+	$(PROD_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PROD_ENV) $(PY) manage.py migrate --noinput
+	$(PROD_ENV) $(PY) manage.py load_demo
+	$(PROD_ENV) $(VENV)/bin/gunicorn mos.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
+
+# The deployment checks, and collectstatic with the manifest (into a temporary folder), so a static file that cannot
+# be hashed fails here and not at the first page of a deployment.
 check-deploy: install
 	DEBUG=0 SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=example.org \
 		$(PY) manage.py check --deploy --fail-level WARNING
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+		DEBUG=0 SECRET_KEY=check ALLOWED_HOSTS=example.org STATIC_ROOT="$$tmp" \
+		$(PY) manage.py collectstatic --noinput --verbosity 1
 
 # Pin the versions of everything installed in a fresh environment.
 lock:

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.utils.translation import gettext_lazy as _
 
+from . import login_guard
 from .models import User
 
 
@@ -60,6 +61,10 @@ class LoginForm(forms.Form):
             "The e-mail address or the password is wrong. Capital and small letters count in the password."
         ),
         "inactive": _("This account is disabled."),
+        "account_waiting": _(
+            "Too many wrong passwords were tried for this account. Try again in %(minutes)s min, log in from a "
+            "device you have logged in from before, or reset your password."
+        ),
     }
 
     def __init__(self, request=None, *args, **kwargs) -> None:
@@ -71,8 +76,18 @@ class LoginForm(forms.Form):
         cleaned = super().clean()
         email, password = cleaned.get("email"), cleaned.get("password")
         if email and password:
-            self.user = authenticate(self.request, email=email.lower(), password=password)
+            email = email.lower()
+            wait = login_guard.seconds_to_wait(email)
+            if wait and not login_guard.is_known_device(self.request, email):
+                raise forms.ValidationError(
+                    self.error_messages["account_waiting"],
+                    code="account_waiting",
+                    params={"minutes": max(1, -(-wait // 60))},
+                )
+            self.user = authenticate(self.request, email=email, password=password)
             if self.user is None:
+                if not getattr(self.request, "axes_locked_out", False):
+                    login_guard.record_failure(email)
                 raise forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")
             if not self.user.is_active:
                 raise forms.ValidationError(self.error_messages["inactive"], code="inactive")

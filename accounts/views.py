@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, UpdateView
 from django.views.i18n import set_language
 
-from . import services
+from . import login_guard, services
 from .forms import AccountForm, LoginForm, RegistrationForm, SecondFactorForm
 from .models import Role, User
 
@@ -49,7 +49,10 @@ def _with_language_cookie(response: HttpResponse, language: str) -> HttpResponse
 
 def _complete_login(request: HttpRequest, user: User, next_url: str) -> HttpResponse:
     login(request, user, backend=getattr(user, "backend", None))
-    return _with_language_cookie(HttpResponseRedirect(next_url), user.preferred_language)
+    login_guard.clear(user.email)
+    response = _with_language_cookie(HttpResponseRedirect(next_url), user.preferred_language)
+    login_guard.remember_device(response, user.email)
+    return response
 
 
 class RegisterView(FormView):
@@ -182,6 +185,10 @@ class PasswordResetView(auth_views.PasswordResetView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password-reset-complete")
+
+    def form_valid(self, form) -> HttpResponse:
+        login_guard.clear(form.user.email)  # the owner of the mailbox is not kept waiting by strangers' guesses
+        return super().form_valid(form)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

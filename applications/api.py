@@ -211,9 +211,12 @@ def list_documents(request):
     summary="The stage of a case, by case number and the access code from the receipt",
 )
 def status_lookup(request, lookup: StatusLookupIn):
-    if not public_status.allow_lookup(client_ip(request), lookup.case_number):
+    outcome = public_status.throttled_lookup(
+        ip=client_ip(request), case_number=lookup.case_number, code=lookup.access_code.upper()
+    )
+    if outcome.throttled:
         return Status(429, {"detail": str(public_status.THROTTLED_MESSAGE)})
-    result = public_status.lookup(lookup.case_number, lookup.access_code.upper())
+    result = outcome.result
     if result is None:
         return Status(404, {"detail": str(public_status.NOT_FOUND_MESSAGE)})
     return {

@@ -1,8 +1,8 @@
 """The public status of a case: case number + access code from the receipt, no login, nothing personal.
 
 A wrong code and an unknown case number look the same and take the same work (the code is derived for any number
-and compared in constant time). Lookups are throttled in Django's cache per IP address and per case number
-(`STATUS_LOOKUP_LIMIT_PER_IP`, `STATUS_LOOKUP_LIMIT_PER_CASE` per `STATUS_LOOKUP_WINDOW` seconds).
+and compared in constant time). Lookups are throttled in Django's cache per IP address (every attempt) and per case
+number (wrong codes only) (`STATUS_LOOKUP_LIMIT_PER_IP`, `STATUS_LOOKUP_LIMIT_PER_CASE` per `STATUS_LOOKUP_WINDOW` s).
 """
 
 from __future__ import annotations
@@ -86,13 +86,40 @@ class StatusLookupForm(forms.Form):
         return code
 
 
-def allow_lookup(ip: str | None, case_number: str | None) -> bool:
-    """Count one attempt from `ip` (and on `case_number` when given); False once either is over its limit."""
-    counters = [("status-lookup:ip", ip or "-", int(getattr(settings, "STATUS_LOOKUP_LIMIT_PER_IP", 10)))]
-    if case_number:
-        limit = int(getattr(settings, "STATUS_LOOKUP_LIMIT_PER_CASE", 5))
-        counters.append(("status-lookup:case", case_number, limit))
-    return throttle.allow_all(counters, window=int(getattr(settings, "STATUS_LOOKUP_WINDOW", 3600)))
+def _window() -> int:
+    return int(getattr(settings, "STATUS_LOOKUP_WINDOW", 3600))
+
+
+def allow_lookup(ip: str | None) -> bool:
+    """Count one attempt from `ip`; False once the address is over its limit (every attempt counts)."""
+    limit = int(getattr(settings, "STATUS_LOOKUP_LIMIT_PER_IP", 10))
+    return throttle.allow("status-lookup:ip", ip or "-", limit=limit, window=_window())
+
+
+def allow_failure_on_case(case_number: str) -> bool:
+    """Count one wrong code for `case_number`; False once the case is over its limit of failures."""
+    limit = int(getattr(settings, "STATUS_LOOKUP_LIMIT_PER_CASE", 5))
+    return throttle.allow("status-lookup:case-failure", case_number, limit=limit, window=_window())
+
+
+@dataclass(frozen=True)
+class LookupOutcome:
+    result: PublicStatus | None
+    throttled: bool = False
+
+
+def throttled_lookup(*, ip: str | None, case_number: str, code: str) -> LookupOutcome:
+    """A lookup within the limits: per address every attempt counts; per case only wrong codes do.
+
+    So strangers guessing one case's code from many addresses are slowed, yet the right code (from the receipt)
+    always answers while its holder's own address is within its limit.
+    """
+    if not allow_lookup(ip):
+        return LookupOutcome(None, throttled=True)
+    result = lookup(case_number, code)
+    if result is None and not allow_failure_on_case(case_number):
+        return LookupOutcome(None, throttled=True)
+    return LookupOutcome(result)
 
 
 def lookup(case_number: str, code: str) -> PublicStatus | None:

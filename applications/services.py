@@ -31,7 +31,7 @@ from formdefs.api import (
     is_signing_step,
     validate_payload,
 )
-from validators.files import validate_upload
+from validators.files import SCAN_MIN_SHORT_SIDE, validate_upload
 
 from . import signals, tasks
 from .case_models import (
@@ -48,6 +48,7 @@ from .case_models import (
     EmployerAnnex,
 )
 from .models import Office, Voivodeship
+from .pdf_cleaning import stored_upload
 from .signatures.checks import refuse
 from .signing import SIGNATURE_METHODS, SignatureEvidence, available_signature_methods
 from .signing_services import signing_credentials
@@ -155,16 +156,19 @@ def add_attachment(*, draft: Draft, requirement: str, upload: File) -> Attachmen
     for ref in required.validators:
         if ref.name == "photo_dimensions":
             params.update(ref.params)
+    if not params:  # not a photograph: an image is a scan, which must be legible
+        params["min_short_side"] = SCAN_MIN_SHORT_SIDE
     info = validate_upload(upload, accept=required.accept, max_size_mb=required.max_size_mb, **params)
+    stored = stored_upload(upload, content_type=info.content_type, sha256=info.sha256, size=info.size)
     attachment = Attachment(
         draft=draft,
         requirement=requirement,
         original_name=info.safe_name,
         content_type=info.content_type,
-        size=info.size,
-        sha256=info.sha256,
+        size=stored.size,
+        sha256=stored.sha256,
     )
-    attachment.file.save(info.safe_name, upload, save=False)
+    attachment.file.save(info.safe_name, stored.file, save=False)
     attachment.save()
     return attachment
 
@@ -176,17 +180,20 @@ SUPPLEMENT_MAX_MB = 10
 def add_case_attachment(*, application: Application, upload: File, requirement: str = "supplement") -> Attachment:
     """A file the applicant sends after submission (a supplement): checked by its bytes, attached to the case and to
     its draft, so the applicant's own file list and downloads include it."""
-    info = validate_upload(upload, accept=SUPPLEMENT_ACCEPT, max_size_mb=SUPPLEMENT_MAX_MB)
+    info = validate_upload(
+        upload, accept=SUPPLEMENT_ACCEPT, max_size_mb=SUPPLEMENT_MAX_MB, min_short_side=SCAN_MIN_SHORT_SIDE
+    )
+    stored = stored_upload(upload, content_type=info.content_type, sha256=info.sha256, size=info.size)
     attachment = Attachment(
         application=application,
         draft_id=application.draft_id,
         requirement=requirement,
         original_name=info.safe_name,
         content_type=info.content_type,
-        size=info.size,
-        sha256=info.sha256,
+        size=stored.size,
+        sha256=stored.sha256,
     )
-    attachment.file.save(info.safe_name, upload, save=False)
+    attachment.file.save(info.safe_name, stored.file, save=False)
     attachment.save()
     return attachment
 

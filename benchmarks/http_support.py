@@ -43,7 +43,6 @@ def server_env(database_url: str, **extra: str) -> dict[str, str]:
         "SECURE_SSL_REDIRECT": "0",
         "SESSION_COOKIE_SECURE": "0",
         "CSRF_COOKIE_SECURE": "0",
-        "STATIC_NO_MANIFEST": "1",
         "DJANGO_SETTINGS_MODULE": "benchmarks.gunicorn_settings",
         "REDIS_URL": os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
         "CACHE_KEY_PREFIX": f"mos-bench-{os.getpid()}",

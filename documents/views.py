@@ -17,6 +17,7 @@ from documents.signals import document_opened
 from documents.signing import verify_pdf_signature
 from documents.storage import download_url, verify_digest
 from documents.throttle import allow, verify_rate
+from mos.client_address import client_ip
 
 PRESIGNED_URL_SECONDS = 120
 
@@ -119,7 +120,7 @@ class VerifyView(View):
         return self.page(request, VerifyDigestForm(), form, **context)
 
     def allowed(self, request: HttpRequest) -> bool:
-        return allow("documents-verify", request.META.get("REMOTE_ADDR"), limit=verify_rate())
+        return allow("documents-verify", client_ip(request), limit=verify_rate())
 
     def throttled(self, request: HttpRequest, digest_form: VerifyDigestForm) -> HttpResponse:
         response = self.page(

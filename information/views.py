@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from information import selectors, services
 from information.forms import ContactForm, FaqSearchForm
+from mos.client_address import client_ip
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -45,7 +46,7 @@ def contact(request: HttpRequest) -> HttpResponse:
     form = ContactForm(request.POST)
     if not form.is_valid():
         return render(request, "information/contact.html", {"form": form})
-    ip = request.META.get("REMOTE_ADDR")
+    ip = client_ip(request)
     # Only messages that would be stored and e-mailed count: a visitor correcting typos is not throttled.
     if not services.allow_contact_message(ip):
         response = render(

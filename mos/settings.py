@@ -44,13 +44,15 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "mos.apps.StaticFilesConfig",  # django.contrib.staticfiles, collecting less
     "django.contrib.humanize",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
     "formtools",
+    "csp",
+    "ninja",  # the API docs load Swagger UI from our static files, not from a CDN
     "viewflow",
     "viewflow.workflow",
     "accounts",
@@ -65,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "mos.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -137,14 +141,25 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-# django-axes: throttle logins per e-mail and IP address.
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+# The reverse proxies in front of the application (each appends to X-Forwarded-For): the client's address is read
+# through exactly this many (`mos.client_address`); 0 means none, and X-Forwarded-For is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Logins are slowed in two ways. django-axes locks an address after AXES_FAILURE_LIMIT wrong passwords an hour, for
+# whatever accounts it tries. An account that keeps failing from anywhere waits longer and longer between attempts
+# (`accounts.login_guard`), except on a device it has logged in from before or after a password reset.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_USERNAME_FORM_FIELD = "email"
-AXES_RESET_ON_SUCCESS = True
+# Not reset by a success: otherwise a guesser logging into an account of their own would wipe their address's count.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "mos.client_address.client_ip"
+LOGIN_ACCOUNT_FREE_FAILURES = int(os.environ.get("LOGIN_ACCOUNT_FREE_FAILURES", "5"))
+LOGIN_ACCOUNT_FIRST_DELAY = 60  # seconds after the first failure past the free ones, doubling with each further one
+LOGIN_ACCOUNT_MAX_DELAY = 3600
+LOGIN_DEVICE_COOKIE_AGE = 180 * 24 * 3600
 
 OTP_TOTP_ISSUER = "MOS"
 
@@ -168,7 +183,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Static and media files.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"  # never routed: private files are served by permission-checking views
@@ -195,11 +210,12 @@ else:
 
 STORAGES = {
     "default": DEFAULT_STORAGE,
+    # Production: hashed names in a manifest, compressed copies, served by WhiteNoise (`collectstatic` first).
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or env_bool("STATIC_NO_MANIFEST", False)
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if DEBUG
+            else "mos.staticstorage.ManifestStaticStorage"
         )
     },
 }
@@ -288,6 +304,30 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# Content-Security-Policy (django-csp): our own scripts, styles, fonts and images only; no inline script or style
+# anywhere (templates link static files), no plugins, no framing. Browsers report violations to /csp-report/, which
+# logs them. A login through another origin (the national node) may need its origin in CSP_EXTRA_FORM_ACTION.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'", *env_list("CSP_EXTRA_FORM_ACTION")],
+        "report-uri": "/csp-report/",
+    },
+}
+# Powerful browser features no page uses are switched off for the site and anything it could embed.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), midi=(), payment=(), usb=()"
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -295,8 +335,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
+        "mos.csp": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},  # its INFO lines narrate every layout step
         "fontTools": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},
     },
 }
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", application_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/saml/", include("accounts.saml_urls")),
+    path("csp-report/", views.csp_report, name="csp-report"),
     path("accounts/", include("accounts.urls")),
     path("", include("applications.urls")),
     path("", include("documents.urls")),

@@ -1,5 +1,7 @@
 """Infrastructure views (no business logic)."""
 
+import json
+import logging
 import sys
 
 from django.db import InterfaceError, OperationalError, connection
@@ -7,7 +9,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+csp_logger = logging.getLogger("mos.csp")
+
+#: A browser's report is well under a kilobyte; anything much larger is not a report.
+CSP_REPORT_MAX_BYTES = 16 * 1024
 
 
 @never_cache
@@ -30,3 +38,24 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if isinstance(error, OperationalError | InterfaceError):
         return HttpResponse(render_to_string("unavailable.html"), status=503, headers={"Retry-After": "30"})
     return defaults.server_error(request)
+
+
+@csrf_exempt  # browsers send reports without a token
+@require_POST
+def csp_report(request: HttpRequest) -> HttpResponse:
+    """Where browsers report Content-Security-Policy violations: each is logged (a page that breaks the policy)."""
+    if len(request.body) > CSP_REPORT_MAX_BYTES:
+        return HttpResponse(status=413)
+    try:
+        report = json.loads(request.body).get("csp-report", {})
+    except (ValueError, AttributeError):
+        return HttpResponse(status=400)
+    if not isinstance(report, dict):
+        return HttpResponse(status=400)
+    csp_logger.warning(
+        "CSP violation on %s: %s blocked %s",
+        str(report.get("document-uri", ""))[:300],
+        str(report.get("violated-directive") or report.get("effective-directive", ""))[:100],
+        str(report.get("blocked-uri", ""))[:300],
+    )
+    return HttpResponse(status=204)

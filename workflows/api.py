@@ -51,8 +51,20 @@ class TaskOut(Schema):
         return task.process.caseprocess.application.case_number
 
 
+#: Bounds of the pages: a deeper offset is no use to a person, and an unbounded one overflowed the database (a 500).
+MAX_OFFSET = 100_000
+MAX_LIMIT = 100
+
+
 class IdFirstPagination(LimitOffsetPagination):
     """Ninja's limit/offset pagination, with the page read ids first (`workflows.paging`): deep offsets stay cheap."""
+
+    class Input(Schema):
+        limit: int = Field(MAX_LIMIT, ge=1, le=MAX_LIMIT)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+    def __init__(self, max_limit: int = MAX_LIMIT, **kwargs):
+        super().__init__(max_limit=max_limit, **kwargs)
 
     def paginate_queryset(self, queryset, pagination, request, **params):
         offset, limit = pagination.offset, min(pagination.limit, self.max_limit)

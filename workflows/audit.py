@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from mos.client_address import client_ip
+
 from .models import AuditEntry
 
-
-def client_ip(request) -> str | None:
-    """The caller's address as the web server saw it (a proxy in front must set REMOTE_ADDR correctly)."""
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+__all__ = ["audit", "client_ip"]  # client_ip: the address through the trusted proxies, for the entries
 
 
 def audit(

@@ -6,6 +6,9 @@ from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role
+from mos.client_address import client_ip
+
+__all__ = ["ApplicantRequiredMixin", "EmployerRequiredMixin", "RoleRequiredMixin", "client_ip"]
 
 
 class RoleRequiredMixin(AccessMixin):
@@ -27,8 +30,3 @@ class ApplicantRequiredMixin(RoleRequiredMixin):
 
 class EmployerRequiredMixin(RoleRequiredMixin):
     required_role = Role.EMPLOYER
-
-
-def client_ip(request) -> str | None:
-    """The address the request came from (a trusted proxy puts the client first in X-Forwarded-For)."""
-    return request.META.get("REMOTE_ADDR")

@@ -19,17 +19,28 @@ class StatusView(View):
 
     def post(self, request) -> HttpResponse:
         form = public_status.StatusLookupForm(request.POST)
-        valid = form.is_valid()
-        case_number = form.cleaned_data.get("case_number") if valid else None
-        if not public_status.allow_lookup(client_ip(request), case_number):
-            return render(
-                request,
-                self.template_name,
-                {"form": form, "throttled": True, "message": public_status.THROTTLED_MESSAGE},
-                status=429,
-            )
-        context = {"form": form}
-        if valid:
-            result = public_status.lookup(form.cleaned_data["case_number"], form.cleaned_data["access_code"])
-            context.update(result=result, not_found=result is None, message=public_status.NOT_FOUND_MESSAGE)
+        if not form.is_valid():
+            # A malformed number or code still counts against the address, so the form is no free oracle.
+            if not public_status.allow_lookup(client_ip(request)):
+                return self.throttled(request, form)
+            return render(request, self.template_name, {"form": form})
+        outcome = public_status.throttled_lookup(
+            ip=client_ip(request), case_number=form.cleaned_data["case_number"], code=form.cleaned_data["access_code"]
+        )
+        if outcome.throttled:
+            return self.throttled(request, form)
+        context = {
+            "form": form,
+            "result": outcome.result,
+            "not_found": outcome.result is None,
+            "message": public_status.NOT_FOUND_MESSAGE,
+        }
         return render(request, self.template_name, context)
+
+    def throttled(self, request, form) -> HttpResponse:
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "throttled": True, "message": public_status.THROTTLED_MESSAGE},
+            status=429,
+        )

@@ -115,15 +115,6 @@ def test_a_wrong_password_gets_one_message_that_tells_nothing_about_the_account(
     assert message in wrong_password and message in unknown_email
 
 
-def test_logins_are_throttled_after_five_failures(client):
-    ApplicantFactory(email="target@example.org")
-    for _ in range(5):
-        login(client, "target@example.org", "guess-guess-guess")
-    response = login(client, "target@example.org", PASSWORD)  # even the right password is refused now
-    assert response.status_code == 429
-    assert "_auth_user_id" not in client.session
-
-
 @pytest.mark.parametrize("factory", [StaffFactory, SupervisorFactory, AdministratorFactory])
 def test_a_staff_login_without_the_second_factor_is_refused(client, factory):
     staff = factory()

@@ -77,13 +77,50 @@ def test_fields_are_checked_for_their_format(client, case_number, code, field, m
     assert message in str(response.context["form"].errors[field])
 
 
-def test_guessing_codes_of_one_case_is_throttled_per_case_number(client, case, settings):
+def test_guessing_codes_of_one_case_is_throttled_per_case_number_but_the_right_code_still_answers(client, case):
     for attempt in range(5):
         assert look(client, case.case_number, WRONG_CODE, ip=f"198.51.100.{attempt}").status_code == 200
-    blocked = look(client, case.case_number, services.access_code(case), ip="198.51.100.99")
+    blocked = look(client, case.case_number, WRONG_CODE, ip="198.51.100.99")
     assert blocked.status_code == 429
-    assert "Too many attempts" in blocked.content.decode() and "Being examined" not in blocked.content.decode()
+    assert "Too many attempts" in blocked.content.decode()
+    # The owner, with the code from the receipt, is not locked out by the strangers' guesses.
+    owner = look(client, case.case_number, services.access_code(case), ip="198.51.100.200")
+    assert owner.status_code == 200 and "Submitted, waiting for the office" in owner.content.decode()
     assert look(client, "02/2020/999999", WRONG_CODE, ip="198.51.100.99").status_code == 200
+
+
+def test_only_wrong_codes_count_against_a_case(client, case):
+    for attempt in range(8):
+        assert look(client, case.case_number, services.access_code(case), ip=f"198.51.100.{attempt}").status_code == 200
+    assert look(client, case.case_number, WRONG_CODE, ip="198.51.100.50").status_code == 200
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(client, case, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.2"
+    for number in range(10):
+        response = client.post(
+            URL,
+            {"case_number": f"02/2020/{number:06d}", "access_code": WRONG_CODE},
+            REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR="203.0.113.80",
+        )
+        assert response.status_code == 200
+    blocked = client.post(
+        URL,
+        {"case_number": case.case_number, "access_code": WRONG_CODE},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR="203.0.113.80",
+    )
+    assert blocked.status_code == 429
+    # Another client through the same proxy is not blocked, and a forged leftmost entry changes nothing.
+    other = client.post(
+        URL,
+        {"case_number": case.case_number, "access_code": services.access_code(case)},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR="203.0.113.80, 203.0.113.81",
+    )
+    assert other.status_code == 200
 
 
 def test_guessing_from_one_address_is_throttled_per_ip(client, case):

@@ -242,3 +242,16 @@ def test_an_officer_sees_only_the_messages_of_their_office(office):
     assert [m.email for m in model_admin.get_queryset(request)] == ["k@example.org"]
     request.user = StaffFactory(office="14")
     assert [m.email for m in model_admin.get_queryset(request)] == ["w@example.org"]
+
+
+def test_behind_a_trusted_proxy_messages_are_counted_and_stored_per_client(
+    client, valid, settings, django_capture_on_commit_callbacks
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxied = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.20"}
+    for _ in range(5):
+        assert post(client, valid, django_capture_on_commit_callbacks, **proxied).status_code == 302
+    assert post(client, valid, django_capture_on_commit_callbacks, **proxied).status_code == 429
+    other = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.21"}
+    assert post(client, valid, django_capture_on_commit_callbacks, **other).status_code == 302
+    assert ContactMessage.objects.latest("pk").ip == "198.51.100.21"

@@ -173,3 +173,18 @@ def test_the_applicant_picks_a_free_slot_and_gets_the_summons(
     assert fingerprints.owner is None  # to the office's queue, not to the applicant
     staff_login(client, officer)
     work(client, application, "fingerprints", {"outcome": "taken", **APPEARED})
+
+
+def test_behind_a_trusted_proxy_the_audit_records_the_officers_address(
+    client, officer, django_capture_on_commit_callbacks, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    application = submit_case(django_capture_on_commit_callbacks)
+    staff_login(client, officer)
+    task = open_task(application, "formal_check")
+    client.post(
+        reverse("workflows:task-claim", kwargs={"task_id": task.pk}),
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="203.0.113.1, 192.0.2.33",
+    )
+    assert AuditEntry.objects.get(action="task.claimed", application=application).ip == "192.0.2.33"
