@@ -310,7 +310,10 @@ if not DEBUG:
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        # pdf.js (the officers' inline PDF viewer, our own static copy) compiles its WebAssembly decoders: that needs
+        # 'wasm-unsafe-eval', which allows WebAssembly only, never JavaScript eval; its worker is our own file.
+        "script-src": ["'self'", "'wasm-unsafe-eval'"],
+        "worker-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],

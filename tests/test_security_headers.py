@@ -25,7 +25,7 @@ def test_every_answer_carries_a_strict_content_security_policy(client, path):
     response = client.get(path)
     policy = directives(response["Content-Security-Policy"])
     assert policy["default-src"] == ["'self'"]
-    assert policy["script-src"] == ["'self'"] and policy["style-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'"] and policy["style-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"] and policy["frame-ancestors"] == ["'none'"]
     assert policy["report-uri"] == ["/csp-report/"]
     assert not any("unsafe" in value for values in policy.values() for value in values)

@@ -24,6 +24,9 @@ def clock_of(application: Application) -> DecisionClock:
 
 def refresh_decision_clock(application: Application) -> date | None:
     """Recompute the clock after an event that moves it and store its date on the case's process."""
+    from .task_index import restamp_deadlines
+
     due = clock_of(application).due_on
     CaseProcess.objects.filter(application=application).update(decision_due_on=due)
+    restamp_deadlines(application)  # the office lists sort the open tasks by this date
     return due

@@ -167,4 +167,8 @@ def _move_deadlines(delivery: Delivery) -> datetime | None:
                     timer.scheduled = call.deadline
                     timer.save(update_fields=["scheduled"])
             move_event_deadline(application, kind.event_kind, due_at=call.deadline)
+    if moved is not None:
+        from .task_index import restamp_deadlines
+
+        restamp_deadlines(application)  # the office lists sort by the deadline that just became exact
     return moved

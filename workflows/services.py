@@ -484,6 +484,9 @@ def extend_consultation(*, task: Task, user, reason: str, ip: str | None = None)
         Task.objects.filter(
             process_id=task.process_id, previous=task, flow_task_type="TIMER", status=STATUS.SCHEDULED
         ).update(scheduled=consultation.deadline)
+        from .task_index import restamp_deadlines
+
+        restamp_deadlines(consultation.application)
         audit(
             user,
             "consultation.extended",

@@ -6,9 +6,10 @@ and application before it could sort; stamped on the task, the partial indexes o
 A case never changes its permit, purpose, filing date or number; a deadline that moves is stamped again by
 `restamp_deadlines` (whoever moves it calls that).
 
-The legal deadline of a task is computed in ONE place, `legal_deadline`, from what is stored today (the consultation's
-deadline, the appointment, the call to supplement, else the statutory time for the decision). When the legal calendar
-(`workflows.deadlines`) lands, this function is the one to point at it.
+The legal deadline of a task is read in ONE place, `legal_deadline`: the deadline the legal calendar
+(`workflows.deadlines`) gave the consultation, the appointment, the call to supplement or for evidence, else the
+decision clock (`workflows.clock`, the one function behind every page). Whatever moves one of those (a letter opened,
+a consultation extended, the clock refreshed) calls `restamp_deadlines`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from viewflow.workflow.status import STATUS
 
 from applications.case_models import Application
 from applications.services import answer
-from applications.tracking import DECISION_PERIODS, add_period, complete_on
 
 #: Keys of the stamp in `Task.data` (next to `models.TASK_OFFICE_KEY`).
 PERMIT_KEY, PURPOSE_KEY, DEADLINE_KEY, FILED_KEY, CASE_KEY = "permit", "purpose", "due", "filed", "case"
@@ -40,12 +40,13 @@ def legal_deadline(node: str, application: Application) -> date | None:
     """The last day (Polish time) by which the step `node` of this case must be done under the law, as stored today.
 
     A consultation: the day the agency's 30 days end (silence counts as no objection). Recording the fingerprints:
-    the day of the appointment. The applicant's supplement: the deadline of the call. Every other officer step works
-    towards the decision, so its deadline is the statutory time for the decision (art. 112a: 60 days; art. 210 for
-    permanent and EU long-term residence), counted from the day the case became complete, or from filing until then.
+    the day of the appointment. The applicant's supplement or evidence: the deadline of the call. Every other step
+    works towards the decision, so its deadline is the decision clock's date (art. 112a: 60 days; art. 210: 6 months
+    for permanent and EU long-term residence), or none while the clock does not run.
     """
+    from .clock import clock_of
     from .flows import CONSULTATION_NODES
-    from .models import Appointment, Consultation, SupplementRequest
+    from .models import Appointment, Consultation, EvidenceRequest, SupplementRequest
 
     moment = None
     if node in CONSULTATION_NODES:
@@ -62,13 +63,15 @@ def legal_deadline(node: str, application: Application) -> date | None:
             .values_list("deadline", flat=True)
             .first()
         )
+    elif node == "evidence":
+        moment = (
+            EvidenceRequest.objects.filter(application=application, answered_at__isnull=True)
+            .values_list("deadline", flat=True)
+            .first()
+        )
     if moment is not None:
         return timezone.localdate(moment)
-    period = DECISION_PERIODS.get(application.definition.slug)
-    if period is None:
-        return None
-    start = complete_on(application.events.order_by("created_at", "pk")) or timezone.localdate(application.submitted_at)
-    return add_period(start, **period)
+    return clock_of(application).due_on
 
 
 def listing_stamp(node: str, application: Application) -> dict:

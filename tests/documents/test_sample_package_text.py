@@ -1,7 +1,9 @@
 """The application package of the sample answers reads the same as it did before the form engine moved (issue 12).
 
 The fixture files were rendered from the generated JSON definitions before anything moved (commit 7f662c4); a change
-in a definition, in how an answer is printed or in the template shows up here as a text diff.
+in a definition, in how an answer is printed or in the template shows up here as a text diff. They were written again
+once, after the one date filter of issue 16 (`polishtime`) dropped the comma of "14.03.2025, 10:26:53": that was the
+only difference.
 """
 
 from __future__ import annotations

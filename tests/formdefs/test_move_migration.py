@@ -25,8 +25,18 @@ def migrate(targets):
     return executor.loader.project_state([t for t in targets if t[1] is not None]).apps
 
 
+@pytest.fixture
+def back_to_the_latest_state():
+    """Whatever the test leaves, the database ends at the latest migrations, as the next test expects."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("back_to_the_latest_state")
 def test_a_database_at_the_old_state_keeps_its_definitions_drafts_and_permissions():
     old = migrate(BEFORE)
     user = ApplicantFactory()  # the tables of users, content types and permissions do not change: real models

@@ -36,4 +36,4 @@ def test_every_page_shows_the_decision_date_from_the_one_clock(
 
         staff_login(client, supervisor)
         board = client.get(reverse("workflows:dashboard")).content.decode()
-        assert application.case_number in board and "11/12/2026" in board
+        assert application.case_number in board and "12 November 2026" in board
