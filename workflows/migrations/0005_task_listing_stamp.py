@@ -28,6 +28,10 @@ REPLACED = {
     "workflows_task_office_open": "((data -> 'office'), created) INCLUDE (id, data, flow_task, flow_task_type) "
     "WHERE status IN ('NEW', 'ASSIGNED')",
 }
+#: How many tasks each office has: without it the planner guessed 450 rows of an office's queue for 15,737 (1,000,000
+#: cases), found sorting them cheap and read the whole office through the deadline index to sort it by filing date
+#: (50 ms); with it, page 100 by filing date reads 2,525 entries of its own index (about 5 ms). PostgreSQL 14 or later.
+OFFICE_STATISTICS = "workflows_task_office_stats"
 BATCH = 2000
 
 
@@ -62,11 +66,16 @@ def create_indexes(apps, schema_editor):
             schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON viewflow_task {definition}")
         for name in REPLACED:
             schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+        if schema_editor.connection.pg_version >= 140000:
+            schema_editor.execute(
+                f"CREATE STATISTICS IF NOT EXISTS {OFFICE_STATISTICS} ON ((data -> 'office')) FROM viewflow_task"
+            )
         schema_editor.execute("ANALYZE viewflow_task")
 
 
 def drop_indexes(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"DROP STATISTICS IF EXISTS {OFFICE_STATISTICS}")
         for name, definition in REPLACED.items():
             schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON viewflow_task {definition}")
         for name in INDEXES:
