@@ -228,6 +228,12 @@ def applicant_name(application: Application) -> str:
     return name or application.applicant.get_full_name() or application.applicant.email
 
 
+def addressee_of(application: Application) -> dict:
+    """Who an official letter of the case is addressed to: the party, and for a child the parent or guardian who acts
+    for them (shown on every document, issue 19)."""
+    return {"name": applicant_name(application), "guardian": guardian_name(application)}
+
+
 def verification_url(case_number: str, sha256: str) -> str:
     """The public page where anybody checks a document of the case by its digest (printed as the receipt's QR)."""
     query = urlencode({"case": case_number, "sha256": sha256})

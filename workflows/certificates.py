@@ -17,7 +17,7 @@ from django.utils import timezone
 from applications.case_models import Application, DocumentKind
 from applications.services import answer
 from documents.models import Document, LapseReason
-from documents.services import applicant_name, document_verification_url, issue_document, lapse_document
+from documents.services import addressee_of, document_verification_url, issue_document, lapse_document
 
 from .delivery import deliver_letter
 
@@ -48,7 +48,7 @@ def issue_legal_stay_certificate(application: Application) -> Document:
         "place": application.office.city,
         "application_title": application.definition.spec.title.pl.removeprefix("Wniosek o "),
         "application_date": application.submitted_at,
-        "addressee": {"name": applicant_name(application)},
+        "addressee": addressee_of(application),
         "verification_url": document_verification_url(application.case_number, public_id),
     }
     certificate = issue_document(

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from applications.case_models import Application, CaseEvent, DocumentKind
 from applications.services import record_event
 from documents.models import Document
-from documents.services import applicant_name, issue_document
+from documents.services import addressee_of, issue_document
 
 from .audit import audit
 from .clock import clock_of, refresh_decision_clock
@@ -46,7 +46,7 @@ def send_delay_notice(
         "place": application.office.city,
         "application_title": application.definition.spec.title.pl.removeprefix("Wniosek o "),
         "application_date": application.submitted_at,
-        "addressee": {"name": applicant_name(application)},
+        "addressee": addressee_of(application),
         "officer": {"name": user.get_full_name() or user.email, "position": "inspektor"},
         "due_on": clock.due_on,
         "new_date": new_date,

@@ -15,7 +15,7 @@ from django.utils import timezone
 from applications.case_models import Application
 from applications.services import answer
 from documents.models import Document, DocumentKind
-from documents.services import applicant_name, issue_document
+from documents.services import addressee_of, applicant_name, issue_document
 
 from .models import Appointment, Decision, DecisionKind, EvidenceRequest, SupplementRequest
 
@@ -41,7 +41,7 @@ def _common(application: Application, officer=None) -> dict:
         "place": application.office.city,
         "application_title": application.definition.spec.title.pl.removeprefix("Wniosek o "),
         "application_date": application.submitted_at,
-        "addressee": {"name": applicant_name(application)},
+        "addressee": addressee_of(application),
         "officer": _officer(officer),
     }
 

@@ -68,3 +68,19 @@ def test_a_childs_application_signed_with_the_childs_own_certificate_is_refused(
     with pytest.raises(SignatureRefused) as refused:
         submit(childs_draft, guardian, trusted_ca.issue(given_name="Taras", surname="Kowalenko"), trusted_ca, tmp_path)
     assert refused.value.check == "signer"
+
+
+@pytest.mark.slow
+def test_the_letters_of_a_childs_case_name_the_guardian_who_acts_for_the_child(
+    guardian, childs_draft, trusted_ca, tmp_path
+):
+    from tests.documents.helpers import pdf_text
+    from workflows.letters import call_to_supplement_letter, preview
+    from workflows.models import SupplementRequest
+
+    application = submit(
+        childs_draft, guardian, trusted_ca.issue(given_name="Maria", surname="Kowalenko"), trusted_ca, tmp_path
+    )
+    call = SupplementRequest(application=application, defects=["Brak fotografii"], requested_by=guardian, days=14)
+    text = pdf_text(preview(application, call_to_supplement_letter(application, call)))
+    assert "TARAS" in text and "przedstawiciela ustawowego: Maria Kowalenko" in " ".join(text.split())
