@@ -28,7 +28,9 @@ def test_every_answer_carries_a_strict_content_security_policy(client, path):
     assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'"] and policy["style-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"] and policy["frame-ancestors"] == ["'none'"]
     assert policy["report-uri"] == ["/csp-report/"]
-    assert not any("unsafe" in value for values in policy.values() for value in values)
+    # Nothing unsafe for scripts or styles; 'wasm-unsafe-eval' lets pdf.js compile WebAssembly, never run eval().
+    unsafe = {value for values in policy.values() for value in values if "unsafe" in value}
+    assert unsafe <= {"'wasm-unsafe-eval'"}
 
 
 def test_every_answer_switches_off_powerful_browser_features(client):
