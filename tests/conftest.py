@@ -104,6 +104,26 @@ def chromium():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, serving static files through the finders as `runserver` does.
+
+    pytest-django looks for the literal "django.contrib.staticfiles" in INSTALLED_APPS; ours is
+    `mos.apps.StaticFilesConfig` (a subclass), so it would fall back to serving STATIC_ROOT, which a fresh clone has
+    not collected: every page then loads without its CSS and the attachment viewer's module is missing.
+    """
+    from unittest import mock
+
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from pytest_django import live_server_helper
+
+    addr = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    with mock.patch("django.test.testcases._StaticFilesHandler", StaticFilesHandler):
+        server = live_server_helper.LiveServer(addr)
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def new_page(chromium, live_server, reference_data):
     """Open a page in a fresh browser context (its own cookies): new_page(width=375) for a phone."""

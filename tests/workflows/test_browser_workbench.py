@@ -33,10 +33,6 @@ def _make_overdue(application) -> None:
     Task.objects.filter(pk=task.pk).update(data=task.data)
 
 
-@pytest.mark.skip(
-    reason="Known defect after merging the parallel branches (issue 16 stays open): the uploaded PDF is not drawn by "
-    "the inline viewer (it was on the workbench branch alone; not the CSP: it fails without it too)."
-)
 def test_officer_filters_overdue_reads_attachments_inline_and_sends_a_previewed_call(new_page):
     late, on_time = submit_sample(), submit_sample()
     _make_overdue(late)
