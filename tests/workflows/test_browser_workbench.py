@@ -42,13 +42,17 @@ def test_officer_filters_overdue_reads_attachments_inline_and_sends_a_previewed_
     anna.log_in(officer)
     anna.page.goto("/office/queue/")
     anna.check()
-    assert anna.page.get_by_role("button", name=f"Take case {on_time.case_number}").count() == 1
+    assert (
+        anna.page.get_by_role("button", name=f"Take the task “Formal check” of case {on_time.case_number}").count() == 1
+    )
     anna.page.get_by_label("Deadline").select_option("overdue")
     anna.page.get_by_role("button", name="Show").click()
     anna.check()
     assert "overdue by 2 days" in anna.page.content()
-    assert anna.page.get_by_role("button", name=f"Take case {on_time.case_number}").count() == 0
-    anna.press(f"Take case {late.case_number}: Formal check")
+    assert (
+        anna.page.get_by_role("button", name=f"Take the task “Formal check” of case {on_time.case_number}").count() == 0
+    )
+    anna.press(f"Take the task “Formal check” of case {late.case_number}")
 
     # The photo beside the personal data, loaded from the office's own inline view.
     photo = anna.page.locator(".applicant-photo img")
@@ -91,7 +95,7 @@ def test_the_task_page_works_stacked_on_a_375_px_phone(new_page):
     anna.log_in(officer)
     anna.page.goto("/office/queue/")
     anna.check()
-    anna.press(f"Take case {application.case_number}")
+    anna.press(f"Take the task “Formal check” of case {application.case_number}")
     assert anna.page.evaluate("document.documentElement.scrollWidth") <= 375
     panel = anna.page.locator(".task-panel").bounding_box()
     file = anna.page.locator(".case-main").bounding_box()

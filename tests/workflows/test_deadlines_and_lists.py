@@ -61,7 +61,7 @@ def test_the_queue_page_makes_the_same_number_of_queries_for_one_or_many_cases(
         submit_case(django_capture_on_commit_callbacks)
     with CaptureQueriesContext(connection) as five:
         page = client.get(reverse("workflows:queue"))
-    assert page.content.decode().count("Take case") == 5
+    assert page.content.decode().count("Take the task") == 5
     assert len(five) == len(one)
 
 

@@ -29,9 +29,9 @@ def _staff(email: str):
 @pytest.mark.parametrize(
     ("role", "url", "marker"),
     [
-        ("officer", "/office/", "Open case"),
-        ("officer", "/office/queue/", "Take case"),
-        ("supervisor", "/office/tasks/", "Open case"),
+        ("officer", "/office/", "Open the task"),
+        ("officer", "/office/queue/", "Take the task"),
+        ("supervisor", "/office/tasks/", "Open the task"),
         ("supervisor", "/office/cases/", "/office/cases/"),
         ("officer", "/api/v1/officer/inbox", '"case_number"'),
         ("officer", "/api/v1/officer/queue", '"case_number"'),

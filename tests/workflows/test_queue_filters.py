@@ -100,22 +100,22 @@ def test_the_lists_filter_by_stage_permit_purpose_and_officer(client):
     _supervisor(client)
     review = client.get("/office/tasks/?stage=review").content.decode()
     assert (
-        review.count("Open case")
+        review.count("Open the task")
         == Task.objects.filter(status__in=[STATUS.NEW, STATUS.ASSIGNED], flow_task__endswith=".review").count()
     )
-    assert review.count("Open case") > 0 and "Substantive review" in review and "Formal check</td>" not in review
+    assert review.count("Open the task") > 0 and "Substantive review" in review and "Formal check</td>" not in review
 
     work = client.get("/office/tasks/?permit=temporary-residence-work").content.decode()
-    assert work.count("Open case") == _office_tasks(data__permit="temporary-residence-work").count() > 0
+    assert work.count("Open the task") == _office_tasks(data__permit="temporary-residence-work").count() > 0
 
     purposes = sorted({t.data.get("purpose") for t in _office_tasks()} - {"", None, "work"})
     assert purposes, "the seed gives open cases more purposes than work"
     chosen = client.get(f"/office/tasks/?purpose={purposes[0]}").content.decode()
-    assert chosen.count("Open case") == _office_tasks(data__purpose=purposes[0]).count() > 0
+    assert chosen.count("Open the task") == _office_tasks(data__purpose=purposes[0]).count() > 0
 
     owner = Task.objects.filter(status=STATUS.ASSIGNED).order_by("pk").first().owner
     mine = client.get(f"/office/tasks/?assignee={owner.pk}").content.decode()
-    assert mine.count("Open case") == _office_tasks(status=STATUS.ASSIGNED, owner=owner).count() > 0
+    assert mine.count("Open the task") == _office_tasks(status=STATUS.ASSIGNED, owner=owner).count() > 0
 
 
 @pytest.mark.parametrize("sort", ["filed", "case"])
@@ -139,9 +139,9 @@ def test_each_take_button_names_its_step_and_case(client):
     officer.totp_device = setup_totp(officer)
     staff_login(client, officer)
     page = client.get("/office/queue/").content.decode()
-    names = re.findall(r'<button type="submit" class="button">(Take case [^<]+)</button>', page)
+    names = re.findall(r'<button type="submit" class="button">(Take the task [^<]+)</button>', page)
     assert names and len(names) == len(set(names))
-    assert any(": Consultation: Police" in name for name in names)
+    assert any("“Consultation: Police” of case" in name for name in names)
 
 
 @pytest.mark.parametrize(
@@ -162,7 +162,7 @@ def test_a_filtered_list_makes_as_many_queries_for_75_cases_as_for_15(client, qu
     seed(60, voivodeships=[OFFICE], applicants=1)
     _stamp_deadlines_from_today()
     many, many_page = queries_for(client, f"/office/tasks/{query}")
-    assert many_page.count("Open case") > few_page.count("Open case") > 0
+    assert many_page.count("Open the task") > few_page.count("Open the task") > 0
     assert many == few
 
 
@@ -170,4 +170,4 @@ def test_a_choice_that_is_not_offered_is_ignored_not_an_error(client):
     seed(5, voivodeships=[OFFICE], applicants=1)
     _supervisor(client)
     response = client.get("/office/tasks/?stage=__class__&sort=drop&deadline=%27")
-    assert response.status_code == 200 and "Open case" in response.content.decode()
+    assert response.status_code == 200 and "Open the task" in response.content.decode()
