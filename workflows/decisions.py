@@ -278,14 +278,15 @@ def _fields(spec: FormDefinitionSpec) -> Iterable[FieldSpec]:
 
 
 def printed(spec: FormDefinitionSpec, answers: Mapping[str, Any], key: str) -> str:
-    """An answer as the official form prints it (Polish names of countries and choices, dates as 15.01.2027)."""
+    """An answer as a Polish reader reads it in a decision: countries and choices by their Polish names, dates as
+    15.01.2027 (the form's own printing adds the codes, "Ukraina (UKR)", which a decision does not)."""
     value = answer(answers, key)
     if value in (None, "", []):
         return ""
     field = next((field for field in _fields(spec) if field.key == key), None)
     if field is None:
         return str(value)
-    return display_answer(field, value, language="pl", printed=True)
+    return display_answer(field, value, language="pl")
 
 
 def citizenship(application: Application) -> str:

@@ -210,8 +210,13 @@ class ReviewForm(forms.Form):
 
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices, widget=forms.RadioSelect)
-    valid_from = forms.DateField(label=_("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    valid_to = forms.DateField(label=_("Valid to"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    # A date input takes ISO dates whatever the officer's language (a Polish 01.12.2026 would leave it empty).
+    valid_from = forms.DateField(
+        label=_("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    valid_to = forms.DateField(
+        label=_("Valid to"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     justification = forms.CharField(
         label=_("Justification"),
         required=False,
