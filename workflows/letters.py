@@ -17,6 +17,7 @@ from applications.services import answer
 from documents.models import Document, DocumentKind
 from documents.services import addressee_of, applicant_name, issue_document
 
+from . import decisions
 from .models import Appointment, Decision, DecisionKind, EvidenceRequest, SupplementRequest
 
 
@@ -116,8 +117,6 @@ def _birth_date(application: Application) -> date | None:
 
 
 def decision_letter(application: Application, decision: Decision) -> Letter:
-    from . import decisions
-
     spec = application.definition.spec
     number = f"{application.case_number}/D/{decision.pk}" if decision.pk else f"{application.case_number}/D/—"
     grant = decision.kind == DecisionKind.GRANT

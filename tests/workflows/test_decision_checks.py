@@ -317,3 +317,24 @@ def test_no_python_value_in_any_decision_pdf_for_the_sample_applications(
         assert "Obywatelstwo Ukraina" in text and "UKR" not in text
         assert "17.05.1990 r." in text  # the date of birth as 15.01.2027 is written
         assert "ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach" in text
+
+
+@pytest.mark.django_db
+def test_the_officer_reads_the_decision_as_a_draft_and_it_is_made_only_when_confirmed(
+    client, django_capture_on_commit_callbacks, officer
+):
+    application = submit_case(django_capture_on_commit_callbacks)
+    task = _to_decision(application, officer)
+    staff_login(client, officer)
+    data = {"kind": "grant", "valid_from": timezone.localdate().isoformat(), "valid_to": "2028-12-31"}
+    page = client.post(_task_url(task), data)
+    assert page.status_code == 200 and "Send the letter" in page.content.decode()
+    assert not Decision.objects.filter(application=application).exists()
+    draft = client.get(_task_url(task, "workflows:task-letter-preview")).content
+    flat = " ".join(pdf_text(draft).split())
+    assert "PROJEKT" in flat and "uwzględnia w całości żądanie strony" in flat and "Obywatelstwo Ukraina" in flat
+    assert "/ByteRange" not in draft.decode("latin-1")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(_task_url(task), {"confirm": "1"}).status_code == 302
+    decision = Decision.objects.get(application=application)
+    assert decision.fully_grants is True and decision.issued_at is not None
