@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -247,19 +248,21 @@ def assess(application: Application, decision) -> GrantAssessment | None:
         return None
     asked = requested_period(application)
     if decision.fully_grants is None:  # made before the check existed
-        on = (decision.decided_at.date() if decision.decided_at else None) or date.today()
+        on = timezone.localdate(decision.decided_at) if decision.decided_at else timezone.localdate()
         full = _grants_in_full(asked, valid_from=decision.valid_from, valid_to=decision.valid_to, on=on)
     else:
         full = decision.fully_grants
     return GrantAssessment(requested=asked, fully_grants=full)
 
 
-def refused_remainder(assessment: GrantAssessment, *, valid_from: date, valid_to: date) -> list[Period]:
-    """The parts of the requested period a partial grant does not cover (what is refused "w pozostałym zakresie")."""
+def refused_remainder(assessment: GrantAssessment, *, valid_from: date, valid_to: date, on: date) -> list[Period]:
+    """The parts of the requested period a partial grant does not cover (what is refused "w pozostałym zakresie");
+    days before the decision's own day are not among them (no permit is granted for the past)."""
     asked = assessment.requested
     parts = []
-    if asked.start and asked.start < valid_from:
-        parts.append(Period(asked.start, valid_from - timedelta(days=1)))
+    first = max(day for day in (asked.start, on) if day)
+    if first < valid_from:
+        parts.append(Period(first, valid_from - timedelta(days=1)))
     if asked.end and asked.end > valid_to:
         parts.append(Period(valid_to + timedelta(days=1), asked.end))
     return parts

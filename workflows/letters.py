@@ -143,7 +143,10 @@ def decision_letter(application: Application, decision: Decision) -> Letter:
         "partial": partial,
         "requested": assessment.requested if assessment else None,
         "refused_parts": decisions.refused_remainder(
-            assessment, valid_from=decision.valid_from, valid_to=decision.valid_to
+            assessment,
+            valid_from=decision.valid_from,
+            valid_to=decision.valid_to,
+            on=timezone.localdate(decision.decided_at) if decision.decided_at else timezone.localdate(),
         )
         if partial
         else [],

@@ -189,6 +189,8 @@ def test_a_partial_grant_says_so_gives_reasons_and_goes_to_the_supervisor(
     assert "odmówić udzielenia zezwolenia w pozostałym zakresie" in flat
     assert "od dnia 01.01.2028 r. do dnia 31.12.2028 r." in flat and reasons in flat
     assert "jedynie w części" in flat and "uwzględnia w całości" not in flat
+    yesterday = (start - timedelta(days=1)).strftime("%d.%m.%Y")
+    assert f"do dnia {yesterday} r." not in flat  # the days already past are not refused: no permit is for the past
     assert open_nodes(application) == {"approve"}
 
 
