@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from formdefs.api import FastSelect
@@ -209,11 +210,51 @@ class ReviewForm(forms.Form):
 
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices, widget=forms.RadioSelect)
-    valid_from = forms.DateField(label=_("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    valid_to = forms.DateField(label=_("Valid to"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    justification = forms.CharField(
-        label=_("Justification"), required=False, widget=forms.Textarea, help_text=_("Required for a refusal.")
+    # A date input takes ISO dates whatever the officer's language (a Polish 01.12.2026 would leave it empty).
+    valid_from = forms.DateField(
+        label=_("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
+    valid_to = forms.DateField(
+        label=_("Valid to"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    justification = forms.CharField(
+        label=_("Justification"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("Required for a refusal, and for a grant that differs from the request (a partial grant)."),
+    )
+
+    def __init__(self, *args, application=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.application = application
+        if application is not None and not self.is_bound:
+            from .decisions import lawful_period
+
+            longest = lawful_period(application, on=timezone.localdate())
+            self.fields["valid_from"].initial, self.fields["valid_to"].initial = longest.start, longest.end
+            self.fields["valid_to"].help_text = _("The longest period the law and the request allow is filled in.")
+
+    def clean(self):
+        """The same checks as `services.decide`, so each message stands by its field and the other answers stay."""
+        from .decisions import check_grant
+
+        data = super().clean()
+        if data.get("kind") == DecisionKind.REFUSAL and not (data.get("justification") or "").strip():
+            self.add_error("justification", _("A refusal needs a justification."))
+        if data.get("kind") == DecisionKind.GRANT and self.application is not None and not self.errors:
+            try:
+                check_grant(
+                    self.application,
+                    valid_from=data.get("valid_from"),
+                    valid_to=data.get("valid_to"),
+                    justification=data.get("justification") or "",
+                    on=timezone.localdate(),
+                )
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    for message in messages:
+                        self.add_error(field, message)
+        return data
 
 
 class ApprovalForm(forms.Form):
@@ -222,7 +263,18 @@ class ApprovalForm(forms.Form):
         widget=forms.RadioSelect,
         choices=[("yes", _("Approve the decision")), ("no", _("Return it to the officer"))],
     )
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea)
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("When you return the decision, say why: the officer reads it on the returned task."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("approved") == "no" and not (data.get("note") or "").strip():
+            self.add_error("note", _("Say why you return the decision: the officer reads it."))
+        return data
 
 
 class ResidenceCardForm(forms.Form):

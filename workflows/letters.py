@@ -17,6 +17,7 @@ from applications.services import answer
 from documents.models import Document, DocumentKind
 from documents.services import addressee_of, applicant_name, issue_document
 
+from . import decisions
 from .models import Appointment, Decision, DecisionKind, EvidenceRequest, SupplementRequest
 
 
@@ -118,19 +119,37 @@ def _birth_date(application: Application) -> date | None:
 def decision_letter(application: Application, decision: Decision) -> Letter:
     spec = application.definition.spec
     number = f"{application.case_number}/D/{decision.pk}" if decision.pk else f"{application.case_number}/D/—"
+    grant = decision.kind == DecisionKind.GRANT
+    law = decisions.law_for(application)
+    assessment = decisions.assess(application, decision) if grant else None
+    partial = assessment is not None and not assessment.fully_grants
     context = {
         **_common(application, decision.decided_by),
-        "outcome": "grant" if decision.kind == DecisionKind.GRANT else "refusal",
+        "outcome": "grant" if grant else "refusal",
         "decision_number": number,
-        "legal_basis": getattr(settings, "DECISION_LEGAL_BASIS", ["ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach"]),
+        "legal_basis": [law.basis()],
         "applicant": {
             "name": applicant_name(application),
             "date_of_birth": _birth_date(application),
-            "citizenship": answer(application.answers, "citizenship") or "",
+            "citizenship": decisions.citizenship(application),
         },
         "permit_title": spec.title.pl.removeprefix("Wniosek o udzielenie "),
+        # The work permit's title names its purpose already.
+        "purpose": "" if law.states_work_terms else decisions.purpose_text(application),
         "valid_from": decision.valid_from,
         "valid_until": decision.valid_to,
+        "work_terms": decisions.work_terms(application) if grant and law.states_work_terms else [],
+        "fully_grants": bool(assessment and assessment.fully_grants),
+        "partial": partial,
+        "requested": assessment.requested if assessment else None,
+        "refused_parts": decisions.refused_remainder(
+            assessment,
+            valid_from=decision.valid_from,
+            valid_to=decision.valid_to,
+            on=timezone.localdate(decision.decided_at) if decision.decided_at else timezone.localdate(),
+        )
+        if partial
+        else [],
         "justification": decision.justification,
         "voivode": f"Wojewody {application.voivodeship.name.removesuffix('ie').capitalize()}iego",
     }

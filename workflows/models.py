@@ -316,6 +316,9 @@ class Decision(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(auto_now_add=True)
     needs_approval = models.BooleanField(default=False)
+    # Computed by `decisions.check_grant` when the grant is made, never typed: the whole request granted (art. 107 § 4
+    # k.p.a. then allows no justification). None for a refusal and for decisions made before the check.
+    fully_grants = models.BooleanField(_("grants the request in full"), null=True, editable=False)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.utils import timezone
 from viewflow.workflow.models import Task
 
 from . import letters
+from .decisions import check_grant
 from .models import Appointment, Decision, SupplementRequest
 from .services import application_of, supplement_days
 
@@ -48,6 +50,14 @@ def _decision(task: Task, user, data: dict) -> letters.Letter | None:
         justification=(data.get("justification") or "").strip(),
         decided_by=user,
     )
+    if grant:  # computed as `services.decide` computes it (the form has passed the same check)
+        decision.fully_grants = check_grant(
+            application,
+            valid_from=decision.valid_from,
+            valid_to=decision.valid_to,
+            justification=decision.justification,
+            on=timezone.localdate(),
+        ).fully_grants
     return letters.decision_letter(application, decision)
 
 

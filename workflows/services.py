@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -529,17 +529,33 @@ def decide(
     justification: str = "",
     ip: str | None = None,
 ) -> Decision:
-    """Record the decision; a refusal, or one that differs from the proposal, waits for a supervisor."""
+    """Record the decision; a refusal, a partial grant, or one that differs from the proposal waits for a supervisor.
+
+    A grant's period is checked against the law and the request (`decisions.check_grant`: `ValidationError` by field);
+    whether it grants the request in full is computed there, never given.
+    """
+    from .decisions import check_grant
+
     kind = DecisionKind(kind)
     if kind == DecisionKind.GRANT and (valid_from is None or valid_to is None or valid_to < valid_from):
         raise WorkflowError(_("A grant needs a validity period: from a date to a later date."))
     if kind == DecisionKind.REFUSAL and not justification.strip():
         raise WorkflowError(_("A refusal needs a justification."))
+    assessment = None
+    if kind == DecisionKind.GRANT:
+        assessment = check_grant(
+            application_of(task),
+            valid_from=valid_from,
+            valid_to=valid_to,
+            justification=justification,
+            on=timezone.localdate(),
+        )
     made: list[Decision] = []
 
     def work(process: CaseProcess) -> None:
         review = Review.objects.filter(application=process.application).first()
-        needs_approval = kind == DecisionKind.REFUSAL or kind != review.proposed
+        partial = assessment is not None and not assessment.fully_grants
+        needs_approval = kind == DecisionKind.REFUSAL or partial or kind != review.proposed
         decision = Decision.objects.create(
             application=process.application,
             review=review,
@@ -549,6 +565,7 @@ def decide(
             valid_to=valid_to if kind == DecisionKind.GRANT else None,
             justification=justification.strip(),
             needs_approval=needs_approval,
+            fully_grants=assessment.fully_grants if assessment else None,
         )
         made.append(decision)
         audit(
@@ -557,7 +574,7 @@ def decide(
             application=process.application,
             obj=decision,
             ip=ip,
-            data={"kind": kind.value, "needs_approval": needs_approval},
+            data={"kind": kind.value, "needs_approval": needs_approval, "fully_grants": decision.fully_grants},
         )
 
     _complete(task, user, frozenset({"decide", "redecide"}), work)
@@ -574,9 +591,12 @@ def can_approve(user, decision: Decision) -> bool:
 
 
 def approve_decision(*, task: Task, user, approved: bool, note: str = "", ip: str | None = None) -> Decision:
+    """The second pair of eyes: approve, or return the decision to the officer who made it, saying why."""
     decision = Decision.objects.select_related("review", "application").filter(application=application_of(task)).first()
     if not can_approve(user, decision):
         raise PermissionDenied(_("A decision is approved by a supervisor who did not propose or make it."))
+    if not approved and not note.strip():
+        raise ValidationError({"note": _("Say why you return the decision: the officer reads it.")})
 
     def work(process: CaseProcess) -> None:
         decision.approved, decision.approved_by, decision.approval_note = approved, user, note.strip()

@@ -13,6 +13,7 @@ urlpatterns = [
     path("tasks/<int:task_id>/reassign/", views.ReassignView.as_view(), name="task-reassign"),
     path("tasks/<int:task_id>/handover/", views.HandoverView.as_view(), name="task-handover"),
     path("tasks/<int:task_id>/letter-preview/", views.LetterPreviewView.as_view(), name="task-letter-preview"),
+    path("tasks/<int:task_id>/decision-draft/", views.DecisionDraftView.as_view(), name="task-decision-draft"),
     path("cases/", views.CaseListView.as_view(), name="cases"),
     path("cases/<uuid:case_id>/", views.CaseView.as_view(), name="case"),
     path(

@@ -17,7 +17,7 @@ from viewflow.workflow.status import STATUS
 
 from documents.storage import download_url
 
-from . import forms, knowledge, letters, previews, selectors, services, task_index, task_lists
+from . import decision_review, forms, knowledge, letters, previews, selectors, services, task_index, task_lists
 from .audit import audit, client_ip
 from .delay_notice import send_delay_notice
 from .paging import page_of
@@ -249,6 +249,8 @@ class TaskView(StaffMixin, View):
             kwargs["slots"] = selectors.free_slots(request.user)
         if form_class is forms.ReviewForm:
             kwargs["work_permit"] = services.application_of(task).definition.slug in WORK_PERMIT_SLUGS
+        if form_class is forms.DecisionForm:
+            kwargs["application"] = services.application_of(task)
         return form_class(data, **kwargs)
 
     def get(self, request: HttpRequest, task_id: int) -> HttpResponse:
@@ -274,6 +276,10 @@ class TaskView(StaffMixin, View):
                 STEPS[task.flow_task.name][1](request, task, form.cleaned_data)
             except services.WorkflowError as error:
                 form.add_error(None, error.message)
+            except ValidationError as error:  # a rule the form could not see (the service checks again)
+                for field, field_messages in error.message_dict.items():
+                    for message in field_messages:
+                        form.add_error(field if field in form.fields else None, message)
             else:
                 request.session.pop(_letter_key(task), None)
                 messages.success(request, _("Done: %(step)s.") % {"step": task.flow_task.task_title})
@@ -316,6 +322,9 @@ class TaskView(StaffMixin, View):
         if task.flow_task.name == "approve":
             decision = context["file"].decisions[0]
             context["may_approve"] = services.can_approve(request.user, decision)
+            context["decision_draft_url"] = reverse("workflows:task-decision-draft", kwargs={"task_id": task.pk})
+        if task.flow_task.name == "redecide":
+            context["returned"] = decision_review.returned_decision(application)
         return render(request, "workflows/task.html", context, status=status)
 
 
@@ -518,3 +527,19 @@ class AttachmentDownloadView(StaffMixin, View):
             ip=client_ip(request),
         )
         return _file_response(attachment.file, attachment.original_name, attachment.content_type)
+
+
+class DecisionDraftView(StaffMixin, View):
+    """The decision awaiting approval, as the same unsealed PROJEKT draft the officer confirmed (the office's staff)."""
+
+    def get(self, request: HttpRequest, task_id: int) -> HttpResponse:
+        task = selectors.office_task(request.user, task_id)
+        pdf = decision_review.draft_for_approval(task)
+        if pdf is None:
+            raise Http404
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = "inline"
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+        response["Cache-Control"] = "private, no-store"
+        return response

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -92,6 +92,10 @@ def answer_consultations(application, officer, answers: dict[str, str] | None = 
 
 
 def review_and_decide(application, officer, *, proposed="grant", kind="grant", justification=""):
+    """Review and decide; a grant is for the longest period the law and the request allow (with reasons where that
+    is less than was asked, as the law requires of a partial grant)."""
+    from workflows.decisions import lawful_period, requested_period
+
     services.submit_review(
         task=take(application, "review", officer),
         user=officer,
@@ -99,12 +103,15 @@ def review_and_decide(application, officer, *, proposed="grant", kind="grant", j
         notes="",
         proposed=proposed,
     )
+    period = lawful_period(application, on=timezone.localdate())
+    if kind == "grant" and not justification and period.end != requested_period(application).end:
+        justification = "Okres pracy wskazany w załączniku nr 1 jest krótszy niż wnioskowany okres pobytu."
     return services.decide(
         task=take(application, "decide", officer),
         user=officer,
         kind=kind,
-        valid_from=date(2027, 1, 1),
-        valid_to=date(2028, 12, 31),
+        valid_from=period.start,
+        valid_to=period.end,
         justification=justification,
     )
 

@@ -128,8 +128,9 @@ def test_officer_supplement_and_grant_approved_by_the_supervisor_then_the_applic
     anna.press("Save and continue")
     anna.open_from_inbox(number)  # the decision differs from the proposal: a supervisor must approve it
     anna.page.get_by_label("Grant").check()
-    anna.page.locator("#id_valid_from").fill("2027-01-01")
-    anna.page.locator("#id_valid_to").fill("2028-12-31")
+    # The whole period asked for, from today (the form offers it; a shorter one would be a partial grant).
+    assert anna.page.locator("#id_valid_to").input_value() == "2028-12-31"
+    anna.page.locator("#id_valid_from").fill(timezone.localdate().isoformat())
     anna.press("Save and continue")
     anna.press("Send the letter")
 

@@ -17,6 +17,7 @@ from documents.models import DocumentKind
 from tests.journey.helpers import pdf_bytes
 from workflows import services
 from workflows.deadlines import last_moment, next_working_day
+from workflows.decisions import requested_period
 from workflows.models import TASK_OFFICE_KEY, CaseProcess, Consultation, Decision
 from workflows.supplements import answer_supplement
 
@@ -219,14 +220,11 @@ def test_a_decision_returned_by_the_supervisor_goes_back_to_the_officer_who_made
     assert again.owner == officer
     with pytest.raises(services.WorkflowError):
         services.decide(task=again, user=officer, kind="grant")  # a grant needs its validity period
+    asked = requested_period(application)
     decision = services.decide(
-        task=again,
-        user=officer,
-        kind="grant",
-        valid_from=timezone.localdate(),
-        valid_to=timezone.localdate() + timedelta(days=365),
+        task=again, user=officer, kind="grant", valid_from=timezone.localdate(), valid_to=asked.end
     )
-    assert not decision.needs_approval  # now as proposed
+    assert decision.fully_grants and not decision.needs_approval  # now as proposed, and all that was asked
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DECISION_ISSUED
     assert open_nodes(application) == {"residence_card"}

@@ -95,7 +95,7 @@ def test_officer_takes_a_case_from_the_queue_and_works_it_to_a_grant_approved_by
         client,
         application,
         "decide",
-        {"kind": "grant", "valid_from": "2027-01-01", "valid_to": "2028-12-31"},
+        {"kind": "grant", "valid_from": timezone.localdate().isoformat(), "valid_to": "2028-12-31"},  # all asked
         claim_first=False,
     )
     assert Decision.objects.get(application=application).needs_approval
