@@ -261,7 +261,8 @@ APPEAL_SENTENCES = {
     ),
     Kind.APPEAL_GRANTED_BY_VOIVODE: lambda data: _("The voivode granted your appeal and issues a new decision."),
     Kind.APPEAL_FORWARDED: lambda data: (
-        _("Appeal sent to the Head of the Office for Foreigners on %(date)s.") % {"date": _data_day("forwarded_on", data)}
+        _("Appeal sent to the Head of the Office for Foreigners on %(date)s.")
+        % {"date": _data_day("forwarded_on", data)}
     ),
     Kind.SECOND_INSTANCE_DECISION: _second_instance_sentence,
     Kind.DECISION_FINAL: _final_sentence,
@@ -275,7 +276,9 @@ def status_in_words(application: Application, events: Iterable[CaseEvent] | None
         if events is None:
             events = application.events.filter(kind=Kind.DECISION_FINAL)
         finals = [event for event in events if event.kind == Kind.DECISION_FINAL]
-        day = _data_day("final_on", finals[-1].data) if finals else _when(application.status_changed_at, with_time=False)
+        day = (
+            _data_day("final_on", finals[-1].data) if finals else _when(application.status_changed_at, with_time=False)
+        )
         if status == ApplicationStatus.GRANTED_FINAL:
             return _("Permit granted — final on %(date)s") % {"date": day}
         return _("Permit refused — final on %(date)s") % {"date": day}

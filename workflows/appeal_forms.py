@@ -47,7 +47,9 @@ class AppealReviewForm(forms.Form):
 
 
 class SecondInstanceForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Decision on the appeal"), choices=Appeal.Outcome.choices, widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(
+        label=_("Decision on the appeal"), choices=Appeal.Outcome.choices, widget=forms.RadioSelect
+    )
     kind = forms.ChoiceField(
         label=_("How the case is decided"),
         choices=[("", "—"), *DecisionKind.choices],

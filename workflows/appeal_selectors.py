@@ -36,7 +36,9 @@ def second_instance_tasks(user) -> QuerySet[Task]:
         return Task.objects.none()
     nodes = [getattr(ResidencePermitFlow, name) for name in SECOND_INSTANCE_NODES]
     return (
-        Task.objects.filter(flow_task__in=nodes, status__in=OPEN, process__caseprocess__application__in=_forwarded_ids())
+        Task.objects.filter(
+            flow_task__in=nodes, status__in=OPEN, process__caseprocess__application__in=_forwarded_ids()
+        )
         .select_related("owner", "process__caseprocess__application")
         .order_by("created")
     )

@@ -57,9 +57,7 @@ class AppealView(LoginRequiredMixin, View):
                         text=appeal_form.cleaned_data["text"],
                         uploads=appeal_form.cleaned_data["files"],
                     )
-                    messages.success(
-                        request, _("Your appeal has been sent. Its receipt is in your documents.")
-                    )
+                    messages.success(request, _("Your appeal has been sent. Its receipt is in your documents."))
                     return redirect("applications:case", case_id=application.public_id)
         except ValidationError as error:
             _add_errors(waiver_form if request.POST.get("action") == "waive" else appeal_form, error)

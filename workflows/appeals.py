@@ -256,8 +256,14 @@ def claim_appeal(*, task: Task, user, ip: str | None = None) -> Task:
         )
         if not taken:
             raise WorkflowError(_("Somebody else has already taken this task."))
-        audit(user, "task.claimed", application=task.process.caseprocess.application, obj=task, ip=ip,
-              data={"node": task.flow_task.name})
+        audit(
+            user,
+            "task.claimed",
+            application=task.process.caseprocess.application,
+            obj=task,
+            ip=ip,
+            data={"node": task.flow_task.name},
+        )
     task.refresh_from_db()
     return task
 
