@@ -15,7 +15,7 @@ from viewflow.workflow.timers import fire_due_timers
 from applications.case_models import ApplicationStatus, CaseEvent
 from documents.models import DocumentKind
 from tests.journey.helpers import pdf_bytes
-from workflows import services
+from workflows import appeals, services
 from workflows.deadlines import last_moment, next_working_day
 from workflows.models import TASK_OFFICE_KEY, CaseProcess, Consultation, Decision
 from workflows.supplements import answer_supplement
@@ -85,6 +85,8 @@ def test_grant_after_a_supplement(django_capture_on_commit_callbacks, officer, s
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DECISION_ISSUED
     assert application.documents.filter(kind=DocumentKind.DECISION).count() == 1
+    assert open_nodes(application) == {"appeal_period", "appeal_period__timeout"}
+    appeals.waive_appeal(application=application, user=application.applicant)  # final today (art. 127a k.p.a.)
     assert open_nodes(application) == {"residence_card"}
     services.record_residence_card(
         task=take(application, "residence_card", officer),
@@ -99,7 +101,13 @@ def test_grant_after_a_supplement(django_capture_on_commit_callbacks, officer, s
         task.data.get(TASK_OFFICE_KEY) for task in Task.objects.filter(process=process).exclude(flow_task_type="START")
     ]
     assert len(offices) > 10 and set(offices) == {application.office_id}
-    assert kinds(application)[-3:] == [CaseEvent.Kind.DOCUMENT, CaseEvent.Kind.DECISION, CaseEvent.Kind.STATUS_CHANGED]
+    assert kinds(application)[-5:] == [
+        CaseEvent.Kind.DOCUMENT,
+        CaseEvent.Kind.DECISION,
+        CaseEvent.Kind.APPEAL_WAIVED,
+        CaseEvent.Kind.DECISION_FINAL,
+        CaseEvent.Kind.STATUS_CHANGED,  # the residence card
+    ]
 
 
 def test_call_to_supplement_expires_and_case_is_left_unexamined(django_capture_on_commit_callbacks, officer):
@@ -154,7 +162,7 @@ def test_refusal_needs_a_supervisor_who_did_not_propose_it(django_capture_on_com
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DECISION_ISSUED
     assert Decision.objects.get(application=application).approved_by == supervisor
-    assert CaseProcess.objects.get(application=application).status == PROCESS.DONE
+    assert open_nodes(application) == {"appeal_period", "appeal_period__timeout"}  # 14 days to appeal
 
 
 def test_consultation_with_objections_and_one_deemed_after_its_deadline(django_capture_on_commit_callbacks, officer):
@@ -229,7 +237,7 @@ def test_a_decision_returned_by_the_supervisor_goes_back_to_the_officer_who_made
     assert not decision.needs_approval  # now as proposed
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DECISION_ISSUED
-    assert open_nodes(application) == {"residence_card"}
+    assert open_nodes(application) == {"appeal_period", "appeal_period__timeout"}
 
 
 def test_a_complete_case_shows_the_applicant_the_statutory_deadline_for_the_decision(
