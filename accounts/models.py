@@ -17,11 +17,13 @@ class Role(models.TextChoices):
     EMPLOYER = "employer", _("Employer")
     OFFICER = "officer", _("Officer")
     SUPERVISOR = "supervisor", _("Supervisor")
+    #: Staff of the Head of the Office for Foreigners, the second instance (art. 127 § 1 k.p.a.).
+    SECOND_INSTANCE = "second_instance", _("Second-instance officer")
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
 #: Roles whose holders must confirm every login with a second factor.
-STAFF_ROLES = frozenset({Role.OFFICER, Role.SUPERVISOR, Role.ADMINISTRATOR})
+STAFF_ROLES = frozenset({Role.OFFICER, Role.SUPERVISOR, Role.SECOND_INSTANCE, Role.ADMINISTRATOR})
 
 
 class UserManager(BaseUserManager["User"]):

@@ -118,7 +118,7 @@ def _case_out(case: Application) -> dict[str, Any]:
         "form": case.definition.slug,
         "form_title": case.definition.spec.title.get(get_language()),
         "status": case.status,
-        "stage": str(ApplicationStatus(case.status).label) if case.status in ApplicationStatus.values else case.status,
+        "stage": tracking.status_in_words(case),
         "submitted_at": case.submitted_at,
         "status_changed_at": case.status_changed_at,
         "url": reverse("applications:case", kwargs={"case_id": case.public_id}),

@@ -89,6 +89,11 @@ class ApplicationStatus(models.TextChoices):
     DISCONTINUED = "discontinued", _("Proceedings discontinued")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     CLOSED = "closed", _("Closed")
+    # After the decision (finality and the appeal, art. 127-140 k.p.a.).
+    GRANTED_FINAL = "granted_final", _("Permit granted, final")
+    REFUSED_FINAL = "refused_final", _("Permit refused, final")
+    APPEAL_FILED = "appeal_filed", _("Appeal filed, with the voivode")
+    APPEAL_AT_SECOND_INSTANCE = "appeal_second_instance", _("Appeal with the Head of the Office for Foreigners")
 
 
 #: Statuses in which the applicant may still withdraw the application.
@@ -236,6 +241,8 @@ class DocumentKind(models.TextChoices):
     DISCONTINUANCE = "discontinuance", _("Decision discontinuing the proceedings")
     LEGAL_STAY_CERTIFICATE = "legal_stay_certificate", _("Certificate of legal stay")
     DELAY_NOTICE = "delay_notice", _("Notice of a delay in deciding")
+    APPEAL_RECEIPT = "appeal_receipt", _("Receipt of the appeal (UPO)")
+    SECOND_INSTANCE_DECISION = "second_instance_decision", _("Decision of the Head of the Office for Foreigners")
 
 
 class CaseEvent(models.Model):
@@ -259,6 +266,12 @@ class CaseEvent(models.Model):
         EVIDENCE_RECEIVED = "evidence_received", _("Evidence received")
         EVIDENCE_DEADLINE_PASSED = "evidence_deadline_passed", _("Deadline for evidence passed")
         DELAY_NOTICE = "delay_notice", _("Notice of a delay in deciding")
+        APPEAL_WAIVED = "appeal_waived", _("Right of appeal waived")
+        APPEAL_FILED = "appeal_filed", _("Appeal filed")
+        APPEAL_GRANTED_BY_VOIVODE = "appeal_granted_by_voivode", _("Appeal granted by the voivode")
+        APPEAL_FORWARDED = "appeal_forwarded", _("Appeal sent to the Head of the Office for Foreigners")
+        SECOND_INSTANCE_DECISION = "second_instance_decision", _("Decision on the appeal")
+        DECISION_FINAL = "decision_final", _("Decision final")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=32, choices=Kind.choices)

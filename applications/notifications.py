@@ -76,6 +76,9 @@ RULES: dict[str, Rule] = {
     Kind.DOCUMENT: Rule(N_("A new document from the office is available in your case.")),
     Kind.LEFT_UNEXAMINED: Rule(N_("Your application has been left unexamined.")),
     Kind.DISCONTINUED: Rule(N_("The proceedings in your case have been discontinued.")),
+    Kind.APPEAL_FORWARDED: Rule(N_("Your appeal has been sent to the Head of the Office for Foreigners.")),
+    Kind.SECOND_INSTANCE_DECISION: Rule(N_("The Head of the Office for Foreigners has decided on your appeal.")),
+    Kind.DECISION_FINAL: Rule(N_("The decision in your case is final.")),
 }
 
 

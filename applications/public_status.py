@@ -36,6 +36,15 @@ PUBLIC_STAGES: dict[str, str] = {
     ApplicationStatus.WITHDRAWN: _("Withdrawn"),
     ApplicationStatus.CLOSED: _("Closed"),
 }
+#: Statuses told with their date, in the same words as the applicant's case page (`tracking.status_in_words`).
+STAGES_WITH_A_DATE = frozenset(
+    {
+        ApplicationStatus.GRANTED_FINAL,
+        ApplicationStatus.REFUSED_FINAL,
+        ApplicationStatus.APPEAL_FILED,
+        ApplicationStatus.APPEAL_AT_SECOND_INSTANCE,
+    }
+)
 
 NOT_FOUND_MESSAGE = _("We found no case with this number and access code. Check both and try again.")
 THROTTLED_MESSAGE = _("Too many attempts. Please try again in an hour.")
@@ -131,9 +140,15 @@ def lookup(case_number: str, code: str) -> PublicStatus | None:
     matches = access_code_matches(application or Application(case_number=case_number), code)
     if application is None or not matches:
         return None
+    if application.status in STAGES_WITH_A_DATE:
+        from .tracking import status_in_words
+
+        stage = status_in_words(application)
+    else:
+        stage = str(PUBLIC_STAGES.get(application.status, _("In progress")))
     return PublicStatus(
         case_number=application.case_number,
         status=application.status,
-        stage=str(PUBLIC_STAGES.get(application.status, _("In progress"))),
+        stage=stage,
         changed_on=timezone.localdate(application.status_changed_at),
     )

@@ -72,6 +72,12 @@ VISIBLE_DATA: dict[str, tuple[str, ...]] = {
     Kind.EVIDENCE_RECEIVED: (),
     Kind.EVIDENCE_DEADLINE_PASSED: (),
     Kind.DELAY_NOTICE: ("new_decision_date",),
+    Kind.APPEAL_WAIVED: ("waived_on",),
+    Kind.APPEAL_FILED: ("filed_on",),
+    Kind.APPEAL_GRANTED_BY_VOIVODE: (),
+    Kind.APPEAL_FORWARDED: ("forwarded_on",),
+    Kind.SECOND_INSTANCE_DECISION: ("outcome", "decided_on"),
+    Kind.DECISION_FINAL: ("granted", "final_on", "leave_by"),
 }
 
 #: How long the office has for a decision once the clock starts, per form slug (art. 112a ust. 1; art. 210 ust. 1).
@@ -85,13 +91,15 @@ DECISION_PERIODS: dict[str, dict[str, int]] = {
 CLOCK_KEYS = ("complete_on", "evidence_requested", "evidence_on", "clock_excluded_days", "new_decision_date")
 
 #: Events after which nothing more is expected from the applicant.
-FINAL_KINDS = frozenset({Kind.DECISION, Kind.LEFT_UNEXAMINED, Kind.DISCONTINUED, Kind.WITHDRAWN})
+FINAL_KINDS = frozenset({Kind.DECISION, Kind.LEFT_UNEXAMINED, Kind.DISCONTINUED, Kind.WITHDRAWN, Kind.DECISION_FINAL})
 #: Kinds where the applicant is expected in person by `due_at`, with or without a page to act on.
 ATTENDANCE_KINDS = frozenset({Kind.APPOINTMENT})
 #: Later kinds that answer an open request.
 CLOSED_BY: dict[str, frozenset[str]] = {
     Kind.CALL_TO_SUPPLEMENT: frozenset({Kind.SUPPLEMENT_RECEIVED}),
     Kind.CALL_FOR_EVIDENCE: frozenset({Kind.EVIDENCE_RECEIVED, Kind.EVIDENCE_DEADLINE_PASSED}),
+    # A decision's request is the appeal (its `action_url`, `due_at` the last moment for it).
+    Kind.DECISION: frozenset({Kind.APPEAL_FILED, Kind.APPEAL_WAIVED}),
 }
 
 
@@ -194,6 +202,8 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
     if kind == Kind.DELAY_NOTICE:
         day = _when(data.get("new_decision_date"), with_time=False)
         return _("The office cannot decide in time and has set a new date: %(date)s.") % {"date": day}
+    if kind in APPEAL_SENTENCES:
+        return APPEAL_SENTENCES[kind](data)
     if kind == Kind.LETTER_OPENED:
         title, opened = str(data.get("title") or ""), _when(data.get("opened_on"), with_time=False)
         deadline = _when(data.get("deadline"), with_time=False)
@@ -204,6 +214,80 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
             ) % {"title": title, "date": opened, "deadline": deadline}
         return _("You opened the letter “%(title)s” on %(date)s.") % {"title": title, "date": opened}
     return str(Kind(kind).label) if kind in Kind.values else ""
+
+
+def _data_day(key: str, data: dict) -> str:
+    return _when(data.get(key), with_time=False)
+
+
+def _second_instance_sentence(data: dict) -> str:
+    sentences = {
+        "upheld": _("The Head of the Office for Foreigners upheld the decision on %(date)s."),
+        "overturned": _(
+            "The Head of the Office for Foreigners overturned the decision and decided the case on %(date)s."
+        ),
+        "returned": _(
+            "The Head of the Office for Foreigners overturned the decision on %(date)s and returned the case to the "
+            "voivode to examine it again."
+        ),
+        "discontinued": _("The Head of the Office for Foreigners discontinued the appeal proceedings on %(date)s."),
+    }
+    sentence = sentences.get(str(data.get("outcome")), _("The Head of the Office for Foreigners decided on %(date)s."))
+    return sentence % {"date": _data_day("decided_on", data)}
+
+
+def _final_sentence(data: dict) -> str:
+    day = _data_day("final_on", data)
+    if data.get("granted"):
+        return _("The decision is final as of %(date)s: the permit is granted.") % {"date": day}
+    text = _("The decision is final as of %(date)s: the permit is refused.") % {"date": day}
+    if data.get("leave_by"):
+        text += " " + _(
+            "You must leave Poland by %(date)s (30 days, art. 299 ust. 6 of the Act on Foreigners), unless you "
+            "have another right to stay. After that day your stay is illegal and a return decision may be issued."
+        ) % {"date": _data_day("leave_by", data)}
+    return text
+
+
+#: The sentences of the steps after a decision (`workflows.appeals`, `workflows.finality`).
+APPEAL_SENTENCES = {
+    Kind.APPEAL_WAIVED: lambda data: _("You waived the appeal on %(date)s.") % {"date": _data_day("waived_on", data)},
+    Kind.APPEAL_FILED: lambda data: (
+        _(
+            "Your appeal was filed on %(date)s. The voivode has 7 days to grant it or send it to the Head of the "
+            "Office for Foreigners."
+        )
+        % {"date": _data_day("filed_on", data)}
+    ),
+    Kind.APPEAL_GRANTED_BY_VOIVODE: lambda data: _("The voivode granted your appeal and issues a new decision."),
+    Kind.APPEAL_FORWARDED: lambda data: (
+        _("Appeal sent to the Head of the Office for Foreigners on %(date)s.")
+        % {"date": _data_day("forwarded_on", data)}
+    ),
+    Kind.SECOND_INSTANCE_DECISION: _second_instance_sentence,
+    Kind.DECISION_FINAL: _final_sentence,
+}
+
+
+def status_in_words(application: Application, events: Iterable[CaseEvent] | None = None) -> str:
+    """The case's outcome or stage as a sentence with its date ("Permit granted — final on 30 October 2026")."""
+    status = application.status
+    if status in (ApplicationStatus.GRANTED_FINAL, ApplicationStatus.REFUSED_FINAL):
+        if events is None:
+            events = application.events.filter(kind=Kind.DECISION_FINAL)
+        finals = [event for event in events if event.kind == Kind.DECISION_FINAL]
+        day = (
+            _data_day("final_on", finals[-1].data) if finals else _when(application.status_changed_at, with_time=False)
+        )
+        if status == ApplicationStatus.GRANTED_FINAL:
+            return _("Permit granted — final on %(date)s") % {"date": day}
+        return _("Permit refused — final on %(date)s") % {"date": day}
+    day = _when(application.status_changed_at, with_time=False)
+    if status == ApplicationStatus.APPEAL_FILED:
+        return _("Appeal filed on %(date)s, with the voivode") % {"date": day}
+    if status == ApplicationStatus.APPEAL_AT_SECOND_INSTANCE:
+        return _("Appeal sent to the Head of the Office for Foreigners on %(date)s") % {"date": day}
+    return str(ApplicationStatus(status).label) if status in ApplicationStatus.values else str(status)
 
 
 def _details(event: CaseEvent) -> tuple[str, ...]:

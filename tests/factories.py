@@ -78,3 +78,14 @@ class AdministratorFactory(UserFactory):
     def second_factor(obj: User, create: bool, extracted, **kwargs) -> None:
         if create:
             obj.totp_device = setup_totp(obj)
+
+
+class SecondInstanceFactory(UserFactory):
+    """An officer of the Head of the Office for Foreigners (the second instance): no voivodeship office, with TOTP."""
+
+    role = _role(Role.SECOND_INSTANCE)
+
+    @factory.post_generation
+    def second_factor(obj: User, create: bool, extracted, **kwargs) -> None:
+        if create:
+            obj.totp_device = setup_totp(obj)

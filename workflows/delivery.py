@@ -30,7 +30,7 @@ from documents.models import Document
 
 from .audit import audit
 from .deadlines import END_OF_DAY, POLISH_TIME, last_moment, polish_day
-from .models import Delivery, EvidenceRequest, SupplementRequest
+from .models import AppealPeriod, Delivery, EvidenceRequest, SupplementRequest
 
 __all__ = [
     "AccountDelivery",
@@ -128,6 +128,8 @@ class CallWithTimer:
 CALLS_WITH_TIMERS: list[CallWithTimer] = [
     CallWithTimer(SupplementRequest, "supplement__timeout", CaseEvent.Kind.CALL_TO_SUPPLEMENT),
     CallWithTimer(EvidenceRequest, "evidence__timeout", CaseEvent.Kind.CALL_FOR_EVIDENCE),
+    # The 14 days for an appeal run from the delivery of the decision (art. 129 § 2 k.p.a.).
+    CallWithTimer(AppealPeriod, "appeal_period__timeout", CaseEvent.Kind.DECISION),
 ]
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
-from . import steps
+from . import appeal_steps, finality, steps
 from .models import Agency, CaseProcess, CaseTask
 from .node_views import open_task
 
@@ -123,9 +123,45 @@ class ResidencePermitFlow(flow.Flow):
         .Assign(steps.owner_of_last("decide"))
         .Next(this.needs_approval)
     )
-    deliver = flow.Function(steps.deliver_decision).Next(this.is_granted)
+    deliver = flow.Function(steps.deliver_decision).Next(this.open_appeal_period)
     is_granted = flow.If(steps.is_granted).Then(this.residence_card).Else(this.end_refused)
     residence_card = flow.View(open_task).Annotation(title=_("Residence card")).Next(this.end_granted)
+
+    # After the decision (art. 127-140 k.p.a.): 14 days from delivery to appeal or waive; final without an appeal.
+    open_appeal_period = flow.Function(finality.open_appeal_period).Next(this.appeal_period)
+    appeal_period = (
+        flow.View(open_task)
+        .Annotation(title=_("Appeal or waive the appeal"))
+        .Assign(steps.applicant_of)
+        .OnTimeout(finality.appeal_deadline, this.final_without_appeal)
+        .Next(this.appealed)
+    )
+    appealed = flow.If(appeal_steps.appeal_filed).Then(this.appeal_review).Else(this.final_on_waiver)
+    final_without_appeal = flow.Function(finality.final_without_appeal).Next(this.is_granted)
+    final_on_waiver = flow.Function(finality.final_on_waiver).Next(this.is_granted)
+    # The voivode grants the appeal himself within 7 days (art. 132) or sends the file on (art. 133, or when they end).
+    appeal_review = (
+        flow.View(open_task)
+        .Annotation(title=_("Appeal: grant it or send it to the second instance"))
+        .OnTimeout(appeal_steps.voivode_deadline, this.forward_appeal)
+        .Next(this.voivode_grants)
+    )
+    voivode_grants = flow.If(appeal_steps.granted_by_voivode).Then(this.deliver_new_decision).Else(this.forward_appeal)
+    deliver_new_decision = flow.Function(steps.deliver_decision).Next(this.close_granted_appeal)
+    close_granted_appeal = flow.Function(appeal_steps.voivode_grant_delivered).Next(this.open_appeal_period)
+    forward_appeal = flow.Function(appeal_steps.forward_appeal).Next(this.second_instance)
+    # The Head of the Office for Foreigners decides within 90 days; a return sends the case back to the review.
+    second_instance = (
+        flow.View(open_task)
+        .Annotation(title=_("Appeal: decision of the Head of the Office for Foreigners"))
+        .OnTimeout(appeal_steps.second_instance_deadline, this.second_instance_overdue, interrupting=False)
+        .Next(this.after_second_instance)
+    )
+    second_instance_overdue = flow.Function(appeal_steps.second_instance_overdue)
+    after_second_instance = (
+        flow.Switch().Case(this.review, appeal_steps.returned_for_reexamination).Default(this.final_after_appeal)
+    )
+    final_after_appeal = flow.Function(appeal_steps.final_after_second_instance).Next(this.is_granted)
 
     end_granted = flow.End()
     end_refused = flow.End()

@@ -389,6 +389,7 @@ class AuditEntry(models.Model):
         raise ValueError("audit entries are never deleted")
 
 
+from .appeal_models import Appeal, AppealPeriod, Finality  # noqa: E402, F401 - after the decision
 from .knowledge_models import (  # noqa: E402, F401 - the knowledge base's models are this app's models too
     KnowledgeArticle,
     KnowledgeArticleTranslation,

@@ -33,10 +33,11 @@ from .models import (
     CaseProcess,
     Consultation,
     Decision,
+    Finality,
     SupplementRequest,
 )
 from .paging import page_of
-from .services import APPLICANT_NODES, SUPERVISOR_NODES, is_staff, is_supervisor, office_id_of
+from .services import APPLICANT_NODES, SECOND_INSTANCE_NODES, SUPERVISOR_NODES, is_staff, is_supervisor, office_id_of
 
 OPEN = (STATUS.NEW, STATUS.ASSIGNED)
 
@@ -51,7 +52,7 @@ def tasks_of_office(user) -> QuerySet[Task]:
         return Task.objects.none()
     return (
         Task.objects.filter(**{f"data__{TASK_OFFICE_KEY}": office_id_of(user)}, flow_task_type="HUMAN")
-        .exclude(flow_task__in=_nodes(APPLICANT_NODES))
+        .exclude(flow_task__in=_nodes(APPLICANT_NODES | SECOND_INSTANCE_NODES))
         .select_related("owner", "process__caseprocess__application")
     )
 
@@ -89,13 +90,16 @@ STAGE_ORDER = (
     "decide",
     "approve",
     "redecide",
+    "appeal_review",
     "residence_card",
 )
 
 
 def office_stages(user) -> list[tuple[str, str]]:
     """The officer steps of the flow this user's lists can hold, as (node name, title) in the order of the flow."""
-    hidden = set(APPLICANT_NODES) | (set() if is_supervisor(user) else set(SUPERVISOR_NODES))
+    hidden = set(APPLICANT_NODES) | set(SECOND_INSTANCE_NODES)
+    if not is_supervisor(user):
+        hidden |= set(SUPERVISOR_NODES)
     nodes = [
         node for node in ResidencePermitFlow.instance.nodes() if node.task_type == "HUMAN" and node.name not in hidden
     ]
@@ -145,6 +149,10 @@ def office_case(user, case_id) -> Application:
 
 
 def office_document(user, document_id) -> Document:
+    if not is_staff(user) and user.is_authenticated and user.has_role("second_instance"):
+        from .appeal_selectors import forwarded_document
+
+        return forwarded_document(user, document_id)
     documents = documents_for_office_id(office_id_of(user)) if is_staff(user) else Document.objects.none()
     return get_object_or_404(documents, public_id=document_id)
 
@@ -156,6 +164,10 @@ def documents_for_office_id(office_id: int) -> QuerySet[Document]:
 
 
 def office_attachment(user, attachment_id) -> Attachment:
+    if not is_staff(user) and user.is_authenticated and user.has_role("second_instance"):
+        from .appeal_selectors import forwarded_attachment
+
+        return forwarded_attachment(user, attachment_id)
     if not is_staff(user):
         return get_object_or_404(Attachment.objects.none(), public_id=attachment_id)
     return get_object_or_404(
@@ -184,7 +196,10 @@ IMAGE_TYPES = frozenset({"image/jpeg", "image/png"})
 PDF_TYPE = "application/pdf"
 PHOTO_REQUIREMENT = "photo"
 #: Names of attachments that are not a requirement of the form (the applicant's answer to a call to supplement).
-EXTRA_ATTACHMENT_NAMES = {"supplement": gettext_lazy("Supplement sent by the applicant")}
+EXTRA_ATTACHMENT_NAMES = {
+    "supplement": gettext_lazy("Supplement sent by the applicant"),
+    "appeal": gettext_lazy("Attachment to the appeal"),
+}
 
 
 def handover_colleagues(user, task: Task) -> list:
@@ -253,6 +268,8 @@ class CaseFile:
     decisions: list
     history: list = field(default_factory=list)
     decision_clock: DecisionClock | None = None
+    appeals: list = field(default_factory=list)
+    finality: object | None = None
 
     @property
     def photo(self) -> AttachmentItem | None:
@@ -293,6 +310,8 @@ def case_file(application: Application, language: str) -> CaseFile:
             .order_by("created")
         ),
         decision_clock=clock_of(application),
+        appeals=list(application.appeals.select_related("receipt", "decision_letter").order_by("filed_at", "pk")),
+        finality=Finality.objects.filter(application=application).first(),
     )
 
 

@@ -48,7 +48,9 @@ from .models import (
 
 #: Nodes only a supervisor works; the applicant's node is assigned to the applicant when it is created.
 SUPERVISOR_NODES = frozenset({"approve"})
-APPLICANT_NODES = frozenset({"supplement", "evidence"})
+APPLICANT_NODES = frozenset({"supplement", "evidence", "appeal_period"})
+#: Nodes the Head of the Office for Foreigners works (`workflows.appeals`): no voivodeship office sees them.
+SECOND_INSTANCE_NODES = frozenset({"second_instance"})
 
 
 class WorkflowError(Exception):
@@ -87,7 +89,7 @@ def application_of(task: Task) -> Application:
 def may_work_on(user, task: Task) -> bool:
     """Whether `user` may claim or be given this task (own office; supervisors for approvals)."""
     node = task.flow_task.name
-    if node in APPLICANT_NODES or not is_staff(user):
+    if node in APPLICANT_NODES or node in SECOND_INSTANCE_NODES or not is_staff(user):
         return False
     if application_of(task).office_id != office_id_of(user):
         return False
@@ -628,12 +630,12 @@ def record_residence_card(*, task: Task, user, number: str, ready_at: datetime, 
                 )
         except IntegrityError:
             raise WorkflowError(_("This card number is already recorded for another case.")) from None
-        set_status(application, ApplicationStatus.CLOSED)
+        # The case keeps its outcome in words ("granted, final"); the card is one more line of its timeline.
         record_event(
             application,
             CaseEvent.Kind.STATUS_CHANGED,
             data={
-                "status": ApplicationStatus.CLOSED.value,
+                "status": application.status,
                 "residence_card_ready_at": timezone.localtime(ready_at).isoformat(),
             },
         )

@@ -280,7 +280,7 @@ def deliver_decision(activation) -> None:
     if decision.kind == DecisionKind.GRANT:
         data.update(valid_from=decision.valid_from.isoformat(), valid_to=decision.valid_to.isoformat())
     record_event(application, CaseEvent.Kind.DECISION, data=data)
-    lapse_legal_stay_certificate(application, reason=LapseReason.FINAL_DECISION)
+    # The legal stay of art. 108 lasts until the decision is final: the certificate lapses then (`workflows.finality`).
     audit(None, "decision.delivered", application=application, obj=decision, data=data)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import applicant_views, representation_views, views
+from . import appeal_views, applicant_views, representation_views, views
 
 app_name = "workflows"
 
@@ -37,4 +37,8 @@ urlpatterns = [
     path("supplement/<uuid:case_id>/", applicant_views.SupplementView.as_view(), name="supplement"),
     path("evidence/<uuid:case_id>/", applicant_views.EvidenceView.as_view(), name="evidence"),
     path("appointment/<uuid:case_id>/", applicant_views.AppointmentView.as_view(), name="appointment"),
+    # The appeal: the applicant's page, and the Head of the Office for Foreigners' queue and decision.
+    path("appeal/<uuid:case_id>/", appeal_views.AppealView.as_view(), name="appeal"),
+    path("appeals/", appeal_views.SecondInstanceQueueView.as_view(), name="second-instance-queue"),
+    path("appeals/<int:task_id>/", appeal_views.SecondInstanceTaskView.as_view(), name="second-instance-task"),
 ]

@@ -18,6 +18,7 @@ from viewflow.workflow.status import STATUS
 from documents.storage import download_url
 
 from . import decision_review, forms, knowledge, letters, previews, selectors, services, task_index, task_lists
+from .appeal_forms import AppealReviewForm
 from .audit import audit, client_ip
 from .delay_notice import send_delay_notice
 from .paging import page_of
@@ -28,11 +29,15 @@ class StaffMixin(LoginRequiredMixin):
     """Officers and supervisors of an office only (others get 403); objects are found through scoped selectors."""
 
     supervisor_only = False
+    #: Also the Head of the Office for Foreigners' staff (the file of a forwarded appeal: its documents, attachments).
+    second_instance_too = False
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         allowed = services.is_supervisor if self.supervisor_only else services.is_staff
+        if self.second_instance_too and request.user.has_role("second_instance"):
+            allowed = bool
         if not allowed(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -221,6 +226,20 @@ def _card(request, task, data):
     )
 
 
+def _appeal_review(request, task, data):
+    from .appeals import review_appeal
+
+    review_appeal(
+        task=task,
+        user=request.user,
+        grant=data["outcome"] == "granted",
+        valid_from=data.get("valid_from"),
+        valid_to=data.get("valid_to"),
+        justification=data.get("justification") or "",
+        ip=client_ip(request),
+    )
+
+
 #: node name -> (form class, action)
 STEPS = {
     "formal_check": (forms.FormalCheckForm, _formal_check),
@@ -236,6 +255,7 @@ STEPS = {
     "redecide": (forms.DecisionForm, _decide),
     "approve": (forms.ApprovalForm, _approve),
     "residence_card": (forms.ResidenceCardForm, _card),
+    "appeal_review": (AppealReviewForm, _appeal_review),
 }
 
 
@@ -488,6 +508,8 @@ def _file_response(file, filename: str, content_type: str) -> HttpResponse:
 
 
 class DocumentDownloadView(StaffMixin, View):
+    second_instance_too = True
+
     def get(self, request: HttpRequest, document_id) -> HttpResponse:
         document = selectors.office_document(request.user, document_id)
         audit(
@@ -500,6 +522,8 @@ class DocumentDownloadView(StaffMixin, View):
 class AttachmentInlineView(StaffMixin, View):
     """An image or PDF attachment for the viewer of the case page: shown, not downloaded, and never run as a page
     (the upload checks sniffed its type; the sandbox policy stops anything active in it)."""
+
+    second_instance_too = True
 
     def get(self, request: HttpRequest, attachment_id) -> HttpResponse:
         attachment = selectors.office_attachment(request.user, attachment_id)
@@ -517,6 +541,8 @@ class AttachmentInlineView(StaffMixin, View):
 
 
 class AttachmentDownloadView(StaffMixin, View):
+    second_instance_too = True
+
     def get(self, request: HttpRequest, attachment_id) -> HttpResponse:
         attachment = selectors.office_attachment(request.user, attachment_id)
         audit(

@@ -34,6 +34,7 @@ class CaseView(ApplicantRequiredMixin, View):
             "applications/case.html",
             {
                 "case": case,
+                "status_in_words": tracking.status_in_words(case, events),
                 "form_title": spec.title.get(language),
                 "just_submitted": "submitted" in request.GET,
                 "timeline": tracking.timeline(events, labels),

@@ -15,7 +15,7 @@ from viewflow.workflow.timers import fire_due_timers
 from applications.case_models import ApplicationStatus, CaseEvent
 from documents.models import DocumentKind
 from tests.journey.helpers import pdf_bytes
-from workflows import services
+from workflows import appeals, services
 from workflows.deadlines import last_moment, next_working_day
 from workflows.decisions import requested_period
 from workflows.models import TASK_OFFICE_KEY, CaseProcess, Consultation, Decision
@@ -86,6 +86,8 @@ def test_grant_after_a_supplement(django_capture_on_commit_callbacks, officer, s
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DECISION_ISSUED
     assert application.documents.filter(kind=DocumentKind.DECISION).count() == 1
+    assert open_nodes(application) == {"appeal_period", "appeal_period__timeout"}
+    appeals.waive_appeal(application=application, user=application.applicant)  # final today (art. 127a k.p.a.)
     assert open_nodes(application) == {"residence_card"}
     services.record_residence_card(
         task=take(application, "residence_card", officer),
@@ -100,7 +102,13 @@ def test_grant_after_a_supplement(django_capture_on_commit_callbacks, officer, s
         task.data.get(TASK_OFFICE_KEY) for task in Task.objects.filter(process=process).exclude(flow_task_type="START")
     ]
     assert len(offices) > 10 and set(offices) == {application.office_id}
-    assert kinds(application)[-3:] == [CaseEvent.Kind.DOCUMENT, CaseEvent.Kind.DECISION, CaseEvent.Kind.STATUS_CHANGED]
+    assert kinds(application)[-5:] == [
+        CaseEvent.Kind.DOCUMENT,
+        CaseEvent.Kind.DECISION,
+        CaseEvent.Kind.APPEAL_WAIVED,
+        CaseEvent.Kind.DECISION_FINAL,
+        CaseEvent.Kind.STATUS_CHANGED,  # the residence card
+    ]
 
 
 def test_call_to_supplement_expires_and_case_is_left_unexamined(django_capture_on_commit_callbacks, officer):
@@ -155,7 +163,7 @@ def test_refusal_needs_a_supervisor_who_did_not_propose_it(django_capture_on_com
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DECISION_ISSUED
     assert Decision.objects.get(application=application).approved_by == supervisor
-    assert CaseProcess.objects.get(application=application).status == PROCESS.DONE
+    assert open_nodes(application) == {"appeal_period", "appeal_period__timeout"}  # 14 days to appeal
 
 
 def test_consultation_with_objections_and_one_deemed_after_its_deadline(django_capture_on_commit_callbacks, officer):
@@ -195,6 +203,7 @@ def test_the_dashboard_counts_stages_overdue_deadlines_and_the_median_days_to_de
         take_fingerprints(decided, officer)
         answer_consultations(decided, officer)
         review_and_decide(decided, officer)
+        appeals.waive_appeal(application=decided, user=decided.applicant)
     with time_machine.travel(waiting.supplement_requests.get().deadline + timedelta(minutes=1)):
         board = dashboard(supervisor)
     assert ("Residence card", 1) in [(row.label, row.count) for row in board.stages]
@@ -227,7 +236,7 @@ def test_a_decision_returned_by_the_supervisor_goes_back_to_the_officer_who_made
     assert decision.fully_grants and not decision.needs_approval  # now as proposed, and all that was asked
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DECISION_ISSUED
-    assert open_nodes(application) == {"residence_card"}
+    assert open_nodes(application) == {"appeal_period", "appeal_period__timeout"}
 
 
 def test_a_complete_case_shows_the_applicant_the_statutory_deadline_for_the_decision(

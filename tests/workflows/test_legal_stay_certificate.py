@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from applications.case_models import DocumentKind
 from documents.models import LapseReason
-from workflows import services
+from workflows import appeals, services
 from workflows.certificates import issue_legal_stay_certificate
 
 from .conftest import answer_consultations, review_and_decide, submit_case, take, take_fingerprints
@@ -56,7 +56,7 @@ def test_no_certificate_when_the_officer_does_not_confirm_the_legal_stay(django_
     assert not application.documents.filter(kind=DocumentKind.LEGAL_STAY_CERTIFICATE).exists()
 
 
-def test_the_certificate_lapses_with_the_decision_and_verify_says_so(
+def test_the_certificate_lapses_when_the_decision_is_final_and_verify_says_so(
     client, django_capture_on_commit_callbacks, officer
 ):
     application = free_of_defects(django_capture_on_commit_callbacks, officer)
@@ -64,6 +64,9 @@ def test_the_certificate_lapses_with_the_decision_and_verify_says_so(
     answer_consultations(application, officer)
     review_and_decide(application, officer)
     certificate = application.documents.get(kind=DocumentKind.LEGAL_STAY_CERTIFICATE)
+    assert certificate.lapsed_at is None  # issued, not yet final: the stay stays legal (art. 108)
+    appeals.waive_appeal(application=application, user=application.applicant)
+    certificate.refresh_from_db()
     assert certificate.lapsed_at is not None and certificate.lapse_reason == LapseReason.FINAL_DECISION
     page = verify(client, certificate)
     assert "This document no longer has effect" in page and "the decision in the case was issued" in page

@@ -13,6 +13,7 @@ from viewflow.workflow.status import PROCESS
 from applications.case_models import ApplicationStatus
 from documents.models import DocumentKind
 from tests.journey.helpers import pdf_bytes
+from workflows import appeals
 from workflows.models import AuditEntry, CaseProcess, Decision
 
 from .conftest import login_through_pages, open_task, staff_login, submit_case
@@ -106,6 +107,7 @@ def test_officer_takes_a_case_from_the_queue_and_works_it_to_a_grant_approved_by
     assert application.status == ApplicationStatus.DECISION_ISSUED
     decision_document = application.documents.get(kind=DocumentKind.DECISION)
 
+    appeals.waive_appeal(application=application, user=applicant)  # the decision is final: the card follows
     dashboard = client.get(reverse("workflows:dashboard")).content.decode()
     assert "Residence card" in dashboard
 

@@ -1,0 +1,259 @@
+"""After the decision: final 14 days after delivery, on a waiver, or with the second instance; the appeal through the
+voivode to the Head of the Office for Foreigners (art. 127-140 k.p.a.), each step with its timer."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from viewflow.workflow.timers import fire_due_timers
+
+from applications.case_models import ApplicationStatus, DocumentKind
+from applications.public_status import lookup
+from applications.services import access_code
+from documents.models import LapseReason
+from tests.factories import SecondInstanceFactory
+from tests.journey.helpers import pdf_bytes
+from workflows import appeals, services
+from workflows.deadlines import POLISH_TIME
+from workflows.models import Appeal, Finality
+
+from .conftest import (
+    answer_consultations,
+    open_nodes,
+    pass_formal_check,
+    review_and_decide,
+    submit_case,
+    take,
+    take_fingerprints,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def warsaw(*args) -> datetime:
+    return datetime(*args, tzinfo=POLISH_TIME)
+
+
+@pytest.fixture
+def head_of_office(db):
+    return SecondInstanceFactory()
+
+
+def decided_case(django_capture_on_commit_callbacks, officer, supervisor=None, *, kind="grant", at=None):
+    """A case worked up to a delivered decision (a refusal approved by the supervisor), at `at` (Warsaw time)."""
+    with time_machine.travel(at or warsaw(2026, 10, 1, 10, 0), tick=False):
+        application = submit_case(django_capture_on_commit_callbacks)
+        pass_formal_check(application, officer)
+        take_fingerprints(application, officer)
+        answer_consultations(application, officer)
+        review_and_decide(
+            application, officer, proposed=kind, kind=kind, justification="Brak środków." if kind == "refusal" else ""
+        )
+        if kind == "refusal":
+            services.approve_decision(task=take(application, "approve", supervisor), user=supervisor, approved=True)
+    application.refresh_from_db()
+    return application
+
+
+def pdf_upload(name="uzasadnienie.pdf"):
+    return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")
+
+
+@pytest.mark.postgres
+def test_a_grant_not_appealed_is_final_the_day_after_the_fourteen_days_from_delivery(
+    django_capture_on_commit_callbacks, officer
+):
+    # Made available on Thursday 1 October 2026, never opened: deemed delivered on 15 October; 14 days end on
+    # Thursday 29 October; final on 30 October.
+    application = decided_case(django_capture_on_commit_callbacks, officer)
+    assert application.status == ApplicationStatus.DECISION_ISSUED
+    assert "appeal_period" in open_nodes(application)
+    certificate = application.documents.filter(kind=DocumentKind.LEGAL_STAY_CERTIFICATE).first()
+    assert certificate is None or certificate.lapsed_at is None  # the legal stay lasts until the decision is final
+    with time_machine.travel(warsaw(2026, 10, 29, 23, 58), tick=False):
+        assert fire_due_timers() == 0
+    with time_machine.travel(warsaw(2026, 10, 30, 0, 1), tick=False):
+        assert fire_due_timers() == 1
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.GRANTED_FINAL
+    assert application.finality.final_on == date(2026, 10, 30)
+    assert application.finality.reason == Finality.Reason.NO_APPEAL
+    assert "residence_card" in open_nodes(application)
+    if certificate is not None:
+        certificate.refresh_from_db()
+        assert certificate.lapse_reason == LapseReason.FINAL_DECISION
+    assert (
+        "Permit granted — final on 30 October 2026" in lookup(application.case_number, access_code(application)).stage
+    )
+
+
+def appeal(application, **kwargs):
+    return appeals.file_appeal(
+        application=application,
+        user=application.applicant,
+        text=kwargs.get("text", "Mam stałe zatrudnienie, wbrew uzasadnieniu decyzji."),
+        uploads=kwargs.get("uploads", []),
+    )
+
+
+def sentences(application) -> list[str]:
+    from applications.tracking import timeline
+
+    return [entry.text for entry in timeline(application.events.order_by("created_at", "pk"))]
+
+
+@pytest.mark.postgres
+def test_a_waiver_makes_the_refusal_final_that_day_and_tells_the_applicant_to_leave_within_thirty_days(
+    django_capture_on_commit_callbacks, officer, supervisor
+):
+    application = decided_case(django_capture_on_commit_callbacks, officer, supervisor, kind="refusal")
+    with time_machine.travel(warsaw(2026, 10, 6, 12, 0), tick=False):
+        appeals.waive_appeal(application=application, user=application.applicant)
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.REFUSED_FINAL
+    finality = application.finality
+    assert (finality.final_on, finality.reason, finality.granted) == (date(2026, 10, 6), Finality.Reason.WAIVER, False)
+    assert finality.leave_by == date(2026, 11, 5)
+    assert "You waived the appeal on 6 October 2026." in sentences(application)
+    final = sentences(application)[-1]
+    assert "final as of 6 October 2026: the permit is refused" in final and "leave Poland by 5 November 2026" in final
+    assert not {"appeal_period", "residence_card"} & open_nodes(application)  # the case has ended
+    with pytest.raises(ValidationError):  # a waiver cannot be taken back by an appeal
+        appeal(application)
+
+
+@pytest.mark.postgres
+def test_the_voivode_grants_the_appeal_himself_with_a_new_decision_that_can_be_appealed_again(
+    django_capture_on_commit_callbacks, officer, supervisor, second_officer
+):
+    application = decided_case(django_capture_on_commit_callbacks, officer, supervisor, kind="refusal")
+    with time_machine.travel(warsaw(2026, 10, 8, 9, 0), tick=False):
+        filed = appeal(application, uploads=[pdf_upload()])
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.APPEAL_FILED
+    assert filed.receipt.kind == DocumentKind.APPEAL_RECEIPT and filed.receipt.signed
+    assert application.attachments.filter(requirement="appeal").count() == 1
+    with time_machine.travel(warsaw(2026, 10, 9, 9, 0), tick=False):
+        appeals.review_appeal(
+            task=take(application, "appeal_review", second_officer),
+            user=second_officer,
+            grant=True,
+            valid_from=date(2026, 11, 1),
+            valid_to=date(2028, 10, 31),
+            justification="Odwołanie zasługuje na uwzględnienie w całości (art. 132 § 1 k.p.a.).",
+        )
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DECISION_ISSUED
+    assert application.decisions.first().kind == "grant"
+    assert application.documents.filter(kind=DocumentKind.DECISION).count() == 2
+    assert "appeal_period" in open_nodes(application)  # art. 132 § 3: the new decision may be appealed
+    # Made available on 9 October, deemed delivered on 23 October, 14 days end on Friday 6 November.
+    with time_machine.travel(warsaw(2026, 11, 7, 0, 1), tick=False):
+        assert fire_due_timers() == 1
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.GRANTED_FINAL
+    assert application.finality.final_on == date(2026, 11, 7)
+
+
+@pytest.mark.postgres
+def test_an_appeal_the_voivode_does_not_grant_in_seven_days_goes_to_the_head_of_the_office_who_upholds_it(
+    django_capture_on_commit_callbacks, officer, supervisor, head_of_office
+):
+    application = decided_case(django_capture_on_commit_callbacks, officer, supervisor, kind="refusal")
+    with time_machine.travel(warsaw(2026, 10, 8, 9, 0), tick=False):
+        appeal(application)
+    with time_machine.travel(warsaw(2026, 10, 15, 23, 58), tick=False):
+        assert fire_due_timers() == 0
+    with time_machine.travel(warsaw(2026, 10, 16, 0, 1), tick=False):  # art. 133: the 7 days ended on 15 October
+        assert fire_due_timers() == 1
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.APPEAL_AT_SECOND_INSTANCE
+    stage = lookup(application.case_number, access_code(application)).stage
+    assert stage == "Appeal sent to the Head of the Office for Foreigners on 16 October 2026"
+    task = open_task_of(application, "second_instance")
+    assert task.owner_id is None
+    with time_machine.travel(warsaw(2026, 12, 1, 10, 0), tick=False):
+        appeals.decide_appeal(
+            task=appeals.claim_appeal(task=task, user=head_of_office),
+            user=head_of_office,
+            outcome=Appeal.Outcome.UPHELD,
+            justification="Organ pierwszej instancji prawidłowo ocenił brak środków.",
+        )
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.REFUSED_FINAL
+    assert application.finality.reason == Finality.Reason.SECOND_INSTANCE
+    assert application.finality.final_on == date(2026, 12, 1)
+    letter = application.documents.get(kind=DocumentKind.SECOND_INSTANCE_DECISION)
+    assert letter.delivery.made_available_at is not None
+    # 30 days to leave run from the delivery of the Head of the Office's decision (art. 299 ust. 6 pkt 1).
+    assert application.finality.leave_by == date(2026, 12, 15) + timedelta(days=30)
+    assert "The Head of the Office for Foreigners upheld the decision on 1 December 2026." in sentences(application)
+
+
+def open_task_of(application, node):
+    from .conftest import open_task
+
+    return open_task(application, node)
+
+
+@pytest.mark.postgres
+def test_overturned_and_returned_the_case_is_examined_again_by_the_voivode_and_granted(
+    django_capture_on_commit_callbacks, officer, supervisor, head_of_office
+):
+    application = decided_case(django_capture_on_commit_callbacks, officer, supervisor, kind="refusal")
+    with time_machine.travel(warsaw(2026, 10, 8, 9, 0), tick=False):
+        appeal(application)
+        appeals.review_appeal(task=take(application, "appeal_review", officer), user=officer, grant=False)
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.APPEAL_AT_SECOND_INSTANCE
+    with time_machine.travel(warsaw(2026, 11, 2, 10, 0), tick=False):
+        appeals.decide_appeal(
+            task=appeals.claim_appeal(task=open_task_of(application, "second_instance"), user=head_of_office),
+            user=head_of_office,
+            outcome=Appeal.Outcome.RETURNED,
+            justification="Nie wyjaśniono sytuacji zawodowej cudzoziemca (art. 7 i 77 k.p.a.).",
+        )
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.IN_PROGRESS
+    assert "review" in open_nodes(application)
+    assert not hasattr(application, "finality") or not Finality.objects.filter(application=application).exists()
+    with time_machine.travel(warsaw(2026, 11, 10, 10, 0), tick=False):
+        review_and_decide(application, officer, proposed="grant", kind="grant")
+        appeals.waive_appeal(application=application, user=application.applicant)
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.GRANTED_FINAL
+    assert application.finality.final_on == date(2026, 11, 10)
+    assert "residence_card" in open_nodes(application)
+
+
+@pytest.mark.postgres
+def test_an_appeal_after_fourteen_days_is_refused_with_the_last_day(
+    client, django_capture_on_commit_callbacks, officer, supervisor
+):
+    from django.urls import reverse
+    from django.utils import translation
+
+    application = decided_case(django_capture_on_commit_callbacks, officer, supervisor, kind="refusal")
+    with time_machine.travel(warsaw(2026, 10, 30, 0, 1), tick=False):  # deemed delivered 15 October; ended 29th
+        fire_due_timers()
+        with pytest.raises(ValidationError) as refused:
+            appeal(application)
+        assert refused.value.message_dict["text"][0].startswith("The 14 days for an appeal ended on 29 October 2026.")
+        with translation.override("pl"):
+            with pytest.raises(ValidationError) as po_polsku:
+                appeal(application)
+            assert "29.10.2026" in po_polsku.value.message_dict["text"][0]
+        client.force_login(application.applicant)
+        page = client.post(
+            reverse("workflows:appeal", kwargs={"case_id": application.public_id}),
+            {"action": "appeal", "text": "Odwołuję się."},
+        )
+    assert page.status_code == 400
+    assert "The 14 days for an appeal ended on 29 October 2026." in page.content.decode()
+    assert not application.appeals.exists()
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.REFUSED_FINAL

@@ -1,0 +1,61 @@
+"""Forms of the appeal: the applicant's appeal or waiver, the voivode's step and the second instance's decision."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .forms import MultipleFileField
+from .models import Appeal, DecisionKind
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class AppealForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your appeal"),
+        widget=forms.Textarea,
+        help_text=_("Say what you disagree with in the decision and why. You do not need a lawyer."),
+        required=False,
+    )
+    files = MultipleFileField(
+        label=_("Attachments to the appeal"),
+        required=False,
+        help_text=_("PDF, JPEG or PNG, up to 10 MB each. You can choose several files."),
+    )
+
+
+class WaiverForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I waive my right to appeal against this decision"),
+        help_text=_("The decision becomes final today, and you cannot appeal against it later (art. 127a k.p.a.)."),
+    )
+
+
+class AppealReviewForm(forms.Form):
+    """The voivode's step within 7 days (art. 132, 133 k.p.a.)."""
+
+    outcome = forms.ChoiceField(label=_("The appeal"), choices=Appeal.VoivodeOutcome.choices, widget=forms.RadioSelect)
+    valid_from = forms.DateField(label=_("Valid from"), required=False, widget=DATE)
+    valid_to = forms.DateField(label=_("Valid to"), required=False, widget=DATE)
+    justification = forms.CharField(
+        label=_("Justification"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("Required when you grant the appeal: the new decision gives its reasons."),
+    )
+
+
+class SecondInstanceForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Decision on the appeal"), choices=Appeal.Outcome.choices, widget=forms.RadioSelect
+    )
+    kind = forms.ChoiceField(
+        label=_("How the case is decided"),
+        choices=[("", "—"), *DecisionKind.choices],
+        required=False,
+        help_text=_("Only when the decision is overturned and the case decided."),
+    )
+    valid_from = forms.DateField(label=_("Valid from"), required=False, widget=DATE)
+    valid_to = forms.DateField(label=_("Valid to"), required=False, widget=DATE)
+    justification = forms.CharField(label=_("Justification"), widget=forms.Textarea)

@@ -1,0 +1,150 @@
+"""Pages of the appeal: the applicant's (appeal or waive, from the case timeline) and the second instance's queue
+and decision. The voivode's step is an ordinary office task (`views.STEPS["appeal_review"]`)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from viewflow.workflow.status import STATUS
+
+from applications.representation import cases_for_party_or_representative
+
+from . import appeal_forms, appeal_selectors, appeals, selectors
+from .audit import client_ip
+from .finality import last_day_for_appeal, open_period_of
+from .services import WorkflowError
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    for field, errors in error.message_dict.items():
+        for message in errors:
+            form.add_error(field if field in form.fields else None, message)
+
+
+class AppealView(LoginRequiredMixin, View):
+    """The applicant (or an accepted representative) appeals within 14 days of delivery, or waives the appeal."""
+
+    template_name = "workflows/appeal.html"
+
+    def case(self, request, case_id):
+        return get_object_or_404(cases_for_party_or_representative(request.user), public_id=case_id)
+
+    def get(self, request: HttpRequest, case_id) -> HttpResponse:
+        return self.page(request, self.case(request, case_id), appeal_forms.AppealForm(), appeal_forms.WaiverForm())
+
+    def post(self, request: HttpRequest, case_id) -> HttpResponse:
+        application = self.case(request, case_id)
+        appeal_form, waiver_form = appeal_forms.AppealForm(), appeal_forms.WaiverForm()
+        try:
+            if request.POST.get("action") == "waive":
+                waiver_form = appeal_forms.WaiverForm(request.POST)
+                if waiver_form.is_valid():
+                    appeals.waive_appeal(application=application, user=request.user)
+                    messages.success(request, _("You waived the appeal. The decision is final today."))
+                    return redirect("applications:case", case_id=application.public_id)
+            else:
+                appeal_form = appeal_forms.AppealForm(request.POST, request.FILES)
+                if appeal_form.is_valid():
+                    appeals.file_appeal(
+                        application=application,
+                        user=request.user,
+                        text=appeal_form.cleaned_data["text"],
+                        uploads=appeal_form.cleaned_data["files"],
+                    )
+                    messages.success(request, _("Your appeal has been sent. Its receipt is in your documents."))
+                    return redirect("applications:case", case_id=application.public_id)
+        except ValidationError as error:
+            _add_errors(waiver_form if request.POST.get("action") == "waive" else appeal_form, error)
+        return self.page(request, application, appeal_form, waiver_form, status=400)
+
+    def page(self, request, application, appeal_form, waiver_form, status=200) -> HttpResponse:
+        period = open_period_of(application) or application.appeal_periods.first()
+        context = {
+            "case": application,
+            "form": appeal_form,
+            "waiver_form": waiver_form,
+            "is_open": appeals.appeal_is_open(application),
+            "last_day": last_day_for_appeal(period) if period else None,
+        }
+        return render(request, self.template_name, context, status=status)
+
+
+class SecondInstanceMixin(LoginRequiredMixin):
+    """The Head of the Office for Foreigners' staff only; objects through `appeal_selectors` (forwarded cases)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not appeals.is_second_instance(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SecondInstanceQueueView(SecondInstanceMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        tasks = list(appeal_selectors.second_instance_tasks(request.user))
+        rows = []
+        for task in tasks:
+            application = task.process.caseprocess.application
+            appeal = appeals.open_appeal(application)
+            rows.append(
+                {"task": task, "case": application, "appeal": appeal, "due_on": appeals.second_instance_due_on(appeal)}
+            )
+        return render(request, "workflows/second_instance_queue.html", {"rows": rows})
+
+
+class SecondInstanceTaskView(SecondInstanceMixin, View):
+    def get(self, request: HttpRequest, task_id: int) -> HttpResponse:
+        task = appeal_selectors.second_instance_task(request.user, task_id)
+        return self.page(request, task, appeal_forms.SecondInstanceForm())
+
+    def post(self, request: HttpRequest, task_id: int) -> HttpResponse:
+        task = appeal_selectors.second_instance_task(request.user, task_id)
+        if request.POST.get("claim"):
+            try:
+                appeals.claim_appeal(task=task, user=request.user, ip=client_ip(request))
+            except WorkflowError as error:
+                messages.error(request, error.message)
+            return redirect("workflows:second-instance-task", task_id=task.pk)
+        if task.owner_id != request.user.pk or task.status != STATUS.ASSIGNED:
+            raise PermissionDenied
+        form = appeal_forms.SecondInstanceForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                appeals.decide_appeal(
+                    task=task,
+                    user=request.user,
+                    outcome=data["outcome"],
+                    justification=data["justification"],
+                    kind=data.get("kind") or "",
+                    valid_from=data.get("valid_from"),
+                    valid_to=data.get("valid_to"),
+                    ip=client_ip(request),
+                )
+            except WorkflowError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("The decision on the appeal has been issued."))
+                return redirect("workflows:second-instance-queue")
+        return self.page(request, task, form, status=400)
+
+    def page(self, request, task, form, status=200) -> HttpResponse:
+        application = task.process.caseprocess.application
+        appeal = appeals.open_appeal(application)
+        is_mine = task.owner_id == request.user.pk and task.status == STATUS.ASSIGNED
+        context = {
+            "task": task,
+            "appeal": appeal,
+            "due_on": appeals.second_instance_due_on(appeal) if appeal else None,
+            "form": form if is_mine else None,
+            "can_claim": task.status == STATUS.NEW,
+            "file": selectors.case_file(application, get_language() or "en"),
+        }
+        return render(request, "workflows/second_instance_task.html", context, status=status)
