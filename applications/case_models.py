@@ -89,6 +89,10 @@ class ApplicationStatus(models.TextChoices):
     DISCONTINUED = "discontinued", _("Proceedings discontinued")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     CLOSED = "closed", _("Closed")
+    AWAITING_PAYMENT = "awaiting_payment", _("Waiting for the stamp duty")
+    RETURNED = "returned", _("Application returned (stamp duty not paid)")
+    REFUSED_TO_INITIATE = "refused_to_initiate", _("Refusal to initiate proceedings")
+    SUSPENDED = "suspended", _("Proceedings suspended at your request")
 
 
 #: Statuses in which the applicant may still withdraw the application.
@@ -236,6 +240,13 @@ class DocumentKind(models.TextChoices):
     DISCONTINUANCE = "discontinuance", _("Decision discontinuing the proceedings")
     LEGAL_STAY_CERTIFICATE = "legal_stay_certificate", _("Certificate of legal stay")
     DELAY_NOTICE = "delay_notice", _("Notice of a delay in deciding")
+    CALL_TO_PAY = "call_to_pay", _("Call to pay the stamp duty")
+    COMBINED_CALL = "combined_call", _("Letter with several calls")
+    RETURN_NOTICE = "return_notice", _("Notice: application returned")
+    REFUSAL_TO_INITIATE = "refusal_to_initiate", _("Order refusing to initiate proceedings")
+    SUSPENSION = "suspension", _("Order suspending the proceedings")
+    RESUMPTION = "resumption", _("Order resuming the proceedings")
+    SUPPLEMENT_RECEIPT = "supplement_receipt", _("Official receipt of a supplement (UPO)")
 
 
 class CaseEvent(models.Model):
@@ -259,6 +270,13 @@ class CaseEvent(models.Model):
         EVIDENCE_RECEIVED = "evidence_received", _("Evidence received")
         EVIDENCE_DEADLINE_PASSED = "evidence_deadline_passed", _("Deadline for evidence passed")
         DELAY_NOTICE = "delay_notice", _("Notice of a delay in deciding")
+        CALL_TO_PAY = "call_to_pay", _("Call to pay the stamp duty")
+        PAYMENT_RECORDED = "payment_recorded", _("Stamp duty paid")
+        RETURNED = "returned", _("Application returned")
+        REFUSED_TO_INITIATE = "refused_to_initiate", _("Proceedings not initiated")
+        SUSPENSION_REQUESTED = "suspension_requested", _("Suspension requested")
+        SUSPENDED = "suspended", _("Proceedings suspended")
+        RESUMED = "resumed", _("Proceedings resumed")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=32, choices=Kind.choices)

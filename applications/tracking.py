@@ -82,10 +82,20 @@ DECISION_PERIODS: dict[str, dict[str, int]] = {
     "eu-long-term-resident": {"months": 6},
 }
 #: Data keys of the decision clock (see the module's docstring); shown to the applicant only through sentences.
-CLOCK_KEYS = ("complete_on", "evidence_requested", "evidence_on", "clock_excluded_days", "new_decision_date")
+CLOCK_KEYS = (
+    "complete_on",
+    "evidence_requested",
+    "evidence_on",
+    "clock_excluded_days",
+    "new_decision_date",
+    "suspended_on",
+    "resumed_on",
+)
 
 #: Events after which nothing more is expected from the applicant.
-FINAL_KINDS = frozenset({Kind.DECISION, Kind.LEFT_UNEXAMINED, Kind.DISCONTINUED, Kind.WITHDRAWN})
+FINAL_KINDS = frozenset(
+    {Kind.DECISION, Kind.LEFT_UNEXAMINED, Kind.DISCONTINUED, Kind.WITHDRAWN, Kind.RETURNED, Kind.REFUSED_TO_INITIATE}
+)
 #: Kinds where the applicant is expected in person by `due_at`, with or without a page to act on.
 ATTENDANCE_KINDS = frozenset({Kind.APPOINTMENT})
 #: Later kinds that answer an open request.
@@ -271,6 +281,8 @@ class DecisionClock:
     excluded_days: int = 0
     waiting_for_evidence: bool = False
     new_date_notified: bool = False
+    #: The day the proceedings were suspended at the applicant's request, while they stay suspended (art. 98 k.p.a.).
+    suspended_since: date | None = None
 
     @property
     def is_running(self) -> bool:
@@ -301,6 +313,7 @@ def decision_clock(application: Application, events: Iterable[CaseEvent]) -> Dec
     answer or deadline, and after the case has ended.
     """
     complete, evidence, new_date, excluded, waiting = None, None, None, 0, False
+    suspended_since = None
     for event in events:
         data = event.data if isinstance(event.data, dict) else {}
         if event.kind in FINAL_KINDS:
@@ -313,6 +326,12 @@ def decision_clock(application: Application, events: Iterable[CaseEvent]) -> Dec
         if isinstance(data.get("clock_excluded_days"), int):
             excluded += data["clock_excluded_days"]
         new_date = _day(data.get("new_decision_date")) or new_date
+        if day := _day(data.get("suspended_on")):
+            suspended_since = day
+        if data.get("resumed_on"):
+            suspended_since = None
+    if suspended_since is not None:  # suspended: the clock stands still until the proceedings are resumed
+        return DecisionClock(excluded_days=excluded, suspended_since=suspended_since)
     period = DECISION_PERIODS.get(application.definition.slug)
     if complete is None or period is None:
         return DecisionClock(excluded_days=excluded)

@@ -30,7 +30,7 @@ from documents.models import Document
 
 from .audit import audit
 from .deadlines import END_OF_DAY, POLISH_TIME, last_moment, polish_day
-from .models import Delivery, EvidenceRequest, SupplementRequest
+from .models import Delivery, EvidenceRequest, PaymentRequest, SupplementRequest
 
 __all__ = [
     "AccountDelivery",
@@ -128,6 +128,7 @@ class CallWithTimer:
 CALLS_WITH_TIMERS: list[CallWithTimer] = [
     CallWithTimer(SupplementRequest, "supplement__timeout", CaseEvent.Kind.CALL_TO_SUPPLEMENT),
     CallWithTimer(EvidenceRequest, "evidence__timeout", CaseEvent.Kind.CALL_FOR_EVIDENCE),
+    CallWithTimer(PaymentRequest, "payment__timeout", CaseEvent.Kind.CALL_TO_PAY),
 ]
 
 
