@@ -233,7 +233,7 @@ def send_open_calls(application: Application):
 #: The art. 36 task appears this many days before the decision clock's date (the dashboard's "due soon" too).
 DELAY_NOTICE_DAYS_BEFORE = 14
 #: With no clock running (or suspended), the watch looks again after this long (its timer also moves on every change).
-WATCH_RECHECK = timedelta(days=30)
+WATCH_RECHECK = timedelta(days=365)
 #: Art. 98 § 2 k.p.a.: three years suspended without a request to resume ends the proceedings.
 SUSPENSION_YEARS = 3
 WATCH_NODE, END_WATCH_NODE = "watch_case", "end_watch"
