@@ -72,6 +72,13 @@ VISIBLE_DATA: dict[str, tuple[str, ...]] = {
     Kind.EVIDENCE_RECEIVED: (),
     Kind.EVIDENCE_DEADLINE_PASSED: (),
     Kind.DELAY_NOTICE: ("new_decision_date",),
+    Kind.CALL_TO_PAY: ("deadline", "amount"),
+    Kind.PAYMENT_RECORDED: ("amount",),
+    Kind.RETURNED: ("amount",),
+    Kind.REFUSED_TO_INITIATE: (),
+    Kind.SUSPENSION_REQUESTED: (),
+    Kind.SUSPENDED: ("suspended_on",),
+    Kind.RESUMED: ("resumed_on", "clock_excluded_days"),
 }
 
 #: How long the office has for a decision once the clock starts, per form slug (art. 112a ust. 1; art. 210 ust. 1).
@@ -102,6 +109,7 @@ ATTENDANCE_KINDS = frozenset({Kind.APPOINTMENT})
 CLOSED_BY: dict[str, frozenset[str]] = {
     Kind.CALL_TO_SUPPLEMENT: frozenset({Kind.SUPPLEMENT_RECEIVED}),
     Kind.CALL_FOR_EVIDENCE: frozenset({Kind.EVIDENCE_RECEIVED, Kind.EVIDENCE_DEADLINE_PASSED}),
+    Kind.CALL_TO_PAY: frozenset({Kind.PAYMENT_RECORDED, Kind.RETURNED}),
 }
 
 
@@ -204,6 +212,34 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
     if kind == Kind.DELAY_NOTICE:
         day = _when(data.get("new_decision_date"), with_time=False)
         return _("The office cannot decide in time and has set a new date: %(date)s.") % {"date": day}
+    if kind == Kind.CALL_TO_PAY:
+        amount = str(data.get("amount") or "")
+        if due:
+            return _("The office asks you to pay the stamp duty of %(amount)s PLN by %(deadline)s.") % {
+                "amount": amount,
+                "deadline": due,
+            }
+        return _("The office asks you to pay the stamp duty of %(amount)s PLN.") % {"amount": amount}
+    if kind == Kind.PAYMENT_RECORDED:
+        return _("The office has recorded your payment of the stamp duty.")
+    if kind == Kind.RETURNED:
+        return _("The application was returned because the stamp duty was not paid in time. This is not a decision.")
+    if kind == Kind.REFUSED_TO_INITIATE:
+        return _("The office refused to initiate proceedings on your application; the order says why.")
+    if kind == Kind.SUSPENSION_REQUESTED:
+        return _("You asked the office to suspend the proceedings.")
+    if kind == Kind.SUSPENDED:
+        return _(
+            "The proceedings are suspended at your request. The time for the decision does not run, and the "
+            "certificate of legal stay no longer has effect. You can ask to resume them; after 3 years they are "
+            "discontinued."
+        )
+    if kind == Kind.RESUMED:
+        days = data.get("clock_excluded_days") if isinstance(data.get("clock_excluded_days"), int) else 0
+        return _(
+            "The proceedings have been resumed. The %(days)d days of suspension do not count towards the time for "
+            "the decision."
+        ) % {"days": days}
     if kind == Kind.LETTER_OPENED:
         title, opened = str(data.get("title") or ""), _when(data.get("opened_on"), with_time=False)
         deadline = _when(data.get("deadline"), with_time=False)
