@@ -94,6 +94,10 @@ class ApplicationStatus(models.TextChoices):
     REFUSED_FINAL = "refused_final", _("Permit refused, final")
     APPEAL_FILED = "appeal_filed", _("Appeal filed, with the voivode")
     APPEAL_AT_SECOND_INSTANCE = "appeal_second_instance", _("Appeal with the Head of the Office for Foreigners")
+    AWAITING_PAYMENT = "awaiting_payment", _("Waiting for the stamp duty")
+    RETURNED = "returned", _("Application returned (stamp duty not paid)")
+    REFUSED_TO_INITIATE = "refused_to_initiate", _("Refusal to initiate proceedings")
+    SUSPENDED = "suspended", _("Proceedings suspended at your request")
 
 
 #: Statuses in which the applicant may still withdraw the application.
@@ -243,6 +247,13 @@ class DocumentKind(models.TextChoices):
     DELAY_NOTICE = "delay_notice", _("Notice of a delay in deciding")
     APPEAL_RECEIPT = "appeal_receipt", _("Receipt of the appeal (UPO)")
     SECOND_INSTANCE_DECISION = "second_instance_decision", _("Decision of the Head of the Office for Foreigners")
+    CALL_TO_PAY = "call_to_pay", _("Call to pay the stamp duty")
+    COMBINED_CALL = "combined_call", _("Letter with several calls")
+    RETURN_NOTICE = "return_notice", _("Notice: application returned")
+    REFUSAL_TO_INITIATE = "refusal_to_initiate", _("Order refusing to initiate proceedings")
+    SUSPENSION = "suspension", _("Order suspending the proceedings")
+    RESUMPTION = "resumption", _("Order resuming the proceedings")
+    SUPPLEMENT_RECEIPT = "supplement_receipt", _("Official receipt of a supplement (UPO)")
 
 
 class CaseEvent(models.Model):
@@ -272,6 +283,13 @@ class CaseEvent(models.Model):
         APPEAL_FORWARDED = "appeal_forwarded", _("Appeal sent to the Head of the Office for Foreigners")
         SECOND_INSTANCE_DECISION = "second_instance_decision", _("Decision on the appeal")
         DECISION_FINAL = "decision_final", _("Decision final")
+        CALL_TO_PAY = "call_to_pay", _("Call to pay the stamp duty")
+        PAYMENT_RECORDED = "payment_recorded", _("Stamp duty paid")
+        RETURNED = "returned", _("Application returned")
+        REFUSED_TO_INITIATE = "refused_to_initiate", _("Proceedings not initiated")
+        SUSPENSION_REQUESTED = "suspension_requested", _("Suspension requested")
+        SUSPENDED = "suspended", _("Proceedings suspended")
+        RESUMED = "resumed", _("Proceedings resumed")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=32, choices=Kind.choices)

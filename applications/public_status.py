@@ -35,6 +35,11 @@ PUBLIC_STAGES: dict[str, str] = {
     ApplicationStatus.LEFT_UNEXAMINED: _("Left unexamined"),
     ApplicationStatus.WITHDRAWN: _("Withdrawn"),
     ApplicationStatus.CLOSED: _("Closed"),
+    ApplicationStatus.DISCONTINUED: _("Proceedings discontinued"),
+    ApplicationStatus.AWAITING_PAYMENT: _("Waiting for the stamp duty"),
+    ApplicationStatus.RETURNED: _("Application returned (stamp duty not paid)"),
+    ApplicationStatus.REFUSED_TO_INITIATE: _("Refusal to initiate proceedings"),
+    ApplicationStatus.SUSPENDED: _("Proceedings suspended at the applicant's request"),
 }
 #: Statuses told with their date, in the same words as the applicant's case page (`tracking.status_in_words`).
 STAGES_WITH_A_DATE = frozenset(

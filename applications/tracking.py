@@ -78,6 +78,13 @@ VISIBLE_DATA: dict[str, tuple[str, ...]] = {
     Kind.APPEAL_FORWARDED: ("forwarded_on",),
     Kind.SECOND_INSTANCE_DECISION: ("outcome", "decided_on"),
     Kind.DECISION_FINAL: ("granted", "final_on", "leave_by"),
+    Kind.CALL_TO_PAY: ("deadline", "amount"),
+    Kind.PAYMENT_RECORDED: ("amount",),
+    Kind.RETURNED: ("amount",),
+    Kind.REFUSED_TO_INITIATE: (),
+    Kind.SUSPENSION_REQUESTED: (),
+    Kind.SUSPENDED: ("suspended_on",),
+    Kind.RESUMED: ("resumed_on", "clock_excluded_days"),
 }
 
 #: How long the office has for a decision once the clock starts, per form slug (art. 112a ust. 1; art. 210 ust. 1).
@@ -88,10 +95,28 @@ DECISION_PERIODS: dict[str, dict[str, int]] = {
     "eu-long-term-resident": {"months": 6},
 }
 #: Data keys of the decision clock (see the module's docstring); shown to the applicant only through sentences.
-CLOCK_KEYS = ("complete_on", "evidence_requested", "evidence_on", "clock_excluded_days", "new_decision_date")
+CLOCK_KEYS = (
+    "complete_on",
+    "evidence_requested",
+    "evidence_on",
+    "clock_excluded_days",
+    "new_decision_date",
+    "suspended_on",
+    "resumed_on",
+)
 
 #: Events after which nothing more is expected from the applicant.
-FINAL_KINDS = frozenset({Kind.DECISION, Kind.LEFT_UNEXAMINED, Kind.DISCONTINUED, Kind.WITHDRAWN, Kind.DECISION_FINAL})
+FINAL_KINDS = frozenset(
+    {
+        Kind.DECISION,
+        Kind.LEFT_UNEXAMINED,
+        Kind.DISCONTINUED,
+        Kind.WITHDRAWN,
+        Kind.DECISION_FINAL,
+        Kind.RETURNED,
+        Kind.REFUSED_TO_INITIATE,
+    }
+)
 #: Kinds where the applicant is expected in person by `due_at`, with or without a page to act on.
 ATTENDANCE_KINDS = frozenset({Kind.APPOINTMENT})
 #: Later kinds that answer an open request.
@@ -100,6 +125,7 @@ CLOSED_BY: dict[str, frozenset[str]] = {
     Kind.CALL_FOR_EVIDENCE: frozenset({Kind.EVIDENCE_RECEIVED, Kind.EVIDENCE_DEADLINE_PASSED}),
     # A decision's request is the appeal (its `action_url`, `due_at` the last moment for it).
     Kind.DECISION: frozenset({Kind.APPEAL_FILED, Kind.APPEAL_WAIVED}),
+    Kind.CALL_TO_PAY: frozenset({Kind.PAYMENT_RECORDED, Kind.RETURNED}),
 }
 
 
@@ -204,6 +230,34 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
         return _("The office cannot decide in time and has set a new date: %(date)s.") % {"date": day}
     if kind in APPEAL_SENTENCES:
         return APPEAL_SENTENCES[kind](data)
+    if kind == Kind.CALL_TO_PAY:
+        amount = str(data.get("amount") or "")
+        if due:
+            return _("The office asks you to pay the stamp duty of %(amount)s PLN by %(deadline)s.") % {
+                "amount": amount,
+                "deadline": due,
+            }
+        return _("The office asks you to pay the stamp duty of %(amount)s PLN.") % {"amount": amount}
+    if kind == Kind.PAYMENT_RECORDED:
+        return _("The office has recorded your payment of the stamp duty.")
+    if kind == Kind.RETURNED:
+        return _("The application was returned because the stamp duty was not paid in time. This is not a decision.")
+    if kind == Kind.REFUSED_TO_INITIATE:
+        return _("The office refused to initiate proceedings on your application; the order says why.")
+    if kind == Kind.SUSPENSION_REQUESTED:
+        return _("You asked the office to suspend the proceedings.")
+    if kind == Kind.SUSPENDED:
+        return _(
+            "The proceedings are suspended at your request. The time for the decision does not run, and the "
+            "certificate of legal stay no longer has effect. You can ask to resume them; after 3 years they are "
+            "discontinued."
+        )
+    if kind == Kind.RESUMED:
+        days = data.get("clock_excluded_days") if isinstance(data.get("clock_excluded_days"), int) else 0
+        return _(
+            "The proceedings have been resumed. The %(days)d days of suspension do not count towards the time for "
+            "the decision."
+        ) % {"days": days}
     if kind == Kind.LETTER_OPENED:
         title, opened = str(data.get("title") or ""), _when(data.get("opened_on"), with_time=False)
         deadline = _when(data.get("deadline"), with_time=False)
@@ -355,6 +409,8 @@ class DecisionClock:
     excluded_days: int = 0
     waiting_for_evidence: bool = False
     new_date_notified: bool = False
+    #: The day the proceedings were suspended at the applicant's request, while they stay suspended (art. 98 k.p.a.).
+    suspended_since: date | None = None
 
     @property
     def is_running(self) -> bool:
@@ -385,6 +441,7 @@ def decision_clock(application: Application, events: Iterable[CaseEvent]) -> Dec
     answer or deadline, and after the case has ended.
     """
     complete, evidence, new_date, excluded, waiting = None, None, None, 0, False
+    suspended_since = None
     for event in events:
         data = event.data if isinstance(event.data, dict) else {}
         if event.kind in FINAL_KINDS:
@@ -397,6 +454,12 @@ def decision_clock(application: Application, events: Iterable[CaseEvent]) -> Dec
         if isinstance(data.get("clock_excluded_days"), int):
             excluded += data["clock_excluded_days"]
         new_date = _day(data.get("new_decision_date")) or new_date
+        if day := _day(data.get("suspended_on")):
+            suspended_since = day
+        if data.get("resumed_on"):
+            suspended_since = None
+    if suspended_since is not None:  # suspended: the clock stands still until the proceedings are resumed
+        return DecisionClock(excluded_days=excluded, suspended_since=suspended_since)
     period = DECISION_PERIODS.get(application.definition.slug)
     if complete is None or period is None:
         return DecisionClock(excluded_days=excluded)

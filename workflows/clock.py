@@ -29,4 +29,7 @@ def refresh_decision_clock(application: Application) -> date | None:
     due = clock_of(application).due_on
     CaseProcess.objects.filter(application=application).update(decision_due_on=due)
     restamp_deadlines(application)  # the office lists sort the open tasks by this date
+    from .endings import move_watch
+
+    move_watch(application)  # the art. 36 task appears 14 days before this date
     return due

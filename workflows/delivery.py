@@ -30,7 +30,7 @@ from documents.models import Document
 
 from .audit import audit
 from .deadlines import END_OF_DAY, POLISH_TIME, last_moment, polish_day
-from .models import AppealPeriod, Delivery, EvidenceRequest, SupplementRequest
+from .models import AppealPeriod, Delivery, EvidenceRequest, PaymentRequest, SupplementRequest
 
 __all__ = [
     "AccountDelivery",
@@ -130,6 +130,7 @@ CALLS_WITH_TIMERS: list[CallWithTimer] = [
     CallWithTimer(EvidenceRequest, "evidence__timeout", CaseEvent.Kind.CALL_FOR_EVIDENCE),
     # The 14 days for an appeal run from the delivery of the decision (art. 129 § 2 k.p.a.).
     CallWithTimer(AppealPeriod, "appeal_period__timeout", CaseEvent.Kind.DECISION),
+    CallWithTimer(PaymentRequest, "payment__timeout", CaseEvent.Kind.CALL_TO_PAY),
 ]
 
 

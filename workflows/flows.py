@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
 
-from . import appeal_steps, finality, steps
+from . import appeal_steps, endings, finality, steps
 from .models import Agency, CaseProcess, CaseTask
 from .node_views import open_task
 
@@ -20,6 +20,7 @@ CONSULTATION_NODES = {
     "consult_police": Agency.POLICE,
     "consult_abw": Agency.ABW,
     "consult_labour_office": Agency.LABOUR_OFFICE,
+    "consult_consul": Agency.CONSUL,
 }
 
 
@@ -37,9 +38,9 @@ class ResidencePermitFlow(flow.Flow):
     task_class = CaseTask  # stamps each task with its office (the office lists' indexes)
     lock_impl = lock.select_for_update_lock
 
-    start = flow.StartHandle(steps.start_case).Next(this.formal_check)
+    start = flow.StartHandle(steps.start_case).Next(this.begin)
 
-    formal_check = flow.View(open_task).Annotation(title=_("Formal check")).Next(this.is_formally_complete)
+    formal_check = flow.View(open_task).Annotation(title=_("Formal check")).Next(this.after_formal_check)
     is_formally_complete = flow.If(steps.is_formally_complete).Then(this.needs_evidence).Else(this.call_to_supplement)
     call_to_supplement = flow.Function(steps.send_call_to_supplement).Next(this.supplement)
     supplement = (
@@ -53,7 +54,7 @@ class ResidencePermitFlow(flow.Flow):
         flow.View(open_task)
         .Annotation(title=_("Formal check after a supplement"))
         .Assign(steps.owner_of_last("formal_check"))
-        .Next(this.is_formally_complete)
+        .Next(this.after_formal_check)
     )
     leave_unexamined = flow.Function(steps.leave_unexamined).Next(this.end_left_unexamined)
 
@@ -96,6 +97,7 @@ class ResidencePermitFlow(flow.Flow):
         .Next(this.consult_police)
         .Next(this.consult_abw)
         .Next(this.consult_labour_office, case=steps.needs_labour_office)
+        .Next(this.consult_consul, case=steps.needs_consul)
     )
     consult_border_guard = _consultation(Agency.BORDER_GUARD, _("Consultation: Border Guard"))
     consult_police = _consultation(Agency.POLICE, _("Consultation: Police"))
@@ -167,3 +169,58 @@ class ResidencePermitFlow(flow.Flow):
     end_refused = flow.End()
     end_left_unexamined = flow.End()
     end_discontinued = flow.End()
+
+    # --- The other endings and the case's watch (`workflows.endings`) ------------------------------------------
+    # Beside the main path a timer watches the case: 14 days before the decision clock's date it gives an officer
+    # the art. 36 k.p.a. notice; a request to suspend (art. 98 k.p.a.) fires it at once. A main-path End closes it.
+    begin = flow.Split().Next(this.formal_check).Next(this.watch_case)
+    after_formal_check = (
+        flow.Switch()
+        .Case(this.refuse_to_initiate, endings.initiation_refused)
+        .Case(this.call_to_pay, endings.payment_requested)
+        .Default(this.is_formally_complete)
+    )
+    refuse_to_initiate = flow.Function(endings.refuse_to_initiate).Next(this.end_refused_to_initiate)
+    call_to_pay = flow.Function(endings.send_call_to_pay).Next(this.payment)
+    payment = (
+        flow.View(open_task)
+        .Annotation(title=_("Record the stamp duty payment"))
+        .Assign(steps.owner_of_last("formal_check"))
+        .OnTimeout(endings.payment_deadline, this.return_application)
+        .Next(this.is_formally_complete)
+    )
+    return_application = flow.Function(endings.return_application).Next(this.end_returned)
+    consult_consul = _consultation(Agency.CONSUL, _("Consultation: consul"))
+    deemed_consul = flow.Function(steps.consultation_expired(Agency.CONSUL)).Next(this.consultations_done)
+
+    watch_case = flow.Timer(endings.next_watch_moment).Next(this.on_watch)
+    on_watch = (
+        flow.Switch()
+        .Case(this.end_watch, endings.case_has_ended)
+        .Case(this.decide_suspension, endings.suspension_requested)
+        .Case(this.delay_notice, endings.delay_notice_due)
+        .Default(this.watch_case)
+    )
+    delay_notice = (
+        flow.View(open_task)
+        .Annotation(title=_("Notify a delay in deciding (art. 36 k.p.a.)"))
+        .Assign(steps.owner_of_last("review"))
+        .Next(this.watch_case)
+    )
+    decide_suspension = (
+        flow.View(open_task).Annotation(title=_("Suspension at the applicant's request")).Next(this.is_suspended)
+    )
+    is_suspended = flow.If(endings.was_suspended).Then(this.suspended).Else(this.watch_case)
+    suspended = (
+        flow.View(open_task)
+        .Annotation(title=_("Ask to resume the proceedings"))
+        .Assign(steps.applicant_of)
+        .OnTimeout(endings.three_years_after_suspension, this.discontinue_after_suspension)
+        .Next(this.resume)
+    )
+    resume = flow.Function(endings.resume).Next(this.watch_case)
+    discontinue_after_suspension = flow.Function(endings.discontinue_after_suspension).Next(this.end_discontinued)
+
+    end_returned = flow.End()
+    end_refused_to_initiate = flow.End()
+    end_watch = flow.End()

@@ -98,8 +98,36 @@ class FormalCheckForm(forms.Form):
         help_text=_("At least 14 days (art. 106f)."),
     )
 
+    stamp_duty_paid = forms.ChoiceField(
+        label=_("Was the stamp duty for this purpose paid?"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        initial="yes",
+        required=False,
+    )
+    pay_days = forms.IntegerField(
+        label=_("Days to pay the stamp duty, from delivery"),
+        min_value=1,
+        max_value=90,
+        required=False,
+        initial=14,
+        help_text=_("7 to 14 days (art. 261 § 1 k.p.a.). Unpaid by then, the application is returned."),
+    )
+    ask_consul = forms.BooleanField(label=_("Consult the consul as well (art. 109)"), required=False)
+    refuse_to_initiate = forms.CharField(
+        label=_("The application cannot start a case: refuse to initiate proceedings (art. 61a k.p.a.), because"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=_("Only when the application cannot start proceedings at all; the order states this reason."),
+    )
+
     def clean(self):
         data = super().clean()
+        if data.get("stamp_duty_paid") == "no" and data.get("pay_days") is not None:
+            try:
+                check_days(DeadlineKind.CALL_TO_PAY, data["pay_days"], field="pay_days")
+            except ValidationError as error:
+                self.add_error(None, error)
         data["defect_list"] = [line for line in (data.get("defects") or "").splitlines() if line.strip()]
         data["evidence_list"] = [line for line in (data.get("evidence") or "").splitlines() if line.strip()]
         if data["evidence_list"] and data.get("complete") == "no":
@@ -401,3 +429,31 @@ class DelayNoticeForm(forms.Form):
 
     new_date = forms.DateField(label=_("New date for the decision"), widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(label=_("Why the case cannot be decided in time"), widget=forms.Textarea)
+
+
+class PaymentForm(forms.Form):
+    paid = forms.BooleanField(label=_("The stamp duty has been paid"), required=True)
+
+
+class DelayNoticeTaskForm(forms.Form):
+    new_date = forms.DateField(label=_("New date for the decision"), widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("Why the case cannot be decided in time"), widget=forms.Textarea)
+
+
+class SuspensionDecisionForm(forms.Form):
+    suspend = forms.ChoiceField(
+        label=_("Suspend the proceedings at the applicant's request (art. 98 k.p.a.)?"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label=_("Why not (when refused)"), required=False, widget=forms.Textarea)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("suspend") == "no" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the proceedings are not suspended."))
+        return data
+
+
+class SuspensionRequestForm(forms.Form):
+    reason = forms.CharField(label=_("Why (optional)"), required=False, widget=forms.Textarea, max_length=2000)

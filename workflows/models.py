@@ -40,6 +40,9 @@ class CaseProcess(Process):
     fingerprints_outcome = models.CharField(max_length=16, blank=True)
     #: The statutory decision date as `applications.tracking.decision_clock` computes it (`workflows.clock`).
     decision_due_on = models.DateField(_("decision due on"), null=True, blank=True, db_index=True)
+    #: The officer's choices at the formal check that route the case (`workflows.endings`).
+    consul_requested = models.BooleanField(_("consult the consul (art. 109)"), default=False)
+    initiation_refused_reason = models.TextField(_("why the proceedings cannot be initiated"), blank=True)
 
     class Meta:
         verbose_name = _("case process")
@@ -192,6 +195,62 @@ class EvidenceRequest(models.Model):
         return self.answered_at is None and self.expired_at is None
 
 
+class PaymentRequest(models.Model):
+    """A call to pay the stamp duty (art. 261 § 1 k.p.a.): 7 to 14 days from delivery; unpaid, the application is
+    returned (art. 261 § 2)."""
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.PROTECT, related_name="payment_requests"
+    )
+    amount = models.DecimalField(_("stamp duty (PLN)"), max_digits=8, decimal_places=2)
+    days = models.PositiveSmallIntegerField(_("days from delivery"))
+    deadline = models.DateTimeField(_("deadline"))
+    delivery = models.ForeignKey(Delivery, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    #: When the officer recorded the payment (the field name `answered_at` is shared with the other calls).
+    answered_at = models.DateTimeField(_("paid, as recorded"), null=True, blank=True)
+    expired_at = models.DateTimeField(_("expired at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("call to pay the stamp duty")
+        verbose_name_plural = _("calls to pay the stamp duty")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.amount} PLN"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_at is None and self.expired_at is None
+
+
+class Suspension(models.Model):
+    """Suspension at the applicant's request (art. 98 k.p.a.): asked, decided, resumed or ended after 3 years."""
+
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="suspensions")
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    reason = models.TextField(_("the applicant's reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    suspended = models.BooleanField(_("suspended"), null=True)
+    refusal_reason = models.TextField(_("why it was not suspended"), blank=True)
+    previous_status = models.CharField(max_length=32, blank=True)
+    resume_requested_at = models.DateTimeField(_("resumption asked for"), null=True, blank=True)
+    resumed_at = models.DateTimeField(_("resumed at"), null=True, blank=True)
+    discontinued_at = models.DateTimeField(_("discontinued after 3 years"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("suspension at the applicant's request")
+        verbose_name_plural = _("suspensions at the applicant's request")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: suspension asked {format_when(self.requested_at, 'date')}"
+
+
 class AppointmentSlot(models.Model):
     """A free fingerprints appointment an office publishes; a booking takes it."""
 
@@ -253,6 +312,8 @@ class Agency(models.TextChoices):
     ABW = "abw", _("Internal Security Agency")
     #: No statute provides it; kept only so that cases from before its removal keep their answered consultations.
     LABOUR_OFFICE = "labour_office", _("Labour office")
+    #: Asked only when the officer decides so (art. 109).
+    CONSUL = "consul", _("Consul")
 
 
 class Consultation(models.Model):

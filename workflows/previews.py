@@ -10,21 +10,62 @@ from viewflow.workflow.models import Task
 
 from . import letters
 from .decisions import check_grant
-from .models import Appointment, Decision, SupplementRequest
+from .models import Appointment, Decision, EvidenceRequest, PaymentRequest, SupplementRequest
 from .services import application_of, supplement_days
 
 
 def _call_to_supplement(task: Task, user, data: dict) -> letters.Letter | None:
-    if data.get("complete") != "no":
-        return None  # complete: no letter goes out
+    """The formal check's letter: the refusal to initiate, or every call it makes in one letter (art. 106e ust. 2)."""
+    from .deadlines import DeadlineKind, rule_for
+    from .ending_letters import refusal_to_initiate_letter
+    from .endings import letter_of_calls, stamp_duty_for
+
     application = application_of(task)
-    request = SupplementRequest(
-        application=application,
-        defects=[line.strip() for line in data["defect_list"] if line.strip()],
-        requested_by=user,
-        days=data.get("deadline_days") or supplement_days(),  # as services.complete_formal_check sets it
-    )
-    return letters.call_to_supplement_letter(application, request)
+    if (data.get("refuse_to_initiate") or "").strip():
+        return refusal_to_initiate_letter(application, reason=data["refuse_to_initiate"].strip(), officer=user)
+    calls: list = []
+    if data.get("complete") == "no":
+        calls.append(
+            SupplementRequest(
+                application=application,
+                defects=[line.strip() for line in data["defect_list"] if line.strip()],
+                requested_by=user,
+                days=data.get("deadline_days") or supplement_days(),  # as services.complete_formal_check sets it
+            )
+        )
+    elif data.get("evidence_list") and data.get("stamp_duty_paid") == "no":  # alone it keeps its own letter
+        days = data.get("evidence_days") or rule_for(DeadlineKind.CALL_FOR_EVIDENCE).default_days
+        calls.append(
+            EvidenceRequest(application=application, items=data["evidence_list"], days=days, requested_by=user)
+        )
+    if data.get("stamp_duty_paid") == "no":
+        days = data.get("pay_days") or rule_for(DeadlineKind.CALL_TO_PAY).default_days
+        calls.append(
+            PaymentRequest(application=application, amount=stamp_duty_for(application), days=days, requested_by=user)
+        )
+    if not calls:
+        return None  # complete and paid, nothing asked: no letter goes out (the evidence call keeps its own letter)
+    return letter_of_calls(application, calls, officer=user)
+
+
+def _delay_notice(task: Task, user, data: dict) -> letters.Letter | None:
+    from .endings import preview_delay_notice
+
+    return preview_delay_notice(application_of(task), user, data)
+
+
+def _suspension(task: Task, user, data: dict) -> letters.Letter | None:
+    if data.get("suspend") != "yes":
+        return None
+    from django.utils import timezone
+
+    from .ending_letters import suspension_letter
+    from .endings import open_suspension_request
+
+    application = application_of(task)
+    request = open_suspension_request(application)
+    requested_on = timezone.localdate(request.requested_at) if request else timezone.localdate()
+    return suspension_letter(application, requested_on=requested_on, officer=user)
 
 
 def _summons(task: Task, user, data: dict) -> letters.Letter | None:
@@ -68,6 +109,8 @@ LETTER_OF_STEP: dict[str, Callable[[Task, object, dict], letters.Letter | None]]
     "book_appointment": _summons,
     "decide": _decision,
     "redecide": _decision,
+    "delay_notice": _delay_notice,
+    "decide_suspension": _suspension,
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from django.dispatch import receiver
-from viewflow.workflow.signals import flow_finished, flow_started
+from viewflow.workflow.signals import flow_finished, flow_started, task_started
 
 from applications.signals import application_submitted, application_withdrawn
 from documents.signals import document_opened
@@ -67,3 +67,13 @@ def audit_process(sender, process, task=None, signal=None, **kwargs) -> None:
         obj=case,
         data={"node": task.flow_task.name if task is not None else ""},
     )
+
+
+@receiver(task_started, dispatch_uid="workflows.close_the_watch_at_the_end")
+def close_the_watch_at_the_end(sender, process, task, **kwargs) -> None:
+    """A main-path End of a case closes the watch beside it, so the process finishes (`workflows.endings`)."""
+    from workflows.endings import on_end_started
+    from workflows.flows import ResidencePermitFlow
+
+    if sender is ResidencePermitFlow:
+        on_end_started(sender, process, task)

@@ -41,6 +41,7 @@ from .models import (
     Decision,
     DecisionKind,
     EvidenceRequest,
+    PaymentRequest,
     ResidenceCard,
     Review,
     SupplementRequest,
@@ -48,7 +49,7 @@ from .models import (
 
 #: Nodes only a supervisor works; the applicant's node is assigned to the applicant when it is created.
 SUPERVISOR_NODES = frozenset({"approve"})
-APPLICANT_NODES = frozenset({"supplement", "evidence", "appeal_period"})
+APPLICANT_NODES = frozenset({"supplement", "evidence", "appeal_period", "suspended"})
 #: Nodes the Head of the Office for Foreigners works (`workflows.appeals`): no voivodeship office sees them.
 SECOND_INSTANCE_NODES = frozenset({"second_instance"})
 
@@ -233,6 +234,8 @@ def _complete(task: Task, user, node: str | frozenset, work: Callable[[CaseProce
             raise PermissionDenied
         if not activation.start.can_proceed():
             raise WorkflowError(_("This task is no longer open."))
+        if activation.process.application.status == ApplicationStatus.SUSPENDED:
+            raise WorkflowError(_("The proceedings are suspended at the applicant's request."))
         activation.start(request=None)
         work(activation.process)
         activation.execute()
@@ -251,6 +254,10 @@ def complete_formal_check(
     evidence: list[str] | None = None,
     evidence_days: int | None = None,
     within_legal_stay: bool = False,
+    stamp_duty_paid: bool = True,
+    pay_days: int | None = None,
+    ask_consul: bool = False,
+    refuse_to_initiate: str = "",
     ip: str | None = None,
 ) -> None:
     """Record the formal check; defects make a call to supplement of `deadline_days` from its delivery, and a complete
@@ -271,11 +278,29 @@ def complete_formal_check(
         check_days(DeadlineKind.CALL_TO_SUPPLEMENT, deadline_days, field="deadline_days")
     if evidence:
         check_days(DeadlineKind.CALL_FOR_EVIDENCE, evidence_days, field="evidence_days")
+    pay_days = rule_for(DeadlineKind.CALL_TO_PAY).default_days if pay_days is None else pay_days
+    if not stamp_duty_paid:
+        check_days(DeadlineKind.CALL_TO_PAY, pay_days, field="pay_days")
 
     def work(process: CaseProcess) -> None:
         process.formally_complete = complete
-        process.save(update_fields=["formally_complete"])
+        process.consul_requested = process.consul_requested or ask_consul
+        process.initiation_refused_reason = refuse_to_initiate.strip()
+        process.save(update_fields=["formally_complete", "consul_requested", "initiation_refused_reason"])
         application = process.application
+        if refuse_to_initiate.strip():  # art. 61a k.p.a.: no case can start; the order follows (`endings`)
+            audit(user, "formal_check.refused_to_initiate", application=application, obj=task, ip=ip)
+            return
+        if not stamp_duty_paid:
+            from .endings import stamp_duty_for
+
+            PaymentRequest.objects.create(
+                application=application,
+                amount=stamp_duty_for(application),
+                days=pay_days,
+                requested_by=user,
+                deadline=last_moment(timezone.now(), pay_days),  # until the letter is made available
+            )
         if complete:
             set_status(application, ApplicationStatus.IN_PROGRESS)
             # The decision's statutory time runs from the day the application became complete: the day it was

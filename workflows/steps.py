@@ -21,7 +21,8 @@ from .audit import audit
 from .certificates import lapse_legal_stay_certificate
 from .clock import refresh_decision_clock
 from .deadlines import last_moment, polish_day
-from .delivery import deadline_from, deliver_letter
+from .delivery import deliver_letter
+from .endings import send_open_calls
 from .models import Agency, Appointment, Consultation, Decision, DecisionKind, EvidenceRequest, SupplementRequest
 
 WORK_PERMIT_SLUGS = frozenset({"temporary-residence-work"})
@@ -58,11 +59,11 @@ def _open_request(application_id: int) -> SupplementRequest | None:
 def send_call_to_supplement(activation) -> None:
     application = _application(activation)
     request = _open_request(application.pk)
-    letter = letters.issue_call_to_supplement(application, request)
     # The deadline runs from delivery: until the letter is opened, its latest moment (deemed delivery + the period).
-    request.delivery = deliver_letter(letter)
-    request.deadline = deadline_from(request.delivery, request.days)
-    request.save(update_fields=["delivery", "deadline"])
+    # Calls made together go out in one letter (art. 106e ust. 2), perhaps already with the call to pay.
+    if request.delivery_id is None:
+        send_open_calls(application)
+        request.refresh_from_db()
     set_status(application, ApplicationStatus.AWAITING_SUPPLEMENT)
     record_event(
         application,
@@ -113,10 +114,9 @@ def evidence_requested(activation) -> bool:
 def send_call_for_evidence(activation) -> None:
     application = _application(activation)
     request = _open_evidence(application.pk)
-    letter = letters.issue_call_for_evidence(application, request)
-    request.delivery = deliver_letter(letter)
-    request.deadline = deadline_from(request.delivery, request.days)
-    request.save(update_fields=["delivery", "deadline"])
+    if request.delivery_id is None:  # else it went out with the call to pay (art. 106e ust. 2)
+        send_open_calls(application)
+        request.refresh_from_db()
     record_event(
         application,
         CaseEvent.Kind.CALL_FOR_EVIDENCE,
@@ -160,8 +160,9 @@ def evidence_deadline_passed(activation) -> None:
 def send_summons(activation) -> None:
     application = _application(activation)
     appointment = Appointment.objects.filter(application=application).select_related("booked_by").first()
-    appointment.delivery = deliver_letter(letters.issue_summons(application, appointment))
-    appointment.save(update_fields=["delivery"])
+    if appointment.delivery_id is None:
+        send_open_calls(application)  # with any other call not yet sent (art. 106e ust. 2)
+        appointment.refresh_from_db()
     record_event(
         application,
         CaseEvent.Kind.APPOINTMENT,
@@ -206,6 +207,11 @@ def consultations_required(activation) -> bool:
     return age is None or age >= CONSULTATION_MIN_AGE
 
 
+def needs_consul(activation) -> bool:
+    """The consul is consulted when the officer decided so at the formal check (art. 109)."""
+    return activation.process.consul_requested
+
+
 def needs_labour_office(activation) -> bool:
     """No statute provides a labour-office consultation: no case is routed to it any more (art. 109 names none)."""
     return False
@@ -214,7 +220,10 @@ def needs_labour_office(activation) -> bool:
 def open_consultations(activation) -> None:
     application = _application(activation)
     deadline = last_moment(timezone.now(), consultation_days())
-    for agency in (Agency.BORDER_GUARD, Agency.POLICE, Agency.ABW):
+    agencies = [Agency.BORDER_GUARD, Agency.POLICE, Agency.ABW]
+    if activation.process.consul_requested:
+        agencies.append(Agency.CONSUL)
+    for agency in agencies:
         Consultation.objects.create(application=application, agency=agency, deadline=deadline)
     record_event(application, CaseEvent.Kind.CONSULTATIONS)
 

@@ -61,6 +61,7 @@ def answer_supplement(*, application: Application, applicant, message: str, uplo
             raise WorkflowError(" ".join(error.messages)) from None
         request.answered_at, request.message = timezone.now(), message.strip()
         request.save(update_fields=["answered_at", "message"])
+        issue_answer_receipt(application, "supplement", request.answered_at, files, message)
         set_status(application, ApplicationStatus.FORMAL_CHECK)
         record_event(application, CaseEvent.Kind.SUPPLEMENT_RECEIVED, data={"files": len(files)})
         activation.execute()
@@ -97,6 +98,7 @@ def answer_evidence(*, application: Application, applicant, message: str, upload
             raise WorkflowError(" ".join(error.messages)) from None
         request.answered_at, request.message = timezone.now(), message.strip()
         request.save(update_fields=["answered_at", "message"])
+        issue_answer_receipt(application, "evidence", request.answered_at, files, message)
         record_event(
             application,
             CaseEvent.Kind.EVIDENCE_RECEIVED,
@@ -105,3 +107,27 @@ def answer_evidence(*, application: Application, applicant, message: str, upload
         refresh_decision_clock(application)
         activation.execute()
     return request
+
+
+def issue_answer_receipt(application: Application, kind: str, received_at, files, message: str):
+    """The official receipt (UPO) of a supplement or an evidence answer, like the application's: when it came in and
+    the SHA-256 of each file, sealed, with a QR code to `/verify/` (issue 17)."""
+    import uuid
+
+    from .ending_letters import supplement_receipt_letter
+
+    public_id = uuid.uuid4()
+    letter = supplement_receipt_letter(
+        application, kind=kind, received_at=received_at, files=files, message=message, public_id=public_id
+    )
+    from documents.services import issue_document
+
+    return issue_document(
+        application,
+        letter.kind,
+        letter.template,
+        letter.context,
+        language="pl",
+        title=letter.title,
+        public_id=public_id,
+    )

@@ -36,6 +36,8 @@ urlpatterns = [
     path("attachments/<uuid:attachment_id>/view/", views.AttachmentInlineView.as_view(), name="attachment-view"),
     path("supplement/<uuid:case_id>/", applicant_views.SupplementView.as_view(), name="supplement"),
     path("evidence/<uuid:case_id>/", applicant_views.EvidenceView.as_view(), name="evidence"),
+    path("suspend/<uuid:case_id>/", applicant_views.SuspensionRequestView.as_view(), name="suspend"),
+    path("resume/<uuid:case_id>/", applicant_views.SuspensionRequestView.as_view(resume=True), name="resume"),
     path("appointment/<uuid:case_id>/", applicant_views.AppointmentView.as_view(), name="appointment"),
     # The appeal: the applicant's page, and the Head of the Office for Foreigners' queue and decision.
     path("appeal/<uuid:case_id>/", appeal_views.AppealView.as_view(), name="appeal"),

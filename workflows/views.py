@@ -17,7 +17,7 @@ from viewflow.workflow.status import STATUS
 
 from documents.storage import download_url
 
-from . import decision_review, forms, knowledge, letters, previews, selectors, services, task_index, task_lists
+from . import decision_review, endings, forms, knowledge, letters, previews, selectors, services, task_index, task_lists
 from .appeal_forms import AppealReviewForm
 from .audit import audit, client_ip
 from .delay_notice import send_delay_notice
@@ -150,6 +150,10 @@ def _formal_check(request, task, data):
         evidence=data["evidence_list"],
         evidence_days=data.get("evidence_days"),
         within_legal_stay=data.get("within_legal_stay", False),
+        stamp_duty_paid=data.get("stamp_duty_paid", "yes") != "no",
+        pay_days=data.get("pay_days"),
+        ask_consul=data.get("ask_consul", False),
+        refuse_to_initiate=data.get("refuse_to_initiate") or "",
         ip=client_ip(request),
     )
 
@@ -240,6 +244,25 @@ def _appeal_review(request, task, data):
     )
 
 
+def _payment(request, task, data):
+    endings.record_payment(task=task, user=request.user, ip=client_ip(request))
+
+
+def _delay_notice(request, task, data):
+    try:
+        endings.send_delay_notice_from_task(
+            task=task, user=request.user, new_date=data["new_date"], reason=data["reason"], ip=client_ip(request)
+        )
+    except ValidationError as error:
+        raise services.WorkflowError(" ".join(error.messages)) from None
+
+
+def _suspension(request, task, data):
+    endings.decide_suspension(
+        task=task, user=request.user, suspend=data["suspend"] == "yes", reason=data["reason"], ip=client_ip(request)
+    )
+
+
 #: node name -> (form class, action)
 STEPS = {
     "formal_check": (forms.FormalCheckForm, _formal_check),
@@ -250,6 +273,10 @@ STEPS = {
     "consult_police": (forms.ConsultationForm, _consultation),
     "consult_abw": (forms.ConsultationForm, _consultation),
     "consult_labour_office": (forms.ConsultationForm, _consultation),
+    "consult_consul": (forms.ConsultationForm, _consultation),
+    "payment": (forms.PaymentForm, _payment),
+    "delay_notice": (forms.DelayNoticeTaskForm, _delay_notice),
+    "decide_suspension": (forms.SuspensionDecisionForm, _suspension),
     "review": (forms.ReviewForm, _review),
     "decide": (forms.DecisionForm, _decide),
     "redecide": (forms.DecisionForm, _decide),

@@ -41,12 +41,14 @@ def open_task(application, node: str) -> Task:
     )
 
 
-def open_nodes(application) -> set[str]:
+def open_nodes(application, *, with_watch: bool = False) -> set[str]:
+    """The open steps and timers of the case; the watch beside the main path (`workflows.endings`) only if asked."""
     return {
         task.flow_task.name
         for task in Task.objects.filter(
             process__caseprocess__application=application, status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.SCHEDULED]
         )
+        if with_watch or task.flow_task.name != "watch_case"
     }
 
 

@@ -51,8 +51,12 @@ def open_letter(client, application):
 
 
 def timer_of(application) -> Task:
+    """The call's timer (not the case's watch beside the main path, `workflows.endings`)."""
     return Task.objects.get(
-        process__caseprocess__application=application, flow_task_type="TIMER", status=STATUS.SCHEDULED
+        process__caseprocess__application=application,
+        flow_task_type="TIMER",
+        status=STATUS.SCHEDULED,
+        flow_task__endswith="__timeout",
     )
 
 

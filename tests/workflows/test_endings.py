@@ -1,0 +1,223 @@
+"""The other endings (issues 14, 15, 17): one letter for several calls, the call to pay and the return of the
+application, the refusal to initiate, the consul, suspension and resumption, 3 years suspended, the art. 36 task and
+the receipt of a supplement. Real Viewflow timers fired by the dispatcher, with time_machine."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from viewflow.workflow.status import PROCESS
+from viewflow.workflow.timers import fire_due_timers
+
+from applications.case_models import ApplicationStatus, DocumentKind
+from documents.models import LapseReason
+from tests.journey.helpers import pdf_bytes
+from workflows import endings, services
+from workflows.clock import clock_of
+from workflows.deadlines import next_working_day
+from workflows.delivery import deadline_from, record_opening
+from workflows.models import CaseProcess, Consultation, PaymentRequest, SupplementRequest
+from workflows.supplements import answer_supplement
+
+from .conftest import open_nodes, open_task, pass_formal_check, submit_case, take, take_fingerprints
+
+pytestmark = pytest.mark.django_db
+
+
+def unpaid_with_defects(django_capture_on_commit_callbacks, officer, *, pay_days=7, deadline_days=14):
+    application = submit_case(django_capture_on_commit_callbacks)
+    services.complete_formal_check(
+        task=take(application, "formal_check", officer),
+        user=officer,
+        complete=False,
+        defects=["Brak zdjęcia"],
+        deadline_days=deadline_days,
+        stamp_duty_paid=False,
+        pay_days=pay_days,
+    )
+    return application
+
+
+def test_a_combined_letter_gives_each_call_its_own_deadline_from_the_one_delivery(
+    django_capture_on_commit_callbacks, officer
+):
+    application = unpaid_with_defects(django_capture_on_commit_callbacks, officer)
+    letter = application.documents.get(kind=DocumentKind.COMBINED_CALL)
+    assert not application.documents.filter(kind__in=[DocumentKind.CALL_TO_PAY, DocumentKind.CALL_TO_SUPPLEMENT])
+    payment = PaymentRequest.objects.get(application=application)
+    supplement = SupplementRequest.objects.get(application=application)
+    assert payment.delivery == supplement.delivery == letter.delivery
+    assert payment.amount == endings.stamp_duty_for(application) == Decimal("440")  # the sample asks for work
+    with time_machine.travel(timezone.now() + timedelta(days=3)):
+        record_opening(document=letter, user=application.applicant)
+    payment.refresh_from_db()
+    supplement.refresh_from_db()
+    assert payment.deadline == deadline_from(payment.delivery, 7)
+    assert supplement.deadline == deadline_from(supplement.delivery, 14)
+    assert supplement.deadline > payment.deadline
+    assert open_nodes(application) == {"payment", "payment__timeout"}
+
+
+def test_a_call_to_pay_outside_seven_to_fourteen_days_gets_a_field_message(django_capture_on_commit_callbacks, officer):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        unpaid_with_defects(django_capture_on_commit_callbacks, officer, pay_days=21)
+    assert "pay_days" in error.value.message_dict
+
+
+def test_a_call_to_pay_that_expires_unpaid_returns_the_application(django_capture_on_commit_callbacks, officer):
+    application = unpaid_with_defects(django_capture_on_commit_callbacks, officer)
+    deadline = PaymentRequest.objects.get(application=application).deadline
+    with time_machine.travel(deadline - timedelta(minutes=1)):
+        assert fire_due_timers() == 0
+    with time_machine.travel(deadline + timedelta(minutes=1)):
+        assert fire_due_timers() == 1
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.RETURNED
+    assert application.documents.filter(kind=DocumentKind.RETURN_NOTICE).count() == 1
+    assert not application.documents.filter(kind=DocumentKind.DECISION).exists()
+    assert CaseProcess.objects.get(application=application).status == PROCESS.DONE
+
+
+def test_a_recorded_payment_lets_the_case_go_on_to_the_supplement(django_capture_on_commit_callbacks, officer):
+    application = unpaid_with_defects(django_capture_on_commit_callbacks, officer)
+    endings.record_payment(task=take(application, "payment", officer), user=officer)
+    assert "supplement" in open_nodes(application)
+    assert application.documents.filter(kind=DocumentKind.CALL_TO_SUPPLEMENT).count() == 0  # it went out combined
+
+
+def test_an_application_that_cannot_start_a_case_gets_the_refusal_to_initiate(
+    django_capture_on_commit_callbacks, officer
+):
+    application = submit_case(django_capture_on_commit_callbacks)
+    services.complete_formal_check(
+        task=take(application, "formal_check", officer),
+        user=officer,
+        complete=True,
+        refuse_to_initiate="Wniosek złożono do niewłaściwego organu w sprawie już rozstrzygniętej.",
+    )
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.REFUSED_TO_INITIATE
+    assert application.documents.filter(kind=DocumentKind.REFUSAL_TO_INITIATE).count() == 1
+    assert CaseProcess.objects.get(application=application).status == PROCESS.DONE
+
+
+def test_the_consul_is_consulted_when_the_officer_decides_and_extended_to_sixty_days_only_with_a_reason(
+    django_capture_on_commit_callbacks, officer
+):
+    application = submit_case(django_capture_on_commit_callbacks)
+    services.complete_formal_check(
+        task=take(application, "formal_check", officer), user=officer, complete=True, ask_consul=True
+    )
+    take_fingerprints(application, officer)
+    assert "consult_consul" in open_nodes(application)
+    task = take(application, "consult_consul", officer)
+    with pytest.raises(services.WorkflowError):
+        services.extend_consultation(task=task, user=officer, reason="  ")
+    consultation = services.extend_consultation(task=task, user=officer, reason="Konsul sprawdza dokumenty")
+    assert consultation.agency == "consul"
+    assert (consultation.deadline - consultation.asked_at).days >= 59
+
+
+def test_without_the_officers_decision_the_consul_is_not_consulted(django_capture_on_commit_callbacks, officer):
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    take_fingerprints(application, officer)
+    assert not Consultation.objects.filter(application=application, agency="consul").exists()
+
+
+def suspend(application, officer):
+    endings.request_suspension(application=application, applicant=application.applicant, reason="Wyjazd")
+    assert fire_due_timers() >= 1  # the watch fires at once: the officer's task
+    endings.decide_suspension(task=take(application, "decide_suspension", officer), user=officer, suspend=True)
+
+
+def test_suspension_and_resumption_move_the_decision_date_by_the_suspended_days(
+    client, django_capture_on_commit_callbacks, officer
+):
+    application = submit_case(django_capture_on_commit_callbacks)
+    services.complete_formal_check(
+        task=take(application, "formal_check", officer), user=officer, complete=True, within_legal_stay=True
+    )
+    due_before = clock_of(application).due_on
+    suspend(application, officer)
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUSPENDED
+    assert clock_of(application).due_on is None and clock_of(application).suspended_since is not None
+    certificate = application.documents.get(kind=DocumentKind.LEGAL_STAY_CERTIFICATE)
+    assert certificate.lapse_reason == LapseReason.SUSPENDED_AT_REQUEST
+    page = client.get(
+        reverse("documents:verify"), {"case": application.case_number, "document": str(certificate.public_id)}
+    ).content.decode()
+    assert "suspended" in page or "zawieszon" in page
+    with time_machine.travel(timezone.now() + timedelta(days=20)):
+        endings.request_resumption(application=application, applicant=application.applicant)
+        application.refresh_from_db()
+        assert application.status == ApplicationStatus.IN_PROGRESS
+        clock = clock_of(application)
+    assert clock.excluded_days == 20
+    # 60 days from the start plus the 20 suspended, moved past a weekend or holiday (art. 57 § 4 k.p.a.)
+    assert clock.due_on == next_working_day(clock.starts_on + timedelta(days=60 + 20)) > due_before
+    assert application.documents.filter(kind=DocumentKind.RESUMPTION).count() == 1
+
+
+def test_three_years_suspended_discontinues_the_proceedings(django_capture_on_commit_callbacks, officer):
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    suspend(application, officer)
+    with time_machine.travel(timezone.now() + timedelta(days=3 * 365 - 2)):
+        fire_due_timers()
+        application.refresh_from_db()
+        assert application.status == ApplicationStatus.SUSPENDED
+    with time_machine.travel(timezone.now() + timedelta(days=3 * 365 + 2)):
+        fire_due_timers()
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DISCONTINUED
+    assert application.documents.filter(kind=DocumentKind.DISCONTINUANCE).count() == 1
+    assert CaseProcess.objects.get(application=application).status == PROCESS.DONE
+
+
+def test_the_art_36_task_appears_fourteen_days_before_the_due_date_and_sends_the_notice(
+    django_capture_on_commit_callbacks, officer
+):
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    due = clock_of(application).due_on
+    with time_machine.travel(timezone.now() + timedelta(days=30)):
+        fire_due_timers()
+    assert "delay_notice" not in open_nodes(application)
+    later = timezone.now() + timedelta(days=(due - timezone.localdate()).days - 13)
+    with time_machine.travel(later):
+        fire_due_timers()
+        assert "delay_notice" in open_nodes(application)
+        endings.send_delay_notice_from_task(
+            task=take(application, "delay_notice", officer),
+            user=officer,
+            new_date=due + timedelta(days=30),
+            reason="Oczekiwanie na opinię Straży Granicznej",
+        )
+    assert clock_of(application).due_on == due + timedelta(days=30)
+    assert application.documents.filter(kind=DocumentKind.DELAY_NOTICE).count() == 1
+    assert "delay_notice" not in open_nodes(application)
+    assert "watch_case" in open_nodes(application, with_watch=True)
+
+
+def test_a_supplement_gets_its_own_receipt(django_capture_on_commit_callbacks, officer):
+    application = submit_case(django_capture_on_commit_callbacks)
+    services.complete_formal_check(
+        task=take(application, "formal_check", officer), user=officer, complete=False, defects=["Brak zdjęcia"]
+    )
+    upload = SimpleUploadedFile("zdjecie.pdf", pdf_bytes(), content_type="application/pdf")
+    answer_supplement(
+        application=application, applicant=application.applicant, message="W załączeniu", uploads=[upload]
+    )
+    receipt = application.documents.get(kind=DocumentKind.SUPPLEMENT_RECEIPT)
+    assert receipt.signed and receipt.sha256
+    assert open_task(application, "formal_check_again")
