@@ -11,6 +11,7 @@ from .compile_forms import NA_SUFFIX, BoundStep, bind_step, build_group_formset,
 from .compile_payload import PayloadError, payload_json_schema, payload_model, validate_payload
 from .conditions import NOT_APPLICABLE, evaluate, is_field_visible, is_step_visible, visible_steps
 from .models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
+from .notices import Notice, notices_for
 from .parsing import DefinitionError, parse_spec
 from .schema import LANGUAGES, FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec, Text, translate
 from .steps import (
@@ -51,6 +52,7 @@ __all__ = [
     "FormDefinitionSpec",
     "FormDefinitionStatus",
     "GroupSpec",
+    "Notice",
     "PayloadError",
     "StepSpec",
     "Text",
@@ -66,6 +68,7 @@ __all__ = [
     "is_step_visible",
     "kind_of",
     "label_of",
+    "notices_for",
     "parse_spec",
     "payload_json_schema",
     "payload_model",

@@ -19,9 +19,15 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from validators._common import as_date
+from validators._registration import notice
 
 Weight = Literal["full", "half", "none"]
 WEIGHTS: dict[str, float] = {"full": 1.0, "half": 0.5, "none": 0.0}
@@ -169,3 +175,97 @@ def assess_continuous_stay(
         counted_break_days=total,
         findings=tuple(findings),
     )
+
+
+# --- As a notice of a form definition ---------------------------------------------------------------------------
+
+
+def _rows(value: Any) -> list[dict]:
+    return [row for row in value or [] if isinstance(row, dict)]
+
+
+def _date(value: Any) -> datetime.date | None:
+    try:
+        return as_date(value)
+    except ValidationError:
+        return None
+
+
+def stays_from_rows(
+    rows: Any, *, half: Iterable[str] = (), uncounted: Iterable[str] = (), in_poland: bool = True
+) -> list[Stay]:
+    """Periods of stay from a repeatable group's rows (``date_from``, ``date_to``, ``legal_basis``, and for a stay in
+    another member state ``blue_card``); a row without both dates is left out."""
+    half, uncounted = set(half), set(uncounted)
+    stays = []
+    for row in _rows(rows):
+        start, end = _date(row.get("date_from")), _date(row.get("date_to"))
+        if start is None or end is None:
+            continue
+        basis = row.get("legal_basis")
+        weight: Weight = "half" if basis in half else "none" if basis in uncounted else "full"
+        blue_card = bool(row.get("blue_card")) or basis == "blue_card"
+        stays.append(Stay(start, end, weight, in_poland=in_poland, blue_card=blue_card))
+    return stays
+
+
+def absences_from_rows(rows: Any) -> list[Absence]:
+    """Breaks from a repeatable group's rows (``date_from`` left, ``date_to`` came back, ``reason``)."""
+    absences = []
+    for row in _rows(rows):
+        left, returned = _date(row.get("date_from")), _date(row.get("date_to"))
+        if left is not None and returned is not None:
+            absences.append(Absence(left, returned, str(row.get("reason") or "other")))
+    return absences
+
+
+def describe(finding: Finding) -> str:
+    """The finding as the applicant and the officer read it (in the active language)."""
+    p = finding.params
+    messages = {
+        "no_stay_before_filing": _(
+            "None of the periods of legal stay you gave covers the day before filing (%(day)s): the 5 years of "
+            "continuous legal stay are counted back from that day."
+        ),
+        "stay_too_short": _(
+            "The periods you gave count %(counted)s of the %(required)d days of continuous legal stay the permit "
+            "needs (5 years immediately before filing); the chain of legal stay stops at %(gap_on)s."
+        ),
+        "blue_card_poland_too_short": _(
+            "On the Blue Card route the last %(years)d years before filing must be a stay in Poland on a Blue Card "
+            "permit; the periods you gave do not show that."
+        ),
+        "break_too_long": _(
+            "The break from %(left)s to %(returned)s is longer than %(months)d months; such a break interrupts the "
+            "continuous stay unless one of the reasons of art. 212 ust. 4 applies."
+        ),
+        "breaks_too_long_in_total": _(
+            "Your breaks add up to %(days)d days, more than the %(limit_days)d days (10 months of 30 days) the Act "
+            "allows in total."
+        ),
+    }
+    values = {k: (v.strftime("%d.%m.%Y") if isinstance(v, datetime.date) else v) for k, v in p.items()}
+    if "counted_days" in p:
+        values["counted"] = f"{p['counted_days']:g}"
+    return str(messages[finding.code] % values)
+
+
+@notice("continuous_legal_stay")
+def continuous_legal_stay_notice(
+    values: Mapping[str, Any],
+    *,
+    on: datetime.date,
+    half_bases: list[str] = (),
+    uncounted_bases: list[str] = (),
+) -> list[tuple[str, str]]:
+    """The continuous-stay check on a form's answers: roles ``stays`` (group), ``other_states`` (group of Blue Card
+    stays in other member states), ``breaks`` (group) and ``blue_card_route`` (yes/no); `on` is the filing day."""
+    stays = stays_from_rows(values.get("stays"), half=half_bases, uncounted=uncounted_bases)
+    stays += stays_from_rows(values.get("other_states"), in_poland=False)
+    result = assess_continuous_stay(
+        stays,
+        absences_from_rows(values.get("breaks")),
+        filed_on=on,
+        blue_card_route=values.get("blue_card_route") is True,
+    )
+    return [(f.code, describe(f)) for f in result.findings]

@@ -22,6 +22,7 @@ from applications.presentation import summarise
 from applications.tracking import DecisionClock
 from documents.models import Document
 from documents.selectors import documents_for_office
+from formdefs.api import notices_for
 
 from .clock import clock_of
 from .deadlines import earliest_appointment
@@ -253,6 +254,7 @@ class CaseFile:
     decisions: list
     history: list = field(default_factory=list)
     decision_clock: DecisionClock | None = None
+    facts: list = field(default_factory=list)  # what the definition's notices found, as of the filing day
 
     @property
     def photo(self) -> AttachmentItem | None:
@@ -293,6 +295,9 @@ def case_file(application: Application, language: str) -> CaseFile:
             .order_by("created")
         ),
         decision_clock=clock_of(application),
+        facts=notices_for(
+            application.definition.spec, application.answers, on=timezone.localdate(application.submitted_at)
+        ),
     )
 
 

@@ -8,11 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
-from formdefs.api import FormDefinition, visible_wizard_steps, wizard_steps
+from formdefs.api import FormDefinition, notices_for, visible_wizard_steps, wizard_steps
 
 from .. import selectors, services
 from ..permits import PERMIT_TYPES
@@ -99,6 +100,7 @@ class CheckAnswersView(ApplicantRequiredMixin, View):
                 "attachment_errors": by_step.pop("attachments", []),
                 "annex_errors": by_step.pop("annex", []),
                 "other_errors": [m for messages_ in by_step.values() for m in messages_],
+                "notices": notices_for(spec, draft.answers, on=timezone.localdate()),
                 "can_sign": not errors,
                 "attachments": draft.attachments.all(),
                 "needs_annex": services.needs_employer_annex(draft),
