@@ -8,70 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from .serialization import DEFINITIONS_DIR
+
 
 def latest_version(slug: str) -> int:
-    """The newest version of a built-in form shipped in `formdefs/definitions/` (the one new drafts start on)."""
-    from .serialization import DEFINITIONS_DIR
-
-    return max(int(p.stem[1:]) for p in (DEFINITIONS_DIR / slug).glob("v*.json"))
+    """The newest version shipped as a file for `slug` (what `load_form_definitions` publishes)."""
+    return max((int(p.stem[1:]) for p in (DEFINITIONS_DIR / slug).glob("v*.json")), default=1)
 
 
 def applicant_payload(slug: str, version: int | None = None) -> dict[str, Any]:
-    """Answers to version `version` of a built-in form (by default the newest, which new drafts start on)."""
-    payload = _applicant_payload_v1(slug)
+    """Valid answers to `version` of the form (by default the newest shipped, the one new drafts start on)."""
     version = version or latest_version(slug)
-    if version >= 2 and slug in _LAYOUT_2026:
-        _LAYOUT_2026[slug](payload)
-    return payload
-
-
-def _permanent_residence_2026(payload: dict[str, Any]) -> None:
-    payload["basis"] = {"permanent_basis": "spouse_of_polish_citizen", "justification": "Małżeństwo z obywatelem RP."}
-    payload["spouse"] = {
-        "spouse_surname": "KOWALSKI",
-        "spouse_given_names": "TARAS",
-        "spouse_date_of_birth": "1988-02-01",
-        "spouse_citizenship": "POL",
-        "marriage_date": "2019-06-01",
-        "spouse_lives_in_poland": True,
-    }
-    payload["stamp_duty"] = {"stamp_duty_exemption": "none"}
-
-
-def _eu_long_term_resident_2026(payload: dict[str, Any]) -> None:
-    payload["long_term_stay"] = {
-        "legal_stays": [
-            {"date_from": "2019-01-01", "date_to": "2022-12-31", "legal_basis": "residence_permit"},
-            {"date_from": "2023-01-01", "date_to": "2027-12-31", "legal_basis": "residence_permit"},
-        ],
-        "has_breaks": True,
-        "breaks": [
-            {"country": "UKR", "date_from": "2023-07-01", "date_to": "2023-07-20", "reason": "other"},
-        ],
-        "blue_card_route": False,
-        "other_state_resident": False,
-    }
-    payload["long_term_conditions"] = {
-        "income_year_1": "84000.00",
-        "income_year_2": "80000.00",
-        "income_year_3": "76000.00",
-        "income_source": "Umowa o pracę",
-        "dependants_count": 1,
-        "has_health_insurance_3y": True,
-        "accommodation_title": "loan_for_use",
-        "lender_relationship": "spouse",
-        "polish_knowledge": "certificate_b1",
-        "justification": "Mieszkam i pracuję w Polsce od 2019 r.",
-    }
-
-
-_LAYOUT_2026 = {
-    "permanent-residence": _permanent_residence_2026,
-    "eu-long-term-resident": _eu_long_term_resident_2026,
-}
-
-
-def _applicant_payload_v1(slug: str) -> dict[str, Any]:
     payload: dict[str, Any] = {
         "personal": {
             "surname": "KOWALENKO",
@@ -172,7 +119,82 @@ def _applicant_payload_v1(slug: str) -> dict[str, Any]:
             "accommodation_title": "lease",
             "polish_knowledge": "certificate_b1",
         }
+    if version >= 2 and (slug.startswith("temporary-residence") or slug in _LAYOUT_2026):
+        _add_2026_answers(payload)
+    if version >= 2 and slug in _LAYOUT_2026:
+        _LAYOUT_2026[slug](payload)
     return payload
+
+
+def _permanent_residence_2026(payload: dict[str, Any]) -> None:
+    payload["basis"] = {"permanent_basis": "spouse_of_polish_citizen", "justification": "Małżeństwo z obywatelem RP."}
+    payload["spouse"] = {
+        "spouse_surname": "KOWALSKI",
+        "spouse_given_names": "TARAS",
+        "spouse_date_of_birth": "1988-02-01",
+        "spouse_citizenship": "POL",
+        "marriage_date": "2019-06-01",
+        "spouse_lives_in_poland": True,
+    }
+    payload["stamp_duty"] = {"stamp_duty_exemption": "none"}
+
+
+def _eu_long_term_resident_2026(payload: dict[str, Any]) -> None:
+    payload["long_term_stay"] = {
+        "legal_stays": [
+            {"date_from": "2019-01-01", "date_to": "2022-12-31", "legal_basis": "residence_permit"},
+            {"date_from": "2023-01-01", "date_to": "2027-12-31", "legal_basis": "residence_permit"},
+        ],
+        "has_breaks": True,
+        "breaks": [
+            {"country": "UKR", "date_from": "2023-07-01", "date_to": "2023-07-20", "reason": "other"},
+        ],
+        "blue_card_route": False,
+        "other_state_resident": False,
+    }
+    payload["long_term_conditions"] = {
+        "income_year_1": "84000.00",
+        "income_year_2": "80000.00",
+        "income_year_3": "76000.00",
+        "income_source": "Umowa o pracę",
+        "dependants_count": 1,
+        "has_health_insurance_3y": True,
+        "accommodation_title": "loan_for_use",
+        "lender_relationship": "spouse",
+        "polish_knowledge": "certificate_b1",
+        "justification": "Mieszkam i pracuję w Polsce od 2019 r.",
+    }
+
+
+_LAYOUT_2026 = {
+    "permanent-residence": _permanent_residence_2026,
+    "eu-long-term-resident": _eu_long_term_resident_2026,
+}
+
+
+def _add_2026_answers(payload: dict[str, Any]) -> None:
+    """The items the 2026 layout (Dz.U. 2026 poz. 553) adds: current stay, detention, origin address, ..."""
+    payload["residence"] = {**payload["residence"]}
+    payload["origin_address"] = {
+        "origin_country": "UKR",
+        "origin_city": "LVIV",
+        "origin_street": "Shevchenka",
+        "origin_house_number": "5",
+        "origin_postal_code": "79000",
+    }
+    payload["travel_document"] = {"has_travel_document": True, **payload["travel_document"]}
+    payload["current_stay"] = {
+        "in_poland": True,
+        "last_entry_date": "2026-09-05",
+        "legal_basis": "visa",
+        "visa_type": "national_d",
+        "visa_series_number": "POL12345678",
+        "visa_valid_from": "2026-09-01",
+        "visa_valid_to": "2027-08-31",
+        "visa_issuer": "Konsul RP we Lwowie",
+        "legal_stay_until": "2027-08-31",
+    }
+    payload["detention"] = {"detained": False, "guarded_centre": False, "ban_on_leaving": False, "imprisoned": False}
 
 
 def employer_payload() -> dict[str, Any]:

@@ -26,7 +26,9 @@ def test_the_five_official_forms_and_their_shared_fragments_are_files():
         "permanent-residence/v1.json",
         "permanent-residence/v2.json",
         "temporary-residence/v1.json",
+        "temporary-residence/v2.json",
         "temporary-residence-work/v1.json",
+        "temporary-residence-work/v2.json",
     ]
     assert {p.stem for p in FRAGMENTS} >= {
         "personal-data",
@@ -58,6 +60,17 @@ def test_the_forms_refer_to_the_shared_fragments_instead_of_repeating_them():
         text = path.read_text(encoding="utf-8")
         if path.parent.name == "employer-annex-1":
             assert text.count('"$ref": "address#') == 9  # the employer's seat and the places of work
+        elif path.name == "v2.json":  # the 2026 layout: the 2026 fragments where the 2026 forms differ
+            for fragment in ("personal-data", "2026-place-of-stay", "2026-travel-document", "2026-current-stay"):
+                assert f'"$ref": "{fragment}"' in text, (path, fragment)
+            for fragment in (
+                "2026-detention",
+                "2026-origin-address",
+                "2026-attachments#photo",
+                "additional-information",
+            ):
+                assert f'"$ref": "{fragment}"' in text, (path, fragment)
+            assert '"$ref": "declaration"' in text
         else:
             for fragment in ("personal-data", "place-of-stay", "travel-document", "additional-information"):
                 assert f'"$ref": "{fragment}"' in text, (path, fragment)
