@@ -13,6 +13,7 @@ from .conditions import NOT_APPLICABLE, evaluate, is_field_visible, is_step_visi
 from .fees import Fees, fee_table, fees_for, has_fees, purpose_fees, residence_card_fee, stamp_duty
 from .legal_stay import LegalStayCheck, legal_stay_check
 from .models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
+from .notices import Notice, notices_for
 from .parsing import DefinitionError, parse_spec
 from .schema import LANGUAGES, FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec, Text, translate
 from .steps import (
@@ -55,6 +56,7 @@ __all__ = [
     "FormDefinitionStatus",
     "GroupSpec",
     "LegalStayCheck",
+    "Notice",
     "PayloadError",
     "StepSpec",
     "Text",
@@ -74,6 +76,7 @@ __all__ = [
     "kind_of",
     "label_of",
     "legal_stay_check",
+    "notices_for",
     "parse_spec",
     "payload_json_schema",
     "payload_model",

@@ -106,7 +106,7 @@ def rule_roles(spec: FormDefinitionSpec, params: dict[str, Any]) -> tuple[dict[s
 
 def _reference_problems(spec: FormDefinitionSpec) -> Iterator[str]:
     """Conditions and rules must name answers that exist; validators and rules must be registered."""
-    from validators.registry import field_validator_names, rule_names
+    from validators.registry import field_validator_names, notice_names, rule_names
 
     paths = answer_paths(spec)
     validators, rules = field_validator_names(), rule_names()
@@ -147,3 +147,9 @@ def _reference_problems(spec: FormDefinitionSpec) -> Iterator[str]:
         groups = {".".join(p.split(".")[:2]) for p in roles.values() if p.count(".") == 2}
         if len(groups) > 1:
             yield f"rules[{r}].params: a rule may look into one repeatable group only"
+    for n, notice in enumerate(spec.notices):
+        if notice.notice not in notice_names():
+            yield f"notices[{n}].notice: unknown notice {notice.notice!r}"
+        for role, path in rule_roles(spec, notice.params)[0].items():
+            if path not in paths or path.count(".") != 1:
+                yield f"notices[{n}].params.{role}: {path!r} is not an answer or a group of this form"

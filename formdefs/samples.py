@@ -119,9 +119,57 @@ def applicant_payload(slug: str, version: int | None = None) -> dict[str, Any]:
             "accommodation_title": "lease",
             "polish_knowledge": "certificate_b1",
         }
-    if version >= 2 and slug.startswith("temporary-residence"):
+    if version >= 2 and (slug.startswith("temporary-residence") or slug in _LAYOUT_2026):
         _add_2026_answers(payload)
+    if version >= 2 and slug in _LAYOUT_2026:
+        _LAYOUT_2026[slug](payload)
     return payload
+
+
+def _permanent_residence_2026(payload: dict[str, Any]) -> None:
+    payload["basis"] = {"permanent_basis": "spouse_of_polish_citizen", "justification": "Małżeństwo z obywatelem RP."}
+    payload["spouse"] = {
+        "spouse_surname": "KOWALSKI",
+        "spouse_given_names": "TARAS",
+        "spouse_date_of_birth": "1988-02-01",
+        "spouse_citizenship": "POL",
+        "marriage_date": "2019-06-01",
+        "spouse_lives_in_poland": True,
+    }
+    payload["stamp_duty"] = {"stamp_duty_exemption": "none"}
+
+
+def _eu_long_term_resident_2026(payload: dict[str, Any]) -> None:
+    payload["long_term_stay"] = {
+        "legal_stays": [
+            {"date_from": "2019-01-01", "date_to": "2022-12-31", "legal_basis": "residence_permit"},
+            {"date_from": "2023-01-01", "date_to": "2027-12-31", "legal_basis": "residence_permit"},
+        ],
+        "has_breaks": True,
+        "breaks": [
+            {"country": "UKR", "date_from": "2023-07-01", "date_to": "2023-07-20", "reason": "other"},
+        ],
+        "blue_card_route": False,
+        "other_state_resident": False,
+    }
+    payload["long_term_conditions"] = {
+        "income_year_1": "84000.00",
+        "income_year_2": "80000.00",
+        "income_year_3": "76000.00",
+        "income_source": "Umowa o pracę",
+        "dependants_count": 1,
+        "has_health_insurance_3y": True,
+        "accommodation_title": "loan_for_use",
+        "lender_relationship": "spouse",
+        "polish_knowledge": "certificate_b1",
+        "justification": "Mieszkam i pracuję w Polsce od 2019 r.",
+    }
+
+
+_LAYOUT_2026 = {
+    "permanent-residence": _permanent_residence_2026,
+    "eu-long-term-resident": _eu_long_term_resident_2026,
+}
 
 
 def _add_2026_answers(payload: dict[str, Any]) -> None:

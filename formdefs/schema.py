@@ -325,6 +325,14 @@ class RuleSpec(Strict):
     message: Text | None = None  # overrides the rule's own message
 
 
+class NoticeSpec(Strict):
+    """A named check that warns and never refuses: the applicant sees it before signing, the officer as a fact of the
+    case. `params` maps the notice's roles to answer paths (a repeatable group's path gives its rows) or constants."""
+
+    notice: Key
+    params: dict[str, Any] = {}
+
+
 class FormDefinitionSpec(Strict):
     slug: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9\-]{1,62}$")]
     version: Annotated[int, Field(ge=1)]
@@ -336,6 +344,7 @@ class FormDefinitionSpec(Strict):
     steps: Annotated[list[StepSpec], Field(min_length=1)]
     attachments: list[AttachmentSpec] = []
     rules: list[RuleSpec] = []
+    notices: list[NoticeSpec] = []
 
     @model_validator(mode="after")
     def _unique_keys(self) -> FormDefinitionSpec:

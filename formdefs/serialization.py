@@ -45,6 +45,7 @@ def _key_rank() -> dict[str, int]:
         schema.GroupSpec,
         schema.AttachmentSpec,
         schema.RuleSpec,
+        schema.NoticeSpec,
         schema.Choice,
         schema.ValidatorRef,
         schema.Text,

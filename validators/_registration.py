@@ -9,8 +9,11 @@ from typing import Any
 FieldValidator = Callable[..., Any]  # fn(value, **params) -> the cleaned value; raises ValidationError
 Rule = Callable[..., None]  # fn(values: Mapping[str, Any], **params) -> None; raises ValidationError({role: ...})
 
+Notice = Callable[..., list]  # fn(values, *, on: date, **params) -> [(code, message)]; warns, never refuses
+
 _FIELD_VALIDATORS: dict[str, FieldValidator] = {}
 _RULES: dict[str, Rule] = {}
+_NOTICES: dict[str, Notice] = {}
 
 
 def field_validator(name: str) -> Callable[[FieldValidator], FieldValidator]:
@@ -61,3 +64,29 @@ def field_validator_names() -> frozenset[str]:
 def rule_names() -> frozenset[str]:
     """All registered rule names (for checking a form definition before it is saved)."""
     return frozenset(_RULES)
+
+
+def notice(name: str) -> Callable[[Notice], Notice]:
+    """Register a notice under ``name``: a check that tells the applicant and the officer something about the answers
+    (e.g. the continuous stay looks too short) without refusing them."""
+
+    def decorator(fn: Notice) -> Notice:
+        if name in _NOTICES and _NOTICES[name] is not fn:
+            raise ValueError(f"Notice {name!r} is already registered")
+        _NOTICES[name] = fn
+        return fn
+
+    return decorator
+
+
+def get_notice(name: str) -> Notice:
+    """Return the notice registered as ``name``; KeyError if there is none."""
+    try:
+        return _NOTICES[name]
+    except KeyError:
+        raise KeyError(f"Unknown notice: {name!r}") from None
+
+
+def notice_names() -> frozenset[str]:
+    """All registered notice names (for checking a form definition before it is saved)."""
+    return frozenset(_NOTICES)

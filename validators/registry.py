@@ -8,22 +8,30 @@ from __future__ import annotations
 
 from validators._registration import (
     FieldValidator,
+    Notice,
     Rule,
     field_validator,
     field_validator_names,
     get_field_validator,
+    get_notice,
     get_rule,
+    notice,
+    notice_names,
     rule,
     rule_names,
 )
 
 __all__ = [
     "FieldValidator",
+    "Notice",
     "Rule",
     "field_validator",
     "field_validator_names",
     "get_field_validator",
+    "get_notice",
     "get_rule",
+    "notice",
+    "notice_names",
     "rule",
     "rule_names",
 ]
@@ -31,7 +39,9 @@ __all__ = [
 # The modules below register on import; importing them here makes a plain
 # ``from validators.registry import get_field_validator`` see every name.
 from validators import (  # noqa: F401
+    answers,
     contact,
+    continuous_stay,
     countries,
     dates,
     files,

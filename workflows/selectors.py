@@ -22,7 +22,7 @@ from applications.presentation import summarise
 from applications.tracking import DecisionClock
 from documents.models import Document
 from documents.selectors import documents_for_office
-from formdefs.api import LegalStayCheck, legal_stay_check
+from formdefs.api import LegalStayCheck, legal_stay_check, notices_for
 
 from .clock import clock_of
 from .deadlines import earliest_appointment
@@ -272,6 +272,7 @@ class CaseFile:
     appeals: list = field(default_factory=list)
     finality: object | None = None
     legal_stay: LegalStayCheck | None = None  # filed within the legal stay? (2026 forms: art. 105 ust. 1, art. 108)
+    facts: list = field(default_factory=list)  # what the definition's notices found, as of the filing day
 
     @property
     def photo(self) -> AttachmentItem | None:
@@ -315,6 +316,9 @@ def case_file(application: Application, language: str) -> CaseFile:
         appeals=list(application.appeals.select_related("receipt", "decision_letter").order_by("filed_at", "pk")),
         finality=Finality.objects.filter(application=application).first(),
         legal_stay=legal_stay_check(application.answers, timezone.localdate(application.submitted_at)),
+        facts=notices_for(
+            application.definition.spec, application.answers, on=timezone.localdate(application.submitted_at)
+        ),
     )
 
 

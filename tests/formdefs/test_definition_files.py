@@ -22,7 +22,9 @@ def test_the_five_official_forms_and_their_shared_fragments_are_files():
     assert [f"{p.parent.name}/{p.name}" for p in FILES] == [
         "employer-annex-1/v1.json",
         "eu-long-term-resident/v1.json",
+        "eu-long-term-resident/v2.json",
         "permanent-residence/v1.json",
+        "permanent-residence/v2.json",
         "temporary-residence/v1.json",
         "temporary-residence/v2.json",
         "temporary-residence-work/v1.json",

@@ -34,6 +34,7 @@ def test_every_rule_is_registered():
         "period_at_most",
         "mrz_matches",
         "pay_not_below_minimum_wage",
+        "answer_allowed_when",
     }
 
 
