@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.db.models import Q
+
+from formdefs.models import FormDefinition, FormDefinitionStatus
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "api_before"
 SLUGS = [
@@ -24,7 +26,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def official_forms(db):
-    call_command("load_form_definitions", verbosity=0)
+    """Only the version-1 definitions the fixtures were taken with: later versions and new forms (issue 13) change
+    the answers, so this test puts the catalogue back as it was (inside its own transaction)."""
+    FormDefinition.objects.exclude(Q(slug__in=SLUGS) & Q(version=1)).delete()
+    FormDefinition.objects.filter(slug__in=SLUGS).update(status=FormDefinitionStatus.PUBLISHED)
 
 
 def test_the_list_of_forms_is_unchanged(client):
