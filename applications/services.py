@@ -242,10 +242,36 @@ def _hash_code(code: str) -> str:
     return hashlib.sha256(code.strip().upper().replace("-", "").encode()).hexdigest()
 
 
+def annex_definition_for(draft: Draft) -> FormDefinition | None:
+    """The annex this draft needs (the employer's or an institution's), or None.
+
+    An annex applies when it is an annex of the draft's form and its `annex_if` (if any) holds on the draft's
+    answers, so a temporary-residence draft for studies needs the university's annex and one for a family reason
+    none. Of an annex's versions the one on the draft's own layout is taken (a version-1 draft keeps the 2019
+    annex, also after version 2 is published), else the published one.
+    """
+    candidates = FormDefinition.objects.filter(
+        status__in=(FormDefinitionStatus.PUBLISHED, FormDefinitionStatus.RETIRED),
+        definition__annex_of=draft.definition.slug,
+    ).order_by("slug", "-version")
+    layout = draft.definition.spec.layout
+    by_slug: dict[str, list[FormDefinition]] = {}
+    for candidate in candidates:
+        by_slug.setdefault(candidate.slug, []).append(candidate)
+    for versions in by_slug.values():
+        published = [v for v in versions if v.status == FormDefinitionStatus.PUBLISHED]
+        if not published:
+            continue  # a retired annex with no successor is no longer asked for
+        same_layout = [v for v in versions if v.spec.layout == layout]
+        chosen = same_layout[0] if same_layout else published[0]
+        if chosen.spec.annex_if is None or evaluate(chosen.spec.annex_if, draft.answers):
+            return chosen
+    return None
+
+
 def needs_employer_annex(draft: Draft) -> bool:
-    return FormDefinition.objects.filter(
-        status=FormDefinitionStatus.PUBLISHED, definition__annex_of=draft.definition.slug
-    ).exists()
+    """Whether the draft needs an annex filled by its employer or an institution (see `annex_definition_for`)."""
+    return annex_definition_for(draft) is not None
 
 
 def create_annex_link_code(*, draft: Draft) -> str:
@@ -271,9 +297,12 @@ def start_annex(*, employer, code: str) -> EmployerAnnex:
             )
         if link.draft.status != DraftStatus.OPEN:
             raise ValidationError(_("This application has already been submitted."), code="submitted")
-        definition = FormDefinition.objects.get(
-            status=FormDefinitionStatus.PUBLISHED, definition__annex_of=link.draft.definition.slug
-        )
+        definition = annex_definition_for(link.draft)
+        if definition is None:
+            raise ValidationError(
+                _("This application does not need an annex (check the purpose of stay with the applicant)."),
+                code="no_annex",
+            )
         EmployerAnnex.objects.filter(draft=link.draft).update(draft=None)  # a new annex replaces the old link
         annex = EmployerAnnex.objects.create(employer=employer, definition=definition, draft=link.draft)
         link.used_at, link.used_by = timezone.now(), employer
@@ -341,11 +370,24 @@ def check_draft(draft: Draft) -> list[PayloadError]:
         errors.append(
             PayloadError("attachments", f"attachments.{key}", str(_("This attachment is required.")), "required")
         )
-    if needs_employer_annex(draft):
+    required = annex_definition_for(draft)
+    if required is not None:
         annex = getattr(draft, "employer_annex", None)
         if annex is None or annex.status != AnnexStatus.COMPLETE:
+            message = (
+                _("Your employer has not completed Annex 1 yet.")
+                if required.spec.filled_by == "employer"
+                else _("The institution has not completed its annex yet.")
+            )
+            errors.append(PayloadError("annex", "annex", str(message), "annex_missing"))
+        elif annex.definition.slug != required.slug:
             errors.append(
-                PayloadError("annex", "annex", str(_("Your employer has not completed Annex 1 yet.")), "annex_missing")
+                PayloadError(
+                    "annex",
+                    "annex",
+                    str(_("The annex linked is not the one this purpose of stay needs; ask for the right one.")),
+                    "annex_wrong_kind",
+                )
             )
     return errors
 

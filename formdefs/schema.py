@@ -341,6 +341,10 @@ class FormDefinitionSpec(Strict):
     title: Text
     description: Text | None = None
     annex_of: str | None = None  # for an annex (the employer's Annex 1): the slug of the main form
+    # An annex of a form that has several (the institutions' purpose annexes of temporary residence) applies to a
+    # draft only when this holds on the draft's answers (paths are the main form's, not the annex's).
+    annex_if: Condition | None = None
+    filled_by: Literal["employer", "institution"] = "employer"  # who fills an annex (the pages name them so)
     steps: Annotated[list[StepSpec], Field(min_length=1)]
     attachments: list[AttachmentSpec] = []
     rules: list[RuleSpec] = []
@@ -348,6 +352,8 @@ class FormDefinitionSpec(Strict):
 
     @model_validator(mode="after")
     def _unique_keys(self) -> FormDefinitionSpec:
+        if self.annex_if is not None and not self.annex_of:
+            raise SpecValueError("annex_if needs annex_of", "annex_if")
         _check_unique([s.key for s in self.steps], "step keys", "steps")
         _check_unique([a.key for a in self.attachments], "attachment keys", "attachments")
         return self

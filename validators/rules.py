@@ -16,10 +16,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from validators._common import add_years, as_date, is_missing
+from validators._common import add_months, add_years, as_date, is_missing
 from validators._registration import rule
 from validators.identity import pesel_birth_date_and_sex
-from validators.money import minimum_wage
+from validators.money import blue_card_monthly_threshold, minimum_wage
 from validators.travel_documents import MRZData, normalise_mrz, parse_td3, to_mrz_name, travel_document_number
 
 
@@ -225,6 +225,102 @@ def pay_not_below_minimum_wage(values: Mapping[str, Any]) -> None:
                     _("The pay is below the minimum monthly wage for this working time (%(minimum)s PLN gross)."),
                     code="pay_below_minimum_monthly",
                     params={"minimum": minimum},
+                )
+            }
+        )
+
+
+@rule("pay_not_below_full_minimum_wage")
+def pay_not_below_full_minimum_wage(values: Mapping[str, Any]) -> None:
+    """The 2026 rule: the pay is not below the full minimum monthly wage whatever the working time or the contract.
+
+    Part-time work does not lower the bar (the version-1 rule scaled it by working time, which the offices do not
+    accept). Hourly pay is at least the minimum hourly rate and, when the hours a month are given, adds up to at
+    least the full monthly minimum.
+    """
+    amount = _decimal(values.get("amount"))
+    basis = values.get("basis")
+    if amount is None or is_missing(basis):
+        return
+    wage = minimum_wage()
+    if basis == "monthly":
+        if amount < wage.monthly:
+            raise ValidationError(
+                {
+                    "amount": ValidationError(
+                        _(
+                            "The pay is below the full minimum monthly wage (%(minimum)s PLN gross), which applies "
+                            "whatever the working time or the contract."
+                        ),
+                        code="pay_below_full_minimum_monthly",
+                        params={"minimum": wage.monthly},
+                    )
+                }
+            )
+        return
+    if basis != "hourly":
+        return
+    if amount < wage.hourly:
+        raise ValidationError(
+            {
+                "amount": ValidationError(
+                    _("The pay is below the minimum hourly rate (%(minimum)s PLN gross)."),
+                    code="pay_below_minimum_hourly",
+                    params={"minimum": wage.hourly},
+                )
+            }
+        )
+    hours = _decimal(values.get("hours_per_month"))
+    if hours is not None and hours > 0 and (amount * hours).quantize(Decimal("0.01")) < wage.monthly:
+        raise ValidationError(
+            {
+                "amount": ValidationError(
+                    _(
+                        "The hourly pay times the hours a month comes to %(total)s PLN, below the full minimum "
+                        "monthly wage (%(minimum)s PLN gross)."
+                    ),
+                    code="pay_below_full_minimum_monthly",
+                    params={"total": (amount * hours).quantize(Decimal("0.01")), "minimum": wage.monthly},
+                )
+            }
+        )
+
+
+@rule("pay_not_below_blue_card_threshold")
+def pay_not_below_blue_card_threshold(values: Mapping[str, Any]) -> None:
+    """The gross monthly pay offered for an EU Blue Card is at least the threshold of art. 127 ust. 1 pkt 3."""
+    amount = _decimal(values.get("amount"))
+    if amount is None:
+        return
+    threshold = blue_card_monthly_threshold()
+    if amount < threshold:
+        raise ValidationError(
+            {
+                "amount": ValidationError(
+                    _(
+                        "For an EU Blue Card the gross monthly pay must be at least %(minimum)s PLN (150%% of last "
+                        "year's average wage)."
+                    ),
+                    code="pay_below_blue_card_threshold",
+                    params={"minimum": threshold},
+                )
+            }
+        )
+
+
+@rule("blue_card_contract_long_enough")
+def blue_card_contract_long_enough(values: Mapping[str, Any]) -> None:
+    """The Blue Card contract runs for at least 6 months (art. 127 ust. 1 pkt 2 as amended from 1 June 2025)."""
+    dates = _dates(values, "start", "end")
+    if dates is None:
+        return
+    start, end = dates
+    if end < add_months(start, 6) - datetime.timedelta(days=1):
+        raise ValidationError(
+            {
+                "end": ValidationError(
+                    _("For an EU Blue Card the contract must run for at least 6 months."),
+                    code="blue_card_contract_too_short",
                 )
             }
         )

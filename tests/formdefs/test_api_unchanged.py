@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
+from django.db.models import Q
 
-from formdefs.serialization import definition_files
-from formdefs.services import import_definition
+from formdefs.models import FormDefinition, FormDefinitionStatus
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "api_before"
 SLUGS = [
@@ -29,14 +29,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def official_forms(db):
-    from formdefs.models import FormDefinition
-
-    # The test database has version 2 published (version 1 retired): within this test, version 1 is the one.
-    FormDefinition.objects.filter(version__gt=1).delete()
-    FormDefinition.objects.filter(version=1).update(status="published")
-    for path in definition_files():
-        if path.name == "v1.json":
-            import_definition(path.read_text(encoding="utf-8"), publish=True)  # unchanged: nothing happens
+    """Only the version-1 definitions the fixtures were taken with: later versions and new forms (issue 13) change
+    the answers, so this test puts the catalogue back as it was (inside its own transaction)."""
+    FormDefinition.objects.exclude(Q(slug__in=SLUGS) & Q(version=1)).delete()
+    FormDefinition.objects.filter(slug__in=SLUGS).update(status=FormDefinitionStatus.PUBLISHED)
 
 
 def test_the_list_of_forms_is_unchanged(client):

@@ -116,10 +116,20 @@ def date_order_pairs(definition: dict[str, Any]) -> set[tuple[str, str]]:
 # --- Files ------------------------------------------------------------------------------------------------------
 
 
-def test_exactly_the_five_definitions_are_shipped():
-    assert sorted(p.parent.name for p in DEFINITIONS_DIR.glob("*/v1.json") if not p.parent.name.startswith("_")) == (
-        sorted(SLUGS)
-    )
+# The 2026 forms of issue 13 that have no 2019 version (tested in tests/formdefs/test_annexes_2026.py).
+NEW_IN_2026 = [
+    "annex-research-host",
+    "annex-trainee-organiser",
+    "annex-university",
+    "annex-volunteer-organiser",
+    "eu-blue-card",
+    "eu-blue-card-employer",
+]
+
+
+def test_exactly_the_five_definitions_and_the_new_2026_ones_are_shipped():
+    shipped = {p.parent.name for p in DEFINITIONS_DIR.glob("*/v*.json") if not p.parent.name.startswith("_")}
+    assert sorted(shipped) == sorted({*SLUGS, *NEW_IN_2026})
 
 
 @pytest.mark.parametrize("slug", SLUGS)
