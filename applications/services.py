@@ -52,6 +52,7 @@ from .pdf_cleaning import stored_upload
 from .signatures.checks import refuse
 from .signing import SIGNATURE_METHODS, SignatureEvidence, available_signature_methods
 from .signing_services import signing_credentials
+from .wizard import PREFILLED, is_prefilled_only
 
 ANNEX_CODE_VALIDITY = timedelta(days=14)
 logger = logging.getLogger(__name__)
@@ -506,13 +507,30 @@ def prefill_from_mrz(*, draft: Draft, mrz, mrz_text: str) -> int:
             elif item.prefill_from_mrz and getattr(mrz, item.prefill_from_mrz, None) not in (None, ""):
                 value = getattr(mrz, item.prefill_from_mrz)
                 values[item.key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+            elif (implied := _implied_by_mrz(item, mrz)) is not None:
+                values[item.key] = implied
         if values:
             data = unsaved.get(step.key) or answers_to_data(step, draft.answers.get(step.key) or {})
+            touched = step.key in draft.unsaved_input and not is_prefilled_only(draft.unsaved_input[step.key])
             unsaved[step.key] = {**data, **{key: [value] for key, value in values.items()}}
+            if not touched:  # shown for the applicant to check, without errors for what they have not typed yet
+                unsaved[step.key][PREFILLED] = ["1"]
             count += len(values)
     type(draft).objects.filter(pk=draft.pk).update(unsaved_input=unsaved)
     draft.unsaved_input = unsaved
     return count
+
+
+def _implied_by_mrz(field: FieldSpec, mrz) -> str | None:
+    """A choice the MRZ decides although the definition names no MRZ part for it: the kind of document.
+
+    The published fragments (version 1) predate `prefill_from_mrz: "document_kind"`; a choice field asking for the
+    document's type (`document_type`) with a `passport` choice is set from the MRZ's document code `P`.
+    """
+    if field.type != FieldType.CHOICE or field.key != "document_type":
+        return None
+    kind = mrz.document_kind
+    return kind if kind in {c.value for c in field.choices or []} else None
 
 
 def access_code(application: Application) -> str:
