@@ -152,7 +152,14 @@ def add_attachment(*, draft: Draft, requirement: str, upload: File) -> Attachmen
     if required is None:
         raise ValidationError(_("This attachment is not part of the application."), code="unknown_requirement")
     if not required.multiple and draft.attachments.filter(requirement=requirement).exists():
-        raise ValidationError(_("Only one file is allowed here. Remove the current file first."), code="one_file")
+        raise ValidationError(
+            _("Only one file is allowed here. Use “Replace” to put another file in its place."), code="one_file"
+        )
+    return _store_attachment(draft=draft, required=required, upload=upload)
+
+
+def _store_attachment(*, draft: Draft, required, upload: File) -> Attachment:
+    requirement = required.key
     params: dict[str, Any] = {}
     for ref in required.validators:
         if ref.name == "photo_dimensions":
@@ -206,6 +213,36 @@ def remove_attachment(*, attachment: Attachment, applicant) -> None:
     name = attachment.file.name
     attachment.delete()
     transaction.on_commit(lambda: _delete_files([name]))
+
+
+def replace_attachment(*, attachment: Attachment, applicant, upload: File) -> Attachment:
+    """Put another file in place of an attached one, for the same document: the new file is checked like any
+    upload, and the old one goes only once the new one is stored."""
+    draft = attachment.draft
+    if draft is None or draft.applicant_id != applicant.pk or draft.status != DraftStatus.OPEN:
+        raise PermissionDenied
+    required = next((a for a in draft.definition.spec.attachments if a.key == attachment.requirement), None)
+    if required is None:
+        raise ValidationError(_("This attachment is not part of the application."), code="unknown_requirement")
+    with transaction.atomic():
+        new = _store_attachment(draft=draft, required=required, upload=upload)
+        name = attachment.file.name
+        attachment.delete()
+    transaction.on_commit(lambda: _delete_files([name]))
+    return new
+
+
+def same_file_elsewhere(attachment: Attachment) -> list[str]:
+    """The other documents of the draft that the very same file (same SHA-256) is attached as."""
+    if attachment.draft_id is None:
+        return []
+    return sorted(
+        set(
+            Attachment.objects.filter(draft_id=attachment.draft_id, sha256=attachment.sha256)
+            .exclude(requirement=attachment.requirement)
+            .values_list("requirement", flat=True)
+        )
+    )
 
 
 def missing_attachments(draft: Draft) -> list[str]:
