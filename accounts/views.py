@@ -32,6 +32,10 @@ def _safe_next(request: HttpRequest, candidate: str | None, user: User | None = 
         return candidate
     if user is not None and (user.has_role(Role.OFFICER) or user.has_role(Role.SUPERVISOR)):
         return reverse("workflows:inbox")  # staff start their day at the office inbox
+    if user is not None and user.has_role(Role.APPLICANT):
+        return reverse("applications:dashboard")  # "My applications": where a draft is continued
+    if user is not None and user.has_role(Role.EMPLOYER):
+        return reverse("applications:employer-dashboard")
     return reverse(settings.LOGIN_REDIRECT_URL)
 
 
@@ -50,7 +54,15 @@ def _with_language_cookie(response: HttpResponse, language: str) -> HttpResponse
 def _complete_login(request: HttpRequest, user: User, next_url: str) -> HttpResponse:
     login(request, user, backend=getattr(user, "backend", None))
     login_guard.clear(user.email)
-    response = _with_language_cookie(HttpResponseRedirect(next_url), user.preferred_language)
+    # A language chosen on this browser (the switcher's cookie) stays after the login and the account follows that
+    # choice; with none chosen, the account's stored preference beats the browser's guess.
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if language not in dict(settings.LANGUAGES):
+        language = user.preferred_language
+    elif language != user.preferred_language:
+        User.objects.filter(pk=user.pk).update(preferred_language=language)
+        user.preferred_language = language
+    response = _with_language_cookie(HttpResponseRedirect(next_url), language)
     login_guard.remember_device(response, user.email)
     return response
 

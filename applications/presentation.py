@@ -16,7 +16,9 @@ from formdefs.api import (
     display_answer,
     is_field_visible,
     is_step_visible,
+    kind_of,
     label_of,
+    step_letters,
 )
 
 
@@ -25,6 +27,22 @@ class AnswerRow:
     label: str
     value: str = ""
     rows: list[list[tuple[str, str]]] | None = None  # a group: one list of (label, value) per entry
+    key: str = ""  # the field's or group's key in its step
+    change_url: str = ""  # its own "Change" link, landing on the field (set by the page that offers changes)
+
+    @property
+    def anchor(self) -> str:
+        """The id of the question on its wizard page."""
+        return f"group-{self.key}" if self.rows is not None else f"id_{self.key}"
+
+
+@dataclass
+class MissingItem:
+    """One thing that stands between the draft and submission, linked to where it is put right."""
+
+    label: str
+    message: str
+    url: str
 
 
 @dataclass
@@ -33,6 +51,7 @@ class StepSummary:
     title: str
     answers: list[AnswerRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    letter: str = ""
 
 
 def display_value(spec_field: FieldSpec, value: Any, language: str) -> str:
@@ -47,11 +66,12 @@ def summarise(
     spec: FormDefinitionSpec, answers: dict[str, Any], language: str, *, steps: list[StepSpec] | None = None
 ) -> list[StepSummary]:
     summaries = []
+    letters = step_letters(list(spec.steps))
     for step in steps if steps is not None else spec.steps:
         if not is_step_visible(step, answers):
             continue
         values = answers.get(step.key) or {}
-        summary = StepSummary(step=step, title=step.title.get(language))
+        summary = StepSummary(step=step, title=step.title.get(language), letter=letters.get(step.key, ""))
         for item in step.items:
             if not is_field_visible(item, answers):
                 continue
@@ -60,14 +80,52 @@ def summarise(
                     [
                         (label_of(f, language), display_value(f, row.get(f.key), language))
                         for f in item.fields
-                        if is_field_visible(f, answers, row=row)
+                        if is_field_visible(f, answers, row=row) and not kind_of(f).is_silent(f, row.get(f.key))
                     ]
                     for row in values.get(item.key) or []
                 ]
-                summary.answers.append(AnswerRow(label=label_of(item, language), rows=rows))
-            else:
+                summary.answers.append(AnswerRow(label=label_of(item, language), rows=rows, key=item.key))
+            elif not kind_of(item).is_silent(item, values.get(item.key)):
                 summary.answers.append(
-                    AnswerRow(label=label_of(item, language), value=display_value(item, values.get(item.key), language))
+                    AnswerRow(
+                        label=label_of(item, language),
+                        value=display_value(item, values.get(item.key), language),
+                        key=item.key,
+                    )
                 )
         summaries.append(summary)
     return summaries
+
+
+def field_anchor(path: str) -> str:
+    """The id of the input an answer path names on its page: `personal.surname` -> `id_surname`,
+    `family.members.0.surname` -> `id_members-0-surname`, a group or a step as a whole -> its group or nothing."""
+    parts = path.split(".")[1:]
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return f"id_{parts[0]}"
+    if len(parts) >= 3 and parts[1].isdigit():
+        return f"id_{parts[0]}-{parts[1]}-{parts[2]}"
+    return f"group-{parts[0]}"
+
+
+def path_label(spec: FormDefinitionSpec, path: str, language: str) -> str:
+    """The question an answer path names, as the page labels it ("3. Surname", "Family members (2): Surname")."""
+    parts = path.split(".")
+    try:
+        step = spec.step(parts[0])
+    except (KeyError, LookupError, ValueError):
+        return ""
+    title = step.title.get(language)
+    if len(parts) == 1:
+        return title
+    item = next((i for i in step.items if i.key == parts[1]), None)
+    if item is None:
+        return title
+    label = label_of(item, language)
+    if isinstance(item, GroupSpec) and len(parts) >= 4 and parts[2].isdigit():
+        inner = next((f for f in item.fields if f.key == parts[3]), None)
+        if inner is not None:
+            return f"{label} ({int(parts[2]) + 1}): {label_of(inner, language)}"
+    return label

@@ -53,6 +53,7 @@ from .pdf_cleaning import stored_upload
 from .signatures.checks import refuse
 from .signing import SIGNATURE_METHODS, SignatureEvidence, available_signature_methods
 from .signing_services import signing_credentials
+from .wizard import PREFILLED, is_prefilled_only
 
 ANNEX_CODE_VALIDITY = timedelta(days=14)
 logger = logging.getLogger(__name__)
@@ -157,7 +158,14 @@ def add_attachment(*, draft: Draft, requirement: str, upload: File) -> Attachmen
     if required is None:
         raise ValidationError(_("This attachment is not part of the application."), code="unknown_requirement")
     if not required.multiple and draft.attachments.filter(requirement=requirement).exists():
-        raise ValidationError(_("Only one file is allowed here. Remove the current file first."), code="one_file")
+        raise ValidationError(
+            _("Only one file is allowed here. Use “Replace” to put another file in its place."), code="one_file"
+        )
+    return _store_attachment(draft=draft, required=required, upload=upload)
+
+
+def _store_attachment(*, draft: Draft, required, upload: File) -> Attachment:
+    requirement = required.key
     params: dict[str, Any] = {}
     for ref in required.validators:
         if ref.name == "photo_dimensions":
@@ -219,6 +227,36 @@ def remove_attachment(*, attachment: Attachment, applicant) -> None:
     name = attachment.file.name
     attachment.delete()
     transaction.on_commit(lambda: _delete_files([name]))
+
+
+def replace_attachment(*, attachment: Attachment, applicant, upload: File) -> Attachment:
+    """Put another file in place of an attached one, for the same document: the new file is checked like any
+    upload, and the old one goes only once the new one is stored."""
+    draft = attachment.draft
+    if draft is None or draft.applicant_id != applicant.pk or draft.status != DraftStatus.OPEN:
+        raise PermissionDenied
+    required = next((a for a in draft.definition.spec.attachments if a.key == attachment.requirement), None)
+    if required is None:
+        raise ValidationError(_("This attachment is not part of the application."), code="unknown_requirement")
+    with transaction.atomic():
+        new = _store_attachment(draft=draft, required=required, upload=upload)
+        name = attachment.file.name
+        attachment.delete()
+    transaction.on_commit(lambda: _delete_files([name]))
+    return new
+
+
+def same_file_elsewhere(attachment: Attachment) -> list[str]:
+    """The other documents of the draft that the very same file (same SHA-256) is attached as."""
+    if attachment.draft_id is None:
+        return []
+    return sorted(
+        set(
+            Attachment.objects.filter(draft_id=attachment.draft_id, sha256=attachment.sha256)
+            .exclude(requirement=attachment.requirement)
+            .values_list("requirement", flat=True)
+        )
+    )
 
 
 def missing_attachments(draft: Draft) -> list[str]:
@@ -562,13 +600,30 @@ def prefill_from_mrz(*, draft: Draft, mrz, mrz_text: str) -> int:
             elif item.prefill_from_mrz and getattr(mrz, item.prefill_from_mrz, None) not in (None, ""):
                 value = getattr(mrz, item.prefill_from_mrz)
                 values[item.key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+            elif (implied := _implied_by_mrz(item, mrz)) is not None:
+                values[item.key] = implied
         if values:
             data = unsaved.get(step.key) or answers_to_data(step, draft.answers.get(step.key) or {})
+            touched = step.key in draft.unsaved_input and not is_prefilled_only(draft.unsaved_input[step.key])
             unsaved[step.key] = {**data, **{key: [value] for key, value in values.items()}}
+            if not touched:  # shown for the applicant to check, without errors for what they have not typed yet
+                unsaved[step.key][PREFILLED] = ["1"]
             count += len(values)
     type(draft).objects.filter(pk=draft.pk).update(unsaved_input=unsaved)
     draft.unsaved_input = unsaved
     return count
+
+
+def _implied_by_mrz(field: FieldSpec, mrz) -> str | None:
+    """A choice the MRZ decides although the definition names no MRZ part for it: the kind of document.
+
+    The published fragments (version 1) predate `prefill_from_mrz: "document_kind"`; a choice field asking for the
+    document's type (`document_type`) with a `passport` choice is set from the MRZ's document code `P`.
+    """
+    if field.type != FieldType.CHOICE or field.key != "document_type":
+        return None
+    kind = mrz.document_kind
+    return kind if kind in {c.value for c in field.choices or []} else None
 
 
 def access_code(application: Application) -> str:

@@ -27,6 +27,11 @@ urlpatterns = [
         "attachments/<uuid:attachment_id>/remove/", attachments.RemoveAttachmentView.as_view(), name="attachment-remove"
     ),
     path(
+        "attachments/<uuid:attachment_id>/replace/",
+        attachments.ReplaceAttachmentView.as_view(),
+        name="attachment-replace",
+    ),
+    path(
         "attachments/<uuid:attachment_id>/download/",
         attachments.DownloadAttachmentView.as_view(),
         name="attachment-download",

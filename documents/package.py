@@ -63,7 +63,7 @@ def package_sections(definition: FormDefinitionSpec, answers: Mapping[str, Any])
         for item in step.items:
             if isinstance(item, GroupSpec):
                 entries.append(_group_entry(item, step_answers.get(item.key), layout=layout))
-            else:
+            elif not kind_of(item).is_silent(item, step_answers.get(item.key)):  # no "Nie znam: NIE" row
                 if not entries or entries[-1]["kind"] != "fields":
                     entries.append({"kind": "fields", "rows": []})
                 entries[-1]["rows"].append(

@@ -9,6 +9,7 @@ Errors are Django `ValidationError`s with translated messages, keyed by the fiel
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -61,8 +62,24 @@ def _check_text(field: FieldSpec, value: str) -> str:
     if field.max_length is not None and len(value) > field.max_length:
         raise ValidationError(_("Enter at most %(limit)d characters.") % {"limit": field.max_length}, code="max_length")
     if field.pattern is not None and not re.fullmatch(field.pattern, value):
-        raise ValidationError(_("Enter the answer in the format asked for."), code="pattern")
+        raise pattern_error(field.pattern, value)
     return value
+
+
+def _is_latin_name_pattern(pattern: str) -> bool:
+    """A pattern for names as in a passport: it takes Latin letters, spaces, hyphens and apostrophes, not Cyrillic."""
+    return bool(re.fullmatch(pattern, "Anna-Maria O'Neil Łukasz")) and not re.fullmatch(pattern, "Анна")
+
+
+def pattern_error(pattern: str, value: str) -> ValidationError:
+    """The message for an answer its pattern refuses, saying what is expected (not just "the format asked for")."""
+    if _is_latin_name_pattern(pattern):
+        if any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in value):
+            return ValidationError(_("Use Latin letters, as in your passport."), code="pattern_latin")
+        return ValidationError(
+            _("Use only Latin letters, spaces, hyphens and apostrophes, as in your passport."), code="pattern"
+        )
+    return ValidationError(_("Enter the answer as the hint under the question shows."), code="pattern")
 
 
 def _check_number(field: FieldSpec, value: int | Decimal) -> None:

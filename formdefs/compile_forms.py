@@ -73,6 +73,7 @@ class _AnswersForm(forms.Form):
     in_row = False
 
     def __init__(self, *args: Any, answers: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")  # a label is a question or a name, never "Surname:" (GOV.UK style)
         super().__init__(*args, **kwargs)
         self.answers = dict(answers or {})
         self.typed_values: dict[str, Any] = {}

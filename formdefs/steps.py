@@ -30,6 +30,26 @@ def visible_wizard_steps(spec: FormDefinitionSpec, answers: Mapping[str, Any]) -
     return [s for s in wizard_steps(spec) if is_step_visible(s, answers)]
 
 
+def step_letters(steps: list[StepSpec]) -> dict[str, str]:
+    """What each page is lettered: its section of the official form, numbered when the section spans several pages
+    ("E.1", "E.2", "E.3" rather than three pages all "E."); a page of a section of its own keeps the bare letter."""
+    counts: dict[str, int] = {}
+    for step in steps:
+        if step.section:
+            counts[step.section] = counts.get(step.section, 0) + 1
+    seen: dict[str, int] = {}
+    letters: dict[str, str] = {}
+    for step in steps:
+        if not step.section:
+            letters[step.key] = ""
+        elif counts[step.section] == 1:
+            letters[step.key] = step.section
+        else:
+            seen[step.section] = seen.get(step.section, 0) + 1
+            letters[step.key] = f"{step.section}.{seen[step.section]}"
+    return letters
+
+
 # --- Answers <-> form data ---------------------------------------------------------------------------------------
 
 

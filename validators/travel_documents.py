@@ -68,6 +68,11 @@ class MRZData:
     expiry_date: datetime.date
     personal_number: str
 
+    @property
+    def document_kind(self) -> str | None:
+        """`passport` when the document code says P (ICAO 9303: P, or P plus a state's letter); else None."""
+        return "passport" if self.document_code.startswith("P") else None
+
 
 def normalise_mrz(text: Any) -> tuple[str, str]:
     """The two 44-character lines from what an applicant pasted (any whitespace, any case, one or two lines)."""

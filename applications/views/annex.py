@@ -150,6 +150,8 @@ class AnnexCheckView(EmployerRequiredMixin, View):
             summary.change_url = reverse(
                 "applications:annex-step", kwargs={"annex_id": annex.public_id, "step": summary.step.key}
             ) + ("?return=check" if annex.status == AnnexStatus.DRAFT else "")
+            for row in summary.answers:
+                row.change_url = f"{summary.change_url}#{row.anchor}"
         return render(
             request,
             "applications/annex_check.html",

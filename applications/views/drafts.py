@@ -28,7 +28,7 @@ from formdefs.api import (
 
 from .. import selectors, services
 from ..permits import PERMIT_TYPES
-from ..presentation import summarise
+from ..presentation import MissingItem, field_anchor, path_label, summarise
 from ..wizard import first_unfinished_step
 from .access import ApplicantRequiredMixin
 
@@ -110,6 +110,9 @@ class CheckAnswersView(ApplicantRequiredMixin, View):
             summary.errors = by_step.pop(summary.step.key, [])
             summary.change_url = _step_url(draft, summary.step.key, back_to_check=True)
             summary.unanswered = summary.step.key not in draft.answers
+            for row in summary.answers:
+                row.change_url = f"{summary.change_url}#{row.anchor}"
+        missing = missing_items(draft, errors, language)
         return render(
             request,
             "applications/check_answers.html",
@@ -122,6 +125,7 @@ class CheckAnswersView(ApplicantRequiredMixin, View):
                 "other_errors": [m for messages_ in by_step.values() for m in messages_],
                 "notices": notices_for(spec, draft.answers, on=timezone.localdate()),
                 "can_sign": not errors,
+                "missing": missing,
                 "attachments": draft.attachments.all(),
                 "needs_annex": services.needs_employer_annex(draft),
                 "annex": getattr(draft, "employer_annex", None),
@@ -129,6 +133,29 @@ class CheckAnswersView(ApplicantRequiredMixin, View):
                 "fees": fees_for(spec.slug, draft.answers),
             },
         )
+
+
+def missing_items(draft, errors, language: str) -> list[MissingItem]:
+    """Each thing still missing or wrong, with a link that lands on its field (or on the attachment's upload)."""
+    spec = draft.definition.spec
+    items: list[MissingItem] = []
+    for error in errors:
+        if error.step == "attachments":
+            key = error.path.split(".", 1)[-1]
+            requirement = next((r for r in spec.attachments if r.key == key), None)
+            url = reverse("applications:draft-attachments", kwargs={"draft_id": draft.public_id})
+            label = requirement.label.get(language) if requirement else _("Attachments")
+            items.append(MissingItem(label, error.message, f"{url}?requirement={key}#id_requirement"))
+        elif error.step == "annex":
+            url = reverse("applications:draft-annex", kwargs={"draft_id": draft.public_id})
+            items.append(MissingItem(_("Annex 1 from your employer"), error.message, url))
+        elif error.step:
+            anchor = field_anchor(error.path)
+            url = _step_url(draft, error.step, back_to_check=True) + (f"#{anchor}" if anchor else "")
+            items.append(MissingItem(path_label(spec, error.path, language), error.message, url))
+        else:
+            items.append(MissingItem("", error.message, ""))
+    return items
 
 
 class DeleteDraftView(ApplicantRequiredMixin, View):

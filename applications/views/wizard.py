@@ -21,6 +21,7 @@ from formdefs.api import (
     FieldType,
     answers_to_data,
     is_step_visible,
+    step_letters,
     storable,
     to_querydict,
     with_row_added,
@@ -31,7 +32,7 @@ from validators.travel_documents import parse_td3
 
 from .. import services
 from ..selectors import open_drafts_for_applicant
-from ..wizard import StepForm
+from ..wizard import StepForm, is_prefilled_only
 
 RETURN_TO_CHECK = "check"
 PENDING_POST = "wizard_post_before_login"
@@ -77,7 +78,9 @@ class DraftWizardView(NamedUrlWizardView):
         step = step or self.steps.current
         show_errors = True
         if data is None and step in self.draft.unsaved_input:
-            data = to_querydict(self.draft.unsaved_input[step])  # what was typed last time, not yet accepted
+            typed = self.draft.unsaved_input[step]  # what was typed (or prefilled) last time, not yet accepted
+            show_errors = not is_prefilled_only(typed)  # a prefill is checked by the applicant, not judged yet
+            data = to_querydict(typed)
         if data is not None and not hasattr(data, "getlist"):
             data = to_querydict(data)
         return StepForm(
@@ -125,7 +128,13 @@ class DraftWizardView(NamedUrlWizardView):
             return self._prefill_from_mrz(data.get("mrz_lines", ""))
         if self.request.POST.get("wizard_goto_step") in self.get_form_list():
             self._keep_unsaved(step, data)
-        return super().post(*args, **kwargs)
+            return super().post(*args, **kwargs)
+        response = super().post(*args, **kwargs)
+        if self.storage.accepted is None:
+            # The step did not validate: keep everything typed on it in the draft (the valid answers and the
+            # invalid ones as typed), so that a reload, a language switch or another device shows it again.
+            self._keep_unsaved(step, data)
+        return response
 
     def _redisplay(self, step: str, data, anchor: str) -> HttpResponse:
         self._keep_unsaved(step, data)
@@ -174,6 +183,7 @@ class DraftWizardView(NamedUrlWizardView):
                 "step_number": visible.index(form.step_key) + 1,
                 "step_count": len(visible),
                 "step_title": form.step.title.get(self.language),
+                "section_letter": step_letters(list(self.spec.steps)).get(form.step_key, ""),
                 "step_intro": form.step.intro.get(self.language) if form.step.intro else "",
                 "form_title": self.spec.title.get(self.language),
                 "returning_to_check": self._returning_to_check(),

@@ -66,6 +66,10 @@ class FieldKind:
 
     # --- Reading it back ---------------------------------------------------------------------------------------
 
+    def is_silent(self, field: FieldSpec, value: Any) -> bool:
+        """Whether this answer says nothing worth a row on the summary or in the package (an unticked box)."""
+        return False
+
     def display(self, field: FieldSpec, value: Any, *, language: str, printed: bool = False) -> str:
         """An answer as a person reads it: on screen in `language`, or `printed` on the official form (Polish)."""
         return str(value)

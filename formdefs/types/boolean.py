@@ -1,4 +1,5 @@
-"""Yes or no, as two radio buttons; a required boolean must be answered, either way."""
+"""Yes or no. A required boolean is two radio buttons and must be answered either way; an optional one ("I do not
+know", "I have none") is one checkbox that is ticked or left alone, and an unticked box is not an answer to print."""
 
 from __future__ import annotations
 
@@ -27,7 +28,16 @@ class Boolean(FieldKind):
     script_kind = "boolean"
     yes_no = True
 
+    def html_required(self, field: FieldSpec) -> bool:
+        return field.required
+
+    def is_checkbox(self, field: FieldSpec) -> bool:
+        return not field.required
+
     def form_field(self, field: FieldSpec, *, language: str, attrs: dict[str, Any], **common: Any) -> forms.Field:
+        if self.is_checkbox(field):
+            common["required"] = False
+            return forms.BooleanField(widget=forms.CheckboxInput(attrs=attrs), **common)
         return forms.TypedChoiceField(
             choices=[("true", gettext_lazy("Yes")), ("false", gettext_lazy("No"))],
             coerce=lambda value: value == "true",
@@ -36,8 +46,13 @@ class Boolean(FieldKind):
             **common,
         )
 
-    def form_data(self, field: FieldSpec, value: Any) -> list[str]:
+    def form_data(self, field: FieldSpec, value: Any) -> list[str] | None:
+        if self.is_checkbox(field):
+            return ["on"] if value else None
         return ["true" if value else "false"]
+
+    def is_silent(self, field: FieldSpec, value: Any) -> bool:
+        return self.is_checkbox(field) and value not in TRUE_VALUES
 
     def display(self, field: FieldSpec, value: Any, *, language: str, printed: bool = False) -> str:
         return yes_no(value, printed=printed)

@@ -6,11 +6,14 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from polishtime import format_when
 
 from ..schema import FieldSpec, FieldType
 from .base import FieldKind, printed_date, register
+
+INVALID_DATE = gettext_lazy("Enter a real date as day, month and year, for example 15.03.1990.")
 
 
 @register
@@ -20,7 +23,13 @@ class Date(FieldKind):
 
     def form_field(self, field: FieldSpec, *, language: str, attrs: dict[str, Any], **common: Any) -> forms.Field:
         widget = forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d")
-        return forms.DateField(widget=widget, input_formats=["%Y-%m-%d"], **common)
+        # A browser without a date picker sends what the person typed: day.month.year is read as well.
+        return forms.DateField(
+            widget=widget,
+            input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y"],
+            error_messages={"invalid": INVALID_DATE},
+            **common,
+        )
 
     def display(self, field: FieldSpec, value: Any, *, language: str, printed: bool = False) -> str:
         if printed:

@@ -184,7 +184,7 @@ def test_login_redirects_only_to_local_pages(client):
     response = client.post(
         reverse("accounts:login") + "?next=https://evil.example/", {"email": "safe@example.org", "password": PASSWORD}
     )
-    assert response.url == reverse("home")
+    assert response.url == reverse("applications:dashboard")  # an applicant lands on "My applications"
     client.post(reverse("accounts:logout"))
     response = client.post(
         reverse("accounts:login"),
