@@ -19,10 +19,14 @@ $(VENV)/.installed: requirements.lock | $(PY)
 
 install: $(VENV)/.installed
 
+# The links the server hands out (the receipt's QR code, e-mails) point at the port it listens on, unless SITE_URL
+# is given (for example behind a proxy).
+SITE_URL ?= http://$(HOST):$(PORT)
+
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 demo: install
 	$(PY) manage.py migrate --noinput
@@ -67,7 +71,7 @@ run-prod: install
 	$(PROD_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PROD_ENV) $(PY) manage.py migrate --noinput
 	$(PROD_ENV) $(PY) manage.py load_demo
-	$(PROD_ENV) $(VENV)/bin/gunicorn mos.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
+	$(PROD_ENV) SITE_URL=$(SITE_URL) $(VENV)/bin/gunicorn mos.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile -
 
 # The deployment checks, and collectstatic with the manifest (into a temporary folder), so a static file that cannot
 # be hashed fails here and not at the first page of a deployment.

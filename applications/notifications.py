@@ -28,7 +28,7 @@ from django.utils.translation import override
 
 from polishtime import format_when
 
-from .case_models import CaseEvent
+from .case_models import CaseEvent, DocumentKind
 from .notification_models import NotificationLog, NotificationStatus
 from .tracking import event_sentence, visible_data
 
@@ -50,35 +50,69 @@ class Rule:
 
     sentence: str  # an English msgid, translated when the message is built
     sentence_with_deadline: str = ""
+    #: The e-mail's subject: what happened, with the case number as %(number)s (an English msgid). Without one the
+    #: subject is the general "news in your case".
+    subject: str = ""
     #: Say what the case page says (the appointment's day, hour and place, in Polish time) when the event has it.
     like_the_case_page: bool = False
 
 
 RULES: dict[str, Rule] = {
-    Kind.SUBMITTED: Rule(N_("Your application has been submitted to the voivodeship office.")),
-    Kind.WITHDRAWN: Rule(N_("Your application has been withdrawn.")),
-    Kind.STATUS_CHANGED: Rule(N_("The status of your case has changed.")),
-    Kind.FORMAL_CHECK_STARTED: Rule(N_("The office has started checking that your application is complete.")),
+    Kind.SUBMITTED: Rule(
+        N_("Your application has been submitted to the voivodeship office."),
+        subject=N_("Case %(number)s: application submitted"),
+    ),
+    Kind.WITHDRAWN: Rule(
+        N_("Your application has been withdrawn."), subject=N_("Case %(number)s: application withdrawn")
+    ),
+    Kind.STATUS_CHANGED: Rule(
+        N_("The status of your case has changed."), subject=N_("Case %(number)s: status changed")
+    ),
+    Kind.FORMAL_CHECK_STARTED: Rule(
+        N_("The office has started checking that your application is complete."),
+        subject=N_("Case %(number)s: formal check started"),
+    ),
     Kind.CALL_TO_SUPPLEMENT: Rule(
         N_("The office asks you to supplement your application."),
         N_(
             "The office asks you to supplement your application by %(deadline)s. If you do not, the application "
             "will be left unexamined."
         ),
+        subject=N_("Case %(number)s: call to supplement your application"),
     ),
-    Kind.SUPPLEMENT_RECEIVED: Rule(N_("The office has received your supplement.")),
+    Kind.SUPPLEMENT_RECEIVED: Rule(
+        N_("The office has received your supplement."), subject=N_("Case %(number)s: supplement received")
+    ),
     Kind.APPOINTMENT: Rule(
         N_("The office invites you to give your fingerprints."),
         N_("The office invites you to give your fingerprints. Please respond by %(deadline)s."),
         like_the_case_page=True,
+        subject=N_("Case %(number)s: summons to give your fingerprints"),
     ),
-    Kind.DECISION: Rule(N_("The office has issued a decision in your case.")),
-    Kind.DOCUMENT: Rule(N_("A new document from the office is available in your case.")),
-    Kind.LEFT_UNEXAMINED: Rule(N_("Your application has been left unexamined.")),
-    Kind.DISCONTINUED: Rule(N_("The proceedings in your case have been discontinued.")),
-    Kind.APPEAL_FORWARDED: Rule(N_("Your appeal has been sent to the Head of the Office for Foreigners.")),
-    Kind.SECOND_INSTANCE_DECISION: Rule(N_("The Head of the Office for Foreigners has decided on your appeal.")),
-    Kind.DECISION_FINAL: Rule(N_("The decision in your case is final.")),
+    Kind.DECISION: Rule(
+        N_("The office has issued a decision in your case."), subject=N_("Case %(number)s: decision issued")
+    ),
+    Kind.DOCUMENT: Rule(
+        N_("A new document from the office is available in your case."),
+        subject=N_("Case %(number)s: new document from the office"),
+    ),
+    Kind.LEFT_UNEXAMINED: Rule(
+        N_("Your application has been left unexamined."),
+        subject=N_("Case %(number)s: application left unexamined"),
+    ),
+    Kind.DISCONTINUED: Rule(
+        N_("The proceedings in your case have been discontinued."),
+        subject=N_("Case %(number)s: proceedings discontinued"),
+    ),
+    Kind.APPEAL_FORWARDED: Rule(
+        N_("Your appeal has been sent to the Head of the Office for Foreigners."),
+        subject=N_("Case %(number)s: appeal sent to the Head of the Office for Foreigners"),
+    ),
+    Kind.SECOND_INSTANCE_DECISION: Rule(
+        N_("The Head of the Office for Foreigners has decided on your appeal."),
+        subject=N_("Case %(number)s: decision on the appeal"),
+    ),
+    Kind.DECISION_FINAL: Rule(N_("The decision in your case is final."), subject=N_("Case %(number)s: decision final")),
 }
 
 
@@ -132,9 +166,20 @@ def build_message(event: CaseEvent, user) -> EmailMessage:
             "mandatory": is_mandatory(event.kind),
             "account_url": settings.SITE_URL + reverse("accounts:account"),
         }
-        subject = " ".join(render_to_string("applications/email/case_event_subject.txt", context).split())
+        subject = email_subject(event, rule, context)
         body = render_to_string("applications/email/case_event_body.txt", context)
     return EmailMessage(subject=subject, body=body, to=[user.email])
+
+
+def email_subject(event: CaseEvent, rule: Rule, context: dict) -> str:
+    """What happened and the case number, in the active language: a document's e-mail names the document."""
+    number = context["case_number"]
+    document_kind = (event.data or {}).get("kind") if event.kind == Kind.DOCUMENT else None
+    if document_kind in DocumentKind.values:
+        return _("Case %(number)s: %(document)s") % {"number": number, "document": DocumentKind(document_kind).label}
+    if rule.subject:
+        return _(rule.subject) % {"number": number}
+    return " ".join(render_to_string("applications/email/case_event_subject.txt", context).split())
 
 
 def skip_reason(event: CaseEvent, user) -> str:

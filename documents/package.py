@@ -21,6 +21,25 @@ NOT_APPLICABLE_2026 = "brak"
 YES, NO = "TAK", "NIE"
 BLANK = "—"  # an optional field left empty (not the same as "not applicable")
 TEMPLATE = "documents/package.html"
+WIDE_GROUP_COLUMNS = 6  # a group with more columns than this prints in a smaller type
+
+# The regulation whose form each official layout follows, as the package names it instead of the internal slug.
+REGULATION_2019 = (
+    "wzór formularza według rozporządzenia Ministra Spraw Wewnętrznych i Administracji (Dz.U. 2019 poz. 779)"
+)
+REGULATIONS_2026 = {
+    "permanent-residence": "Dz.U. 2026 poz. 488",
+    "eu-long-term-resident": "Dz.U. 2026 poz. 487",
+}
+REGULATION_2026_TEMPORARY = "Dz.U. 2026 poz. 553"  # temporary residence, the Blue Card and their annexes
+
+# How the declaration was confirmed, in Polish whatever the catalogue holds: the package is an official Polish text.
+SIGNATURE_METHODS_PL = {
+    "qualified": "kwalifikowany podpis elektroniczny",
+    "trusted_profile": "podpis zaufany (profil zaufany)",
+    "personal": "podpis osobisty",
+    "password": "potwierdzenie hasłem do konta (tryb deweloperski, nie jest podpisem w rozumieniu prawa)",
+}
 
 
 def is_empty(value: Any) -> bool:
@@ -84,6 +103,7 @@ def _group_entry(group: GroupSpec, rows: Any, *, layout: str = "2019") -> dict[s
         "number": group.number or "",
         "label": group.label.pl,
         "columns": [{"number": f.number or "", "label": f.label.pl} for f in group.fields],
+        "wide": len(group.fields) > WIDE_GROUP_COLUMNS,
         "rows": [[field_cell(f, row, layout=layout) for f in group.fields] for row in rows],
         "empty": not_applicable_text(layout),
     }
@@ -104,7 +124,7 @@ def package_context(
     """The template context of package.html, from the submission's raw parts."""
     return {
         "form_title": definition.title.pl,
-        "definition_ref": f"{definition.slug} v{definition.version} ({definition.layout})",
+        "definition_ref": form_reference(definition),
         "sections": package_sections(definition, answers),
         "fees": fees_for(definition.slug, answers),
         "attachments": list(attachments),
@@ -113,12 +133,27 @@ def package_context(
             "form_title": annex["definition"].title.pl,
             "sections": package_sections(annex["definition"], annex.get("answers") or {}),
         },
-        "declaration": declaration or {},
+        "declaration": declaration_rows(declaration or {}),
         "signature": signature or {},
         "case_number": case_number,
         "office": office,
         "submitted_at": submitted_at,
     }
+
+
+def form_reference(definition: FormDefinitionSpec) -> str:
+    """The form the package follows, by its official name and regulation (never the internal slug)."""
+    if definition.layout == "2026":
+        regulation = REGULATIONS_2026.get(definition.slug, REGULATION_2026_TEMPORARY)
+        return f"{definition.title.pl}: wzór formularza według {regulation}"
+    return f"{definition.title.pl}: {REGULATION_2019}"
+
+
+def declaration_rows(declaration: Mapping[str, Any]) -> dict[str, Any]:
+    """The declaration block with the signature method named in Polish (a method code, or a label another language
+    gave it, never reaches the page)."""
+    method = declaration.get("method") or ""
+    return {**declaration, "method": SIGNATURE_METHODS_PL.get(method, method)}
 
 
 def answers_json(answers: Mapping[str, Any]) -> str:

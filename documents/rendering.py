@@ -87,6 +87,18 @@ def pdf_identifier(case_number: str | None, template_name: str) -> bytes:
     return hashlib.sha256(seed.encode()).hexdigest()[:32].encode()
 
 
+def unique_associated_files(_document, pdf) -> None:
+    """List each associated file once in the catalog's /AF: WeasyPrint 70 adds every attachment twice (once from the
+    EmbeddedFiles names, once from its file specification), which PDF/A-3 validators flag."""
+    associated = pdf.catalog.get("AF")
+    if not associated:
+        return
+    seen: set[str] = set()
+    unique = [item for item in associated if not (str(item) in seen or seen.add(str(item)))]
+    associated.clear()
+    associated.extend(unique)
+
+
 _thread_state = threading.local()
 
 
@@ -165,6 +177,9 @@ def render_pdf(
             pdf_identifier=pdf_identifier(case_number, template_name),
             attachments=pdf_attachments,
             custom_metadata=True,
+            # Tagged PDF (a structure tree from the HTML): a screen reader reads headings, tables and lists in order.
+            pdf_tags=True,
+            finisher=unique_associated_files,
         )
     except FatalURLFetchingError as exc:  # a BaseException in WeasyPrint: make it an ordinary error for callers
         raise ForbiddenURL(str(exc.__cause__ or exc)) from exc

@@ -192,7 +192,7 @@ def submission_parts(application: Application) -> dict[str, Any]:
             "confirmed_by": f"{confirmed_by.get_full_name()} <{confirmed_by.email}>".strip(),
             "confirmed_at": application.declaration_confirmed_at,
             "ip": application.declaration_ip or "—",
-            "method": method_label(application.signature_method, "pl"),
+            "method": application.signature_method,
             "guardian": guardian_name(application),
         },
         "signature": signature_parts(application),

@@ -21,6 +21,7 @@ from django.core.exceptions import ImproperlyConfigured
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
+from pyhanko.sign.signers.constants import ESIC_EXTENSION_1
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko_certvalidator import ValidationContext
@@ -151,7 +152,21 @@ def sign_pdf(pdf: bytes, *, reason: str, location: str) -> bytes:
         location=location,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    return _outside_event_loop(lambda: signers.sign_pdf(writer, metadata, signer=get_signer()).getvalue())
+    pdf_signer = Pdf17Signer(metadata, signer=get_signer())
+    return _outside_event_loop(lambda: pdf_signer.sign_pdf(writer).getvalue())
+
+
+class Pdf17Signer(signers.PdfSigner):
+    """A PAdES signer that keeps a PDF/A-3 document at PDF 1.7.
+
+    pyHanko raises the catalog's /Version to 2.0 (ISO 32002) for an ECDSA key on a NIST curve, while PDF/A-3 is ISO
+    32000-1, i.e. PDF 1.7; PAdES over PDF 1.7 is declared by the ESIC developer extension alone (ETSI EN 319 142-1).
+    """
+
+    def register_extensions(self, pdf_out, *, md_algorithm: str) -> None:
+        if self.signature_meta.subfilter == fields.SigSeedSubFilter.PADES:
+            pdf_out.ensure_output_version(version=(1, 7))
+            pdf_out.register_extension(ESIC_EXTENSION_1)
 
 
 def _outside_event_loop(work):

@@ -11,7 +11,6 @@ from django.utils import timezone
 from applications.case_models import Draft, EmployerAnnex
 from applications.models import Office
 from applications.signature_models import SigningMethod, SigningRequest
-from applications.signing import method_label
 from applications.signing_services import prepare_signing_request, reusable_signing_request, signing_parts
 from documents.package import render_package
 
@@ -42,7 +41,7 @@ def draft_package_parts(draft: Draft, signer) -> dict[str, Any]:
             "confirmed_by": signer.get_full_name(),
             "confirmed_at": None,
             "ip": "—",
-            "method": method_label(SigningMethod.QUALIFIED, "pl"),
+            "method": SigningMethod.QUALIFIED.value,
             "guardian": signer.get_full_name() if draft.filed_by_guardian else "",
         },
         "case_number": NOT_YET_NUMBERED,
@@ -61,7 +60,7 @@ def annex_package_parts(annex: EmployerAnnex, signer) -> dict[str, Any]:
             "confirmed_by": signer.get_full_name(),
             "confirmed_at": None,
             "ip": "—",
-            "method": method_label(SigningMethod.QUALIFIED, "pl"),
+            "method": SigningMethod.QUALIFIED.value,
         },
         "case_number": NOT_YET_NUMBERED,
         "office": None,

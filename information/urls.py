@@ -9,5 +9,8 @@ urlpatterns = [
     path("faq/", views.faq_search, name="faq-search"),
     path("contact/", views.contact, name="contact"),
     path("contact/sent/", views.contact_sent, name="contact-sent"),
+    path("accessibility/", views.legal_page, {"page": "accessibility"}, name="accessibility"),
+    path("privacy/", views.legal_page, {"page": "privacy"}, name="privacy"),
+    path("cookies/", views.legal_page, {"page": "cookies"}, name="cookies"),
     path("<slug:slug>/", views.permit, name="permit"),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -70,3 +70,40 @@ def contact_sent(request: HttpRequest) -> HttpResponse:
     if number is None:
         return redirect("information:contact")
     return render(request, "information/contact_sent.html", {"number": number})
+
+
+# The footer's pages: the accessibility statement (ustawa z dnia 4 kwietnia 2019 r. o dostępności cyfrowej, art. 10,
+# laid out as the minister's template), the privacy notice (RODO art. 13), cookies and contact. Their text is a
+# template per language (information/legal/<page>_<language>.html), as long legal text reads better whole than cut
+# into catalogue entries; a missing language falls back to Polish.
+LEGAL_PAGES = {
+    "accessibility": gettext_lazy("Accessibility statement"),
+    "privacy": gettext_lazy("Privacy notice"),
+    "cookies": gettext_lazy("Cookies"),
+}
+
+
+def legal_page(request: HttpRequest, page: str) -> HttpResponse:
+    from django.conf import settings
+
+    from information.models import current_language
+
+    language = current_language()
+    return render(
+        request,
+        "information/legal/page.html",
+        {
+            "title": LEGAL_PAGES[page],
+            "body_templates": [f"information/legal/{page}_{language}.html", f"information/legal/{page}_pl.html"],
+            "operator": {
+                "name": settings.OPERATOR_NAME,
+                "address": settings.OPERATOR_ADDRESS,
+                "email": settings.OPERATOR_EMAIL,
+                "phone": settings.OPERATOR_PHONE,
+                "dpo_email": settings.DPO_EMAIL,
+                "accessibility_contact": settings.ACCESSIBILITY_CONTACT_NAME,
+            },
+            "dates": settings.ACCESSIBILITY_STATEMENT_DATES,
+            "site_url": settings.SITE_URL,
+        },
+    )

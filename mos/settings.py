@@ -36,6 +36,18 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # AGPL section 13: a deployment must offer its users the source; set this to where yours is published.
 SOURCE_CODE_URL = os.environ.get("SOURCE_CODE_URL", "")
+# Who runs the service, as the accessibility statement and the privacy notice name them (set per deployment).
+OPERATOR_NAME = os.environ.get("OPERATOR_NAME", "Szef Urzędu do Spraw Cudzoziemców")
+OPERATOR_ADDRESS = os.environ.get("OPERATOR_ADDRESS", "ul. Koszykowa 16, 00-564 Warszawa")
+OPERATOR_EMAIL = os.environ.get("OPERATOR_EMAIL", "mos@example.gov.pl")
+OPERATOR_PHONE = os.environ.get("OPERATOR_PHONE", "+48 22 000 00 00")
+DPO_EMAIL = os.environ.get("DPO_EMAIL", "iod@example.gov.pl")
+ACCESSIBILITY_CONTACT_NAME = os.environ.get("ACCESSIBILITY_CONTACT_NAME", "Koordynator do spraw dostępności")
+ACCESSIBILITY_STATEMENT_DATES = {
+    "published": os.environ.get("SITE_PUBLISHED_ON", "2026-04-27"),
+    "updated": os.environ.get("SITE_UPDATED_ON", "2026-12-01"),
+    "prepared": os.environ.get("ACCESSIBILITY_STATEMENT_PREPARED_ON", "2026-12-01"),
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",

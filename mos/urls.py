@@ -19,6 +19,8 @@ handler500 = "mos.views.server_error"
 urlpatterns = [
     path("", application_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # Browsers and bookmarks ask for /favicon.ico whatever the page links: send them to the icon (permanently).
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/saml/", include("accounts.saml_urls")),
     path("csp-report/", views.csp_report, name="csp-report"),
     path("accounts/", include("accounts.urls")),

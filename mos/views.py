@@ -59,3 +59,10 @@ def csp_report(request: HttpRequest) -> HttpResponse:
         str(report.get("blocked-uri", ""))[:300],
     )
     return HttpResponse(status=204)
+
+
+def favicon(request):
+    from django.http import HttpResponsePermanentRedirect
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

@@ -29,6 +29,8 @@ class CaseView(ApplicantRequiredMixin, View):
             event.application = case  # the sentences need the case number without a query per event
         documents = selectors.issued_documents(visible.filter(pk=case.pk))
         labels = {document.public_id: document.title for document in documents}
+        is_party = case.applicant_id == request.user.pk
+        just_submitted = "submitted" in request.GET
         return render(
             request,
             "applications/case.html",
@@ -36,14 +38,16 @@ class CaseView(ApplicantRequiredMixin, View):
                 "case": case,
                 "status_in_words": tracking.status_in_words(case, events),
                 "form_title": spec.title.get(language),
-                "just_submitted": "submitted" in request.GET,
+                "just_submitted": just_submitted,
+                # The code for /status/ (also printed on the receipt), shown to the party on the confirmation.
+                "access_code": services.access_code(case) if just_submitted and is_party else "",
                 "timeline": tracking.timeline(events, labels),
                 "expected": tracking.open_expectation(events),
                 "decision_deadline": tracking.decision_deadline(case, events),
                 "documents": documents,
                 "attachments": case.attachments.all(),
                 "summaries": summarise(spec, case.answers, language),
-                "is_party": case.applicant_id == request.user.pk,
+                "is_party": is_party,
             },
         )
 

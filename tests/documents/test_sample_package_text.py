@@ -3,7 +3,8 @@
 The fixture files were rendered from the generated JSON definitions before anything moved (commit 7f662c4); a change
 in a definition, in how an answer is printed or in the template shows up here as a text diff. They were written again
 once, after the one date filter of issue 16 (`polishtime`) dropped the comma of "14.03.2025, 10:26:53": that was the
-only difference.
+only difference. Issue 17 wrote them again: the group tables share the page width out (headings wrap and hyphenate),
+the form is named with its regulation instead of the slug, and the declaration cites art. 233 § 6 k.k. as the form does.
 """
 
 from __future__ import annotations
