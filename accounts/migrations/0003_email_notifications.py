@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_role_groups'),
+        ("accounts", "0002_role_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='email_notifications',
-            field=models.BooleanField(default=True, help_text='Send me an e-mail when something happens in my case. Letters the law requires are always sent.', verbose_name='e-mail notifications'),
+            model_name="user",
+            name="email_notifications",
+            field=models.BooleanField(
+                default=True,
+                help_text="Send me an e-mail when something happens in my case. Letters the law requires are always sent.",
+                verbose_name="e-mail notifications",
+            ),
         ),
     ]

@@ -6,39 +6,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_email_notifications'),
+        ("accounts", "0003_email_notifications"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='UsedAssertion',
+            name="UsedAssertion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assertion_id', models.CharField(max_length=200, unique=True)),
-                ('used_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField()),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("assertion_id", models.CharField(max_length=200, unique=True)),
+                ("used_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField()),
             ],
         ),
         migrations.CreateModel(
-            name='NationalIdentity',
+            name="NationalIdentity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('issuer', models.CharField(max_length=300, verbose_name='identity provider')),
-                ('subject', models.CharField(max_length=300, verbose_name='identifier at the provider')),
-                ('given_names', models.CharField(max_length=200, verbose_name='given names')),
-                ('surname', models.CharField(max_length=200, verbose_name='surname')),
-                ('date_of_birth', models.DateField(blank=True, null=True, verbose_name='date of birth')),
-                ('pesel', models.CharField(blank=True, max_length=11, verbose_name='PESEL')),
-                ('linked_at', models.DateTimeField(auto_now_add=True)),
-                ('last_login_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='national_identity', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("issuer", models.CharField(max_length=300, verbose_name="identity provider")),
+                ("subject", models.CharField(max_length=300, verbose_name="identifier at the provider")),
+                ("given_names", models.CharField(max_length=200, verbose_name="given names")),
+                ("surname", models.CharField(max_length=200, verbose_name="surname")),
+                ("date_of_birth", models.DateField(blank=True, null=True, verbose_name="date of birth")),
+                ("pesel", models.CharField(blank=True, max_length=11, verbose_name="PESEL")),
+                ("linked_at", models.DateTimeField(auto_now_add=True)),
+                ("last_login_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="national_identity",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'national identity',
-                'verbose_name_plural': 'national identities',
-                'constraints': [models.UniqueConstraint(fields=('issuer', 'subject'), name='national_identity_one_account_per_person'), models.UniqueConstraint(condition=models.Q(('pesel', ''), _negated=True), fields=('pesel',), name='national_identity_one_account_per_pesel')],
+                "verbose_name": "national identity",
+                "verbose_name_plural": "national identities",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("issuer", "subject"), name="national_identity_one_account_per_person"
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("pesel", ""), _negated=True),
+                        fields=("pesel",),
+                        name="national_identity_one_account_per_pesel",
+                    ),
+                ],
             },
         ),
     ]

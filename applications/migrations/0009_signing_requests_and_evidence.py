@@ -7,66 +7,123 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0008_surname_search_index'),
+        ("applications", "0008_surname_search_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='application',
-            name='signature_evidence',
+            model_name="application",
+            name="signature_evidence",
             field=models.JSONField(blank=True, default=dict),
         ),
         migrations.AddField(
-            model_name='employerannex',
-            name='signature_evidence',
+            model_name="employerannex",
+            name="signature_evidence",
             field=models.JSONField(blank=True, default=dict),
         ),
         migrations.AddField(
-            model_name='employerannex',
-            name='signature_method',
+            model_name="employerannex",
+            name="signature_method",
             field=models.CharField(blank=True, max_length=32),
         ),
         migrations.AddField(
-            model_name='employerannex',
-            name='signed_at',
+            model_name="employerannex",
+            name="signed_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.CreateModel(
-            name='SigningRequest',
+            name="SigningRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('method', models.CharField(choices=[('qualified', 'Qualified electronic signature'), ('trusted_profile', 'Trusted profile (profil zaufany)'), ('password', 'Password confirmation (development only, not a signature in law)')], max_length=32)),
-                ('content_sha256', models.CharField(max_length=64)),
-                ('document', models.FileField(max_length=300, upload_to='signing/%Y/%m/')),
-                ('document_sha256', models.CharField(max_length=64)),
-                ('signed_document', models.FileField(blank=True, max_length=300, upload_to='signing/%Y/%m/')),
-                ('signed_sha256', models.CharField(blank=True, max_length=64)),
-                ('service_reference', models.CharField(blank=True, help_text="The signing service's document id.", max_length=200)),
-                ('status', models.CharField(choices=[('pending', 'Waiting for the signature'), ('verified', 'Signature verified'), ('refused', 'Signature refused')], default='pending', max_length=16)),
-                ('evidence', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('verified_at', models.DateTimeField(blank=True, null=True)),
-                ('annex', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='signing_requests', to='applications.employerannex')),
-                ('draft', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='signing_requests', to='applications.draft')),
-                ('signer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signing_requests', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("qualified", "Qualified electronic signature"),
+                            ("trusted_profile", "Trusted profile (profil zaufany)"),
+                            ("password", "Password confirmation (development only, not a signature in law)"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("content_sha256", models.CharField(max_length=64)),
+                ("document", models.FileField(max_length=300, upload_to="signing/%Y/%m/")),
+                ("document_sha256", models.CharField(max_length=64)),
+                ("signed_document", models.FileField(blank=True, max_length=300, upload_to="signing/%Y/%m/")),
+                ("signed_sha256", models.CharField(blank=True, max_length=64)),
+                (
+                    "service_reference",
+                    models.CharField(blank=True, help_text="The signing service's document id.", max_length=200),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for the signature"),
+                            ("verified", "Signature verified"),
+                            ("refused", "Signature refused"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                    ),
+                ),
+                ("evidence", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("verified_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "annex",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signing_requests",
+                        to="applications.employerannex",
+                    ),
+                ),
+                (
+                    "draft",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signing_requests",
+                        to="applications.draft",
+                    ),
+                ),
+                (
+                    "signer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="signing_requests",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signing request',
-                'verbose_name_plural': 'signing requests',
-                'ordering': ['-created_at'],
+                "verbose_name": "signing request",
+                "verbose_name_plural": "signing requests",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddField(
-            model_name='application',
-            name='signing_request',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='application', to='applications.signingrequest'),
+            model_name="application",
+            name="signing_request",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="application",
+                to="applications.signingrequest",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='signingrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('draft__isnull', False), ('annex__isnull', False), _connector='OR'), name='signingrequest_signs_something'),
+            model_name="signingrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("draft__isnull", False), ("annex__isnull", False), _connector="OR"),
+                name="signingrequest_signs_something",
+            ),
         ),
     ]

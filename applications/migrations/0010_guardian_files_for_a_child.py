@@ -6,21 +6,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0009_signing_requests_and_evidence'),
+        ("applications", "0009_signing_requests_and_evidence"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='application',
-            name='guardian',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="application",
+            name="guardian",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='draft',
-            name='filed_by_guardian',
-            field=models.BooleanField(default=False, verbose_name='filed by a parent or guardian'),
+            model_name="draft",
+            name="filed_by_guardian",
+            field=models.BooleanField(default=False, verbose_name="filed by a parent or guardian"),
         ),
     ]

@@ -7,34 +7,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0010_guardian_files_for_a_child'),
+        ("applications", "0010_guardian_files_for_a_child"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Representation',
+            name="Representation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('power_of_attorney', models.FileField(max_length=300, upload_to='representation/%Y/%m/', verbose_name='power of attorney')),
-                ('power_of_attorney_sha256', models.CharField(max_length=64)),
-                ('stamp_duty_proof', models.FileField(blank=True, max_length=300, upload_to='representation/%Y/%m/', verbose_name='proof of the stamp duty paid')),
-                ('stamp_duty_pln', models.DecimalField(decimal_places=2, default=Decimal('17.00'), max_digits=8)),
-                ('status', models.CharField(choices=[('pending', "Waiting for the office's check"), ('accepted', 'Accepted by the office'), ('refused', 'Refused by the office')], default='pending', max_length=16)),
-                ('checked_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='representations', to='applications.application')),
-                ('appointed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('checked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('representative', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='representations', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "power_of_attorney",
+                    models.FileField(
+                        max_length=300, upload_to="representation/%Y/%m/", verbose_name="power of attorney"
+                    ),
+                ),
+                ("power_of_attorney_sha256", models.CharField(max_length=64)),
+                (
+                    "stamp_duty_proof",
+                    models.FileField(
+                        blank=True,
+                        max_length=300,
+                        upload_to="representation/%Y/%m/",
+                        verbose_name="proof of the stamp duty paid",
+                    ),
+                ),
+                ("stamp_duty_pln", models.DecimalField(decimal_places=2, default=Decimal("17.00"), max_digits=8)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for the office's check"),
+                            ("accepted", "Accepted by the office"),
+                            ("refused", "Refused by the office"),
+                        ],
+                        default="pending",
+                        max_length=16,
+                    ),
+                ),
+                ("checked_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="representations",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "appointed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "checked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "representative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="representations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'representative',
-                'verbose_name_plural': 'representatives',
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(fields=('application', 'representative'), name='one_representation_per_person')],
+                "verbose_name": "representative",
+                "verbose_name_plural": "representatives",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("application", "representative"), name="one_representation_per_person"
+                    )
+                ],
             },
         ),
     ]

@@ -4,12 +4,10 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0009_formdefinition_moves_to_formdefs'),
-        ('applications', '0010_delay_notice_event'),
-        ('applications', '0011_representatives'),
+        ("applications", "0009_formdefinition_moves_to_formdefs"),
+        ("applications", "0010_delay_notice_event"),
+        ("applications", "0011_representatives"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -4,20 +4,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0012_merge_parallel_branches'),
+        ("applications", "0012_merge_parallel_branches"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='application',
-            name='status',
-            field=models.CharField(choices=[('submitted', 'Submitted'), ('formal_check', 'Formal check'), ('awaiting_supplement', 'Waiting for your documents'), ('in_progress', 'Being examined'), ('decision_issued', 'Decision issued'), ('left_unexamined', 'Left unexamined'), ('discontinued', 'Proceedings discontinued'), ('withdrawn', 'Withdrawn'), ('closed', 'Closed'), ('granted_final', 'Permit granted, final'), ('refused_final', 'Permit refused, final'), ('appeal_filed', 'Appeal filed, with the voivode'), ('appeal_second_instance', 'Appeal with the Head of the Office for Foreigners')], default='submitted', max_length=32, verbose_name='status'),
+            model_name="application",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "Submitted"),
+                    ("formal_check", "Formal check"),
+                    ("awaiting_supplement", "Waiting for your documents"),
+                    ("in_progress", "Being examined"),
+                    ("decision_issued", "Decision issued"),
+                    ("left_unexamined", "Left unexamined"),
+                    ("discontinued", "Proceedings discontinued"),
+                    ("withdrawn", "Withdrawn"),
+                    ("closed", "Closed"),
+                    ("granted_final", "Permit granted, final"),
+                    ("refused_final", "Permit refused, final"),
+                    ("appeal_filed", "Appeal filed, with the voivode"),
+                    ("appeal_second_instance", "Appeal with the Head of the Office for Foreigners"),
+                ],
+                default="submitted",
+                max_length=32,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='caseevent',
-            name='kind',
-            field=models.CharField(choices=[('submitted', 'Application submitted'), ('withdrawn', 'Application withdrawn'), ('status_changed', 'Status changed'), ('formal_check_started', 'Formal check started'), ('call_to_supplement', 'Call to supplement formal defects'), ('supplement_received', 'Supplement received'), ('appointment', 'Fingerprints appointment'), ('consultations', 'Consultations in progress'), ('decision', 'Decision issued'), ('document', 'Document issued'), ('left_unexamined', 'Application left unexamined'), ('discontinued', 'Proceedings discontinued'), ('letter_opened', 'Letter opened'), ('call_for_evidence', 'Call for evidence'), ('evidence_received', 'Evidence received'), ('evidence_deadline_passed', 'Deadline for evidence passed'), ('delay_notice', 'Notice of a delay in deciding'), ('appeal_waived', 'Right of appeal waived'), ('appeal_filed', 'Appeal filed'), ('appeal_granted_by_voivode', 'Appeal granted by the voivode'), ('appeal_forwarded', 'Appeal sent to the Head of the Office for Foreigners'), ('second_instance_decision', 'Decision on the appeal'), ('decision_final', 'Decision final')], max_length=32),
+            model_name="caseevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "Application submitted"),
+                    ("withdrawn", "Application withdrawn"),
+                    ("status_changed", "Status changed"),
+                    ("formal_check_started", "Formal check started"),
+                    ("call_to_supplement", "Call to supplement formal defects"),
+                    ("supplement_received", "Supplement received"),
+                    ("appointment", "Fingerprints appointment"),
+                    ("consultations", "Consultations in progress"),
+                    ("decision", "Decision issued"),
+                    ("document", "Document issued"),
+                    ("left_unexamined", "Application left unexamined"),
+                    ("discontinued", "Proceedings discontinued"),
+                    ("letter_opened", "Letter opened"),
+                    ("call_for_evidence", "Call for evidence"),
+                    ("evidence_received", "Evidence received"),
+                    ("evidence_deadline_passed", "Deadline for evidence passed"),
+                    ("delay_notice", "Notice of a delay in deciding"),
+                    ("appeal_waived", "Right of appeal waived"),
+                    ("appeal_filed", "Appeal filed"),
+                    ("appeal_granted_by_voivode", "Appeal granted by the voivode"),
+                    ("appeal_forwarded", "Appeal sent to the Head of the Office for Foreigners"),
+                    ("second_instance_decision", "Decision on the appeal"),
+                    ("decision_final", "Decision final"),
+                ],
+                max_length=32,
+            ),
         ),
     ]

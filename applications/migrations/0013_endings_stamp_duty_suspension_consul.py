@@ -4,20 +4,66 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0012_merge_parallel_branches'),
+        ("applications", "0012_merge_parallel_branches"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='application',
-            name='status',
-            field=models.CharField(choices=[('submitted', 'Submitted'), ('formal_check', 'Formal check'), ('awaiting_supplement', 'Waiting for your documents'), ('in_progress', 'Being examined'), ('decision_issued', 'Decision issued'), ('left_unexamined', 'Left unexamined'), ('discontinued', 'Proceedings discontinued'), ('withdrawn', 'Withdrawn'), ('closed', 'Closed'), ('awaiting_payment', 'Waiting for the stamp duty'), ('returned', 'Application returned (stamp duty not paid)'), ('refused_to_initiate', 'Refusal to initiate proceedings'), ('suspended', 'Proceedings suspended at your request')], default='submitted', max_length=32, verbose_name='status'),
+            model_name="application",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "Submitted"),
+                    ("formal_check", "Formal check"),
+                    ("awaiting_supplement", "Waiting for your documents"),
+                    ("in_progress", "Being examined"),
+                    ("decision_issued", "Decision issued"),
+                    ("left_unexamined", "Left unexamined"),
+                    ("discontinued", "Proceedings discontinued"),
+                    ("withdrawn", "Withdrawn"),
+                    ("closed", "Closed"),
+                    ("awaiting_payment", "Waiting for the stamp duty"),
+                    ("returned", "Application returned (stamp duty not paid)"),
+                    ("refused_to_initiate", "Refusal to initiate proceedings"),
+                    ("suspended", "Proceedings suspended at your request"),
+                ],
+                default="submitted",
+                max_length=32,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='caseevent',
-            name='kind',
-            field=models.CharField(choices=[('submitted', 'Application submitted'), ('withdrawn', 'Application withdrawn'), ('status_changed', 'Status changed'), ('formal_check_started', 'Formal check started'), ('call_to_supplement', 'Call to supplement formal defects'), ('supplement_received', 'Supplement received'), ('appointment', 'Fingerprints appointment'), ('consultations', 'Consultations in progress'), ('decision', 'Decision issued'), ('document', 'Document issued'), ('left_unexamined', 'Application left unexamined'), ('discontinued', 'Proceedings discontinued'), ('letter_opened', 'Letter opened'), ('call_for_evidence', 'Call for evidence'), ('evidence_received', 'Evidence received'), ('evidence_deadline_passed', 'Deadline for evidence passed'), ('delay_notice', 'Notice of a delay in deciding'), ('call_to_pay', 'Call to pay the stamp duty'), ('payment_recorded', 'Stamp duty paid'), ('returned', 'Application returned'), ('refused_to_initiate', 'Proceedings not initiated'), ('suspension_requested', 'Suspension requested'), ('suspended', 'Proceedings suspended'), ('resumed', 'Proceedings resumed')], max_length=32),
+            model_name="caseevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "Application submitted"),
+                    ("withdrawn", "Application withdrawn"),
+                    ("status_changed", "Status changed"),
+                    ("formal_check_started", "Formal check started"),
+                    ("call_to_supplement", "Call to supplement formal defects"),
+                    ("supplement_received", "Supplement received"),
+                    ("appointment", "Fingerprints appointment"),
+                    ("consultations", "Consultations in progress"),
+                    ("decision", "Decision issued"),
+                    ("document", "Document issued"),
+                    ("left_unexamined", "Application left unexamined"),
+                    ("discontinued", "Proceedings discontinued"),
+                    ("letter_opened", "Letter opened"),
+                    ("call_for_evidence", "Call for evidence"),
+                    ("evidence_received", "Evidence received"),
+                    ("evidence_deadline_passed", "Deadline for evidence passed"),
+                    ("delay_notice", "Notice of a delay in deciding"),
+                    ("call_to_pay", "Call to pay the stamp duty"),
+                    ("payment_recorded", "Stamp duty paid"),
+                    ("returned", "Application returned"),
+                    ("refused_to_initiate", "Proceedings not initiated"),
+                    ("suspension_requested", "Suspension requested"),
+                    ("suspended", "Proceedings suspended"),
+                    ("resumed", "Proceedings resumed"),
+                ],
+                max_length=32,
+            ),
         ),
     ]

@@ -4,15 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0004_delay_notice_kind'),
+        ("documents", "0004_delay_notice_kind"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='document',
-            name='kind',
-            field=models.CharField(choices=[('application_package', 'Application package'), ('receipt', 'Official receipt (UPO)'), ('call_to_supplement', 'Call to supplement formal defects'), ('summons', 'Summons for fingerprints'), ('decision', 'Decision'), ('left_unexamined', 'Notice: application left unexamined'), ('call_for_evidence', 'Call for evidence'), ('discontinuance', 'Decision discontinuing the proceedings'), ('legal_stay_certificate', 'Certificate of legal stay'), ('delay_notice', 'Notice of a delay in deciding'), ('appeal_receipt', 'Receipt of the appeal (UPO)'), ('second_instance_decision', 'Decision of the Head of the Office for Foreigners')], max_length=32, verbose_name='kind'),
+            model_name="document",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("application_package", "Application package"),
+                    ("receipt", "Official receipt (UPO)"),
+                    ("call_to_supplement", "Call to supplement formal defects"),
+                    ("summons", "Summons for fingerprints"),
+                    ("decision", "Decision"),
+                    ("left_unexamined", "Notice: application left unexamined"),
+                    ("call_for_evidence", "Call for evidence"),
+                    ("discontinuance", "Decision discontinuing the proceedings"),
+                    ("legal_stay_certificate", "Certificate of legal stay"),
+                    ("delay_notice", "Notice of a delay in deciding"),
+                    ("appeal_receipt", "Receipt of the appeal (UPO)"),
+                    ("second_instance_decision", "Decision of the Head of the Office for Foreigners"),
+                ],
+                max_length=32,
+                verbose_name="kind",
+            ),
         ),
     ]

@@ -4,15 +4,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0004_delay_notice_kind'),
+        ("documents", "0004_delay_notice_kind"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='document',
-            name='kind',
-            field=models.CharField(choices=[('application_package', 'Application package'), ('receipt', 'Official receipt (UPO)'), ('call_to_supplement', 'Call to supplement formal defects'), ('summons', 'Summons for fingerprints'), ('decision', 'Decision'), ('left_unexamined', 'Notice: application left unexamined'), ('call_for_evidence', 'Call for evidence'), ('discontinuance', 'Decision discontinuing the proceedings'), ('legal_stay_certificate', 'Certificate of legal stay'), ('delay_notice', 'Notice of a delay in deciding'), ('call_to_pay', 'Call to pay the stamp duty'), ('combined_call', 'Letter with several calls'), ('return_notice', 'Notice: application returned'), ('refusal_to_initiate', 'Order refusing to initiate proceedings'), ('suspension', 'Order suspending the proceedings'), ('resumption', 'Order resuming the proceedings'), ('supplement_receipt', 'Official receipt of a supplement (UPO)')], max_length=32, verbose_name='kind'),
+            model_name="document",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("application_package", "Application package"),
+                    ("receipt", "Official receipt (UPO)"),
+                    ("call_to_supplement", "Call to supplement formal defects"),
+                    ("summons", "Summons for fingerprints"),
+                    ("decision", "Decision"),
+                    ("left_unexamined", "Notice: application left unexamined"),
+                    ("call_for_evidence", "Call for evidence"),
+                    ("discontinuance", "Decision discontinuing the proceedings"),
+                    ("legal_stay_certificate", "Certificate of legal stay"),
+                    ("delay_notice", "Notice of a delay in deciding"),
+                    ("call_to_pay", "Call to pay the stamp duty"),
+                    ("combined_call", "Letter with several calls"),
+                    ("return_notice", "Notice: application returned"),
+                    ("refusal_to_initiate", "Order refusing to initiate proceedings"),
+                    ("suspension", "Order suspending the proceedings"),
+                    ("resumption", "Order resuming the proceedings"),
+                    ("supplement_receipt", "Official receipt of a supplement (UPO)"),
+                ],
+                max_length=32,
+                verbose_name="kind",
+            ),
         ),
     ]

@@ -5,140 +5,266 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('applications', '0002_load_voivodeships'),
+        ("applications", "0002_load_voivodeships"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LegalAct',
+            name="LegalAct",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=63, unique=True, verbose_name='key')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('citation', models.CharField(blank=True, help_text='As published, e.g. Dz.U. 2013 poz. 1650.', max_length=200, verbose_name='citation')),
-                ('url', models.URLField(max_length=300, verbose_name='address in ISAP')),
-                ('title_pl', models.CharField(max_length=300, verbose_name='title (Polish)')),
-                ('title_en', models.CharField(blank=True, max_length=300, verbose_name='title (English)')),
-                ('title_uk', models.CharField(blank=True, max_length=300, verbose_name='title (Ukrainian)')),
-                ('title_ru', models.CharField(blank=True, max_length=300, verbose_name='title (Russian)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("key", models.SlugField(max_length=63, unique=True, verbose_name="key")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "citation",
+                    models.CharField(
+                        blank=True,
+                        help_text="As published, e.g. Dz.U. 2013 poz. 1650.",
+                        max_length=200,
+                        verbose_name="citation",
+                    ),
+                ),
+                ("url", models.URLField(max_length=300, verbose_name="address in ISAP")),
+                ("title_pl", models.CharField(max_length=300, verbose_name="title (Polish)")),
+                ("title_en", models.CharField(blank=True, max_length=300, verbose_name="title (English)")),
+                ("title_uk", models.CharField(blank=True, max_length=300, verbose_name="title (Ukrainian)")),
+                ("title_ru", models.CharField(blank=True, max_length=300, verbose_name="title (Russian)")),
             ],
             options={
-                'verbose_name': 'legal act',
-                'verbose_name_plural': 'legal acts',
-                'ordering': ['position', 'key'],
+                "verbose_name": "legal act",
+                "verbose_name_plural": "legal acts",
+                "ordering": ["position", "key"],
             },
         ),
         migrations.CreateModel(
-            name='PermitPage',
+            name="PermitPage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='One of the permit types of applications/permits.py.', max_length=63, unique=True, verbose_name='permit type')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title_pl', models.CharField(max_length=300, verbose_name='title (Polish)')),
-                ('title_en', models.CharField(blank=True, max_length=300, verbose_name='title (English)')),
-                ('title_uk', models.CharField(blank=True, max_length=300, verbose_name='title (Ukrainian)')),
-                ('title_ru', models.CharField(blank=True, max_length=300, verbose_name='title (Russian)')),
-                ('summary_pl', models.TextField(verbose_name='summary (Polish)')),
-                ('summary_en', models.TextField(blank=True, verbose_name='summary (English)')),
-                ('summary_uk', models.TextField(blank=True, verbose_name='summary (Ukrainian)')),
-                ('summary_ru', models.TextField(blank=True, verbose_name='summary (Russian)')),
-                ('who_for_pl', models.TextField(verbose_name='who it is for (Polish)')),
-                ('who_for_en', models.TextField(blank=True, verbose_name='who it is for (English)')),
-                ('who_for_uk', models.TextField(blank=True, verbose_name='who it is for (Ukrainian)')),
-                ('who_for_ru', models.TextField(blank=True, verbose_name='who it is for (Russian)')),
-                ('conditions_pl', models.TextField(help_text='One item per line.', verbose_name='conditions (Polish)')),
-                ('conditions_en', models.TextField(blank=True, help_text='One item per line.', verbose_name='conditions (English)')),
-                ('conditions_uk', models.TextField(blank=True, help_text='One item per line.', verbose_name='conditions (Ukrainian)')),
-                ('conditions_ru', models.TextField(blank=True, help_text='One item per line.', verbose_name='conditions (Russian)')),
-                ('documents_pl', models.TextField(help_text='One item per line.', verbose_name='documents needed (Polish)')),
-                ('documents_en', models.TextField(blank=True, help_text='One item per line.', verbose_name='documents needed (English)')),
-                ('documents_uk', models.TextField(blank=True, help_text='One item per line.', verbose_name='documents needed (Ukrainian)')),
-                ('documents_ru', models.TextField(blank=True, help_text='One item per line.', verbose_name='documents needed (Russian)')),
-                ('fees_note_pl', models.TextField(blank=True, help_text='The amounts come from the settings and are shown above this text.', verbose_name='how to pay the fees (Polish)')),
-                ('fees_note_en', models.TextField(blank=True, verbose_name='how to pay the fees (English)')),
-                ('fees_note_uk', models.TextField(blank=True, verbose_name='how to pay the fees (Ukrainian)')),
-                ('fees_note_ru', models.TextField(blank=True, verbose_name='how to pay the fees (Russian)')),
-                ('duration_pl', models.TextField(help_text='One item per line.', verbose_name='how long it takes (Polish)')),
-                ('duration_en', models.TextField(blank=True, help_text='One item per line.', verbose_name='how long it takes (English)')),
-                ('duration_uk', models.TextField(blank=True, help_text='One item per line.', verbose_name='how long it takes (Ukrainian)')),
-                ('duration_ru', models.TextField(blank=True, help_text='One item per line.', verbose_name='how long it takes (Russian)')),
-                ('legal_acts', models.ManyToManyField(blank=True, related_name='pages', to='information.legalact', verbose_name='legal acts')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="One of the permit types of applications/permits.py.",
+                        max_length=63,
+                        unique=True,
+                        verbose_name="permit type",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("title_pl", models.CharField(max_length=300, verbose_name="title (Polish)")),
+                ("title_en", models.CharField(blank=True, max_length=300, verbose_name="title (English)")),
+                ("title_uk", models.CharField(blank=True, max_length=300, verbose_name="title (Ukrainian)")),
+                ("title_ru", models.CharField(blank=True, max_length=300, verbose_name="title (Russian)")),
+                ("summary_pl", models.TextField(verbose_name="summary (Polish)")),
+                ("summary_en", models.TextField(blank=True, verbose_name="summary (English)")),
+                ("summary_uk", models.TextField(blank=True, verbose_name="summary (Ukrainian)")),
+                ("summary_ru", models.TextField(blank=True, verbose_name="summary (Russian)")),
+                ("who_for_pl", models.TextField(verbose_name="who it is for (Polish)")),
+                ("who_for_en", models.TextField(blank=True, verbose_name="who it is for (English)")),
+                ("who_for_uk", models.TextField(blank=True, verbose_name="who it is for (Ukrainian)")),
+                ("who_for_ru", models.TextField(blank=True, verbose_name="who it is for (Russian)")),
+                ("conditions_pl", models.TextField(help_text="One item per line.", verbose_name="conditions (Polish)")),
+                (
+                    "conditions_en",
+                    models.TextField(blank=True, help_text="One item per line.", verbose_name="conditions (English)"),
+                ),
+                (
+                    "conditions_uk",
+                    models.TextField(blank=True, help_text="One item per line.", verbose_name="conditions (Ukrainian)"),
+                ),
+                (
+                    "conditions_ru",
+                    models.TextField(blank=True, help_text="One item per line.", verbose_name="conditions (Russian)"),
+                ),
+                (
+                    "documents_pl",
+                    models.TextField(help_text="One item per line.", verbose_name="documents needed (Polish)"),
+                ),
+                (
+                    "documents_en",
+                    models.TextField(
+                        blank=True, help_text="One item per line.", verbose_name="documents needed (English)"
+                    ),
+                ),
+                (
+                    "documents_uk",
+                    models.TextField(
+                        blank=True, help_text="One item per line.", verbose_name="documents needed (Ukrainian)"
+                    ),
+                ),
+                (
+                    "documents_ru",
+                    models.TextField(
+                        blank=True, help_text="One item per line.", verbose_name="documents needed (Russian)"
+                    ),
+                ),
+                (
+                    "fees_note_pl",
+                    models.TextField(
+                        blank=True,
+                        help_text="The amounts come from the settings and are shown above this text.",
+                        verbose_name="how to pay the fees (Polish)",
+                    ),
+                ),
+                ("fees_note_en", models.TextField(blank=True, verbose_name="how to pay the fees (English)")),
+                ("fees_note_uk", models.TextField(blank=True, verbose_name="how to pay the fees (Ukrainian)")),
+                ("fees_note_ru", models.TextField(blank=True, verbose_name="how to pay the fees (Russian)")),
+                (
+                    "duration_pl",
+                    models.TextField(help_text="One item per line.", verbose_name="how long it takes (Polish)"),
+                ),
+                (
+                    "duration_en",
+                    models.TextField(
+                        blank=True, help_text="One item per line.", verbose_name="how long it takes (English)"
+                    ),
+                ),
+                (
+                    "duration_uk",
+                    models.TextField(
+                        blank=True, help_text="One item per line.", verbose_name="how long it takes (Ukrainian)"
+                    ),
+                ),
+                (
+                    "duration_ru",
+                    models.TextField(
+                        blank=True, help_text="One item per line.", verbose_name="how long it takes (Russian)"
+                    ),
+                ),
+                (
+                    "legal_acts",
+                    models.ManyToManyField(
+                        blank=True, related_name="pages", to="information.legalact", verbose_name="legal acts"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'permit page',
-                'verbose_name_plural': 'permit pages',
-                'ordering': ['position', 'slug'],
+                "verbose_name": "permit page",
+                "verbose_name_plural": "permit pages",
+                "ordering": ["position", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='FaqEntry',
+            name="FaqEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('question_pl', models.CharField(max_length=300, verbose_name='question (Polish)')),
-                ('question_en', models.CharField(blank=True, max_length=300, verbose_name='question (English)')),
-                ('question_uk', models.CharField(blank=True, max_length=300, verbose_name='question (Ukrainian)')),
-                ('question_ru', models.CharField(blank=True, max_length=300, verbose_name='question (Russian)')),
-                ('answer_pl', models.TextField(verbose_name='answer (Polish)')),
-                ('answer_en', models.TextField(blank=True, verbose_name='answer (English)')),
-                ('answer_uk', models.TextField(blank=True, verbose_name='answer (Ukrainian)')),
-                ('answer_ru', models.TextField(blank=True, verbose_name='answer (Russian)')),
-                ('page', models.ForeignKey(blank=True, help_text='Empty for a question about every permit.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='faq', to='information.permitpage', verbose_name='page')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                ("question_pl", models.CharField(max_length=300, verbose_name="question (Polish)")),
+                ("question_en", models.CharField(blank=True, max_length=300, verbose_name="question (English)")),
+                ("question_uk", models.CharField(blank=True, max_length=300, verbose_name="question (Ukrainian)")),
+                ("question_ru", models.CharField(blank=True, max_length=300, verbose_name="question (Russian)")),
+                ("answer_pl", models.TextField(verbose_name="answer (Polish)")),
+                ("answer_en", models.TextField(blank=True, verbose_name="answer (English)")),
+                ("answer_uk", models.TextField(blank=True, verbose_name="answer (Ukrainian)")),
+                ("answer_ru", models.TextField(blank=True, verbose_name="answer (Russian)")),
+                (
+                    "page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for a question about every permit.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="faq",
+                        to="information.permitpage",
+                        verbose_name="page",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'FAQ entry',
-                'verbose_name_plural': 'FAQ entries',
-                'ordering': ['page__position', 'position', 'pk'],
+                "verbose_name": "FAQ entry",
+                "verbose_name_plural": "FAQ entries",
+                "ordering": ["page__position", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ContactMessage',
+            name="ContactMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('topic', models.CharField(choices=[('before-applying', 'Before applying: which permit and which documents'), ('my-case', 'My case in progress'), ('fees', 'Fees and payments'), ('appointment', 'Fingerprints appointment'), ('decision', 'Decision, appeal or residence card'), ('website', 'A problem with this website'), ('other', 'Something else')], max_length=32, verbose_name='topic')),
-                ('case_number', models.CharField(blank=True, max_length=14, verbose_name='case number')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('message', models.TextField(verbose_name='message')),
-                ('consent', models.BooleanField(default=False, verbose_name='consent to processing')),
-                ('language', models.CharField(choices=[('pl', 'Polish'), ('en', 'English'), ('uk', 'Ukrainian'), ('ru', 'Russian')], default='pl', max_length=8, verbose_name='language')),
-                ('ip', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP address')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='sent at')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contact_messages', to='applications.office', verbose_name='voivodeship office')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "topic",
+                    models.CharField(
+                        choices=[
+                            ("before-applying", "Before applying: which permit and which documents"),
+                            ("my-case", "My case in progress"),
+                            ("fees", "Fees and payments"),
+                            ("appointment", "Fingerprints appointment"),
+                            ("decision", "Decision, appeal or residence card"),
+                            ("website", "A problem with this website"),
+                            ("other", "Something else"),
+                        ],
+                        max_length=32,
+                        verbose_name="topic",
+                    ),
+                ),
+                ("case_number", models.CharField(blank=True, max_length=14, verbose_name="case number")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                ("message", models.TextField(verbose_name="message")),
+                ("consent", models.BooleanField(default=False, verbose_name="consent to processing")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("pl", "Polish"), ("en", "English"), ("uk", "Ukrainian"), ("ru", "Russian")],
+                        default="pl",
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                ("ip", models.GenericIPAddressField(blank=True, null=True, verbose_name="IP address")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="sent at")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contact_messages",
+                        to="applications.office",
+                        verbose_name="voivodeship office",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact message',
-                'verbose_name_plural': 'contact messages',
-                'ordering': ['-created_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('consent', True)), name='information_contact_consent')],
+                "verbose_name": "contact message",
+                "verbose_name_plural": "contact messages",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.CheckConstraint(condition=models.Q(("consent", True)), name="information_contact_consent")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ProcedureStep',
+            name="ProcedureStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(verbose_name='position')),
-                ('title_pl', models.CharField(max_length=300, verbose_name='step (Polish)')),
-                ('title_en', models.CharField(blank=True, max_length=300, verbose_name='step (English)')),
-                ('title_uk', models.CharField(blank=True, max_length=300, verbose_name='step (Ukrainian)')),
-                ('title_ru', models.CharField(blank=True, max_length=300, verbose_name='step (Russian)')),
-                ('text_pl', models.TextField(blank=True, verbose_name='explanation (Polish)')),
-                ('text_en', models.TextField(blank=True, verbose_name='explanation (English)')),
-                ('text_uk', models.TextField(blank=True, verbose_name='explanation (Ukrainian)')),
-                ('text_ru', models.TextField(blank=True, verbose_name='explanation (Russian)')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='information.permitpage', verbose_name='page')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("position", models.PositiveSmallIntegerField(verbose_name="position")),
+                ("title_pl", models.CharField(max_length=300, verbose_name="step (Polish)")),
+                ("title_en", models.CharField(blank=True, max_length=300, verbose_name="step (English)")),
+                ("title_uk", models.CharField(blank=True, max_length=300, verbose_name="step (Ukrainian)")),
+                ("title_ru", models.CharField(blank=True, max_length=300, verbose_name="step (Russian)")),
+                ("text_pl", models.TextField(blank=True, verbose_name="explanation (Polish)")),
+                ("text_en", models.TextField(blank=True, verbose_name="explanation (English)")),
+                ("text_uk", models.TextField(blank=True, verbose_name="explanation (Ukrainian)")),
+                ("text_ru", models.TextField(blank=True, verbose_name="explanation (Russian)")),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="information.permitpage",
+                        verbose_name="page",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'procedure step',
-                'verbose_name_plural': 'procedure steps',
-                'ordering': ['page', 'position'],
-                'constraints': [models.UniqueConstraint(fields=('page', 'position'), name='information_step_position_unique')],
+                "verbose_name": "procedure step",
+                "verbose_name_plural": "procedure steps",
+                "ordering": ["page", "position"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("page", "position"), name="information_step_position_unique")
+                ],
             },
         ),
     ]

@@ -9,70 +9,118 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('workflows', '0005_task_listing_stamp'),
+        ("workflows", "0005_task_listing_stamp"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         TrigramExtension(),  # the knowledge base's search on PostgreSQL (nothing on SQLite)
         migrations.CreateModel(
-            name='KnowledgeArticle',
+            name="KnowledgeArticle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('body', models.TextField(help_text='Plain text; an empty line starts a new paragraph.', verbose_name='text')),
-                ('steps', models.JSONField(blank=True, default=list, verbose_name='procedure steps')),
-                ('purposes', models.JSONField(blank=True, default=list, verbose_name='purposes of stay')),
-                ('legal_basis', models.CharField(blank=True, max_length=300, verbose_name='legal basis')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('version', models.PositiveIntegerField(default=0, editable=False, verbose_name='version')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Plain text; an empty line starts a new paragraph.", verbose_name="text"
+                    ),
+                ),
+                ("steps", models.JSONField(blank=True, default=list, verbose_name="procedure steps")),
+                ("purposes", models.JSONField(blank=True, default=list, verbose_name="purposes of stay")),
+                ("legal_basis", models.CharField(blank=True, max_length=300, verbose_name="legal basis")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                ("version", models.PositiveIntegerField(default=0, editable=False, verbose_name="version")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'knowledge base article',
-                'verbose_name_plural': 'knowledge base articles',
-                'ordering': ['title'],
+                "verbose_name": "knowledge base article",
+                "verbose_name_plural": "knowledge base articles",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='KnowledgeArticleTranslation',
+            name="KnowledgeArticleTranslation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('en', 'English'), ('uk', 'Українська'), ('ru', 'Русский')], max_length=8, verbose_name='language')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('body', models.TextField(verbose_name='text')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='workflows.knowledgearticle')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("uk", "Українська"), ("ru", "Русский")],
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("body", models.TextField(verbose_name="text")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="translations",
+                        to="workflows.knowledgearticle",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'translation',
-                'verbose_name_plural': 'translations',
-                'constraints': [models.UniqueConstraint(fields=('article', 'language'), name='one_translation_per_language')],
+                "verbose_name": "translation",
+                "verbose_name_plural": "translations",
+                "constraints": [
+                    models.UniqueConstraint(fields=("article", "language"), name="one_translation_per_language")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='KnowledgeArticleVersion',
+            name="KnowledgeArticleVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('body', models.TextField(verbose_name='text')),
-                ('steps', models.JSONField(default=list)),
-                ('purposes', models.JSONField(default=list)),
-                ('legal_basis', models.CharField(blank=True, max_length=300)),
-                ('changed_fields', models.JSONField(default=list, verbose_name='changed')),
-                ('changed_at', models.DateTimeField(auto_now_add=True, verbose_name='changed at')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='workflows.knowledgearticle')),
-                ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("body", models.TextField(verbose_name="text")),
+                ("steps", models.JSONField(default=list)),
+                ("purposes", models.JSONField(default=list)),
+                ("legal_basis", models.CharField(blank=True, max_length=300)),
+                ("changed_fields", models.JSONField(default=list, verbose_name="changed")),
+                ("changed_at", models.DateTimeField(auto_now_add=True, verbose_name="changed at")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="workflows.knowledgearticle",
+                    ),
+                ),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article version',
-                'verbose_name_plural': 'article versions',
-                'ordering': ['article', '-number'],
-                'constraints': [models.UniqueConstraint(fields=('article', 'number'), name='one_version_number_per_article')],
+                "verbose_name": "article version",
+                "verbose_name_plural": "article versions",
+                "ordering": ["article", "-number"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("article", "number"), name="one_version_number_per_article")
+                ],
             },
         ),
     ]

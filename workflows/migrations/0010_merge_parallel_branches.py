@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('workflows', '0007_knowledge_base_guidance'),
-        ('workflows', '0009_consultations_under_article_109'),
+        ("workflows", "0007_knowledge_base_guidance"),
+        ("workflows", "0009_consultations_under_article_109"),
     ]
 
-    operations = [
-    ]
+    operations = []

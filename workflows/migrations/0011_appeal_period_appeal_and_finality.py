@@ -6,75 +6,199 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0013_appeal_period_appeal_and_finality'),
-        ('documents', '0005_appeal_period_appeal_and_finality'),
-        ('workflows', '0010_merge_parallel_branches'),
+        ("applications", "0013_appeal_period_appeal_and_finality"),
+        ("documents", "0005_appeal_period_appeal_and_finality"),
+        ("workflows", "0010_merge_parallel_branches"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Appeal',
+            name="Appeal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='appeal')),
-                ('filed_at', models.DateTimeField(verbose_name='filed at')),
-                ('voivode_outcome', models.CharField(blank=True, choices=[('granted', 'Granted by the voivode with a new decision (art. 132 k.p.a.)'), ('forwarded', 'Sent to the Head of the Office for Foreigners (art. 133 k.p.a.)')], max_length=16, verbose_name='voivode')),
-                ('voivode_note', models.TextField(blank=True, verbose_name="voivode's note")),
-                ('forwarded_at', models.DateTimeField(blank=True, null=True, verbose_name='sent to the second instance')),
-                ('outcome', models.CharField(blank=True, choices=[('upheld', 'Upholds the decision (art. 138 § 1 pkt 1 k.p.a.)'), ('overturned', 'Overturns the decision and decides the case (art. 138 § 1 pkt 2 k.p.a.)'), ('returned', 'Overturns the decision and returns the case for re-examination (art. 138 § 2 k.p.a.)'), ('discontinued', 'Discontinues the appeal proceedings (art. 138 § 1 pkt 3 k.p.a.)')], max_length=16, verbose_name='decision on the appeal')),
-                ('justification', models.TextField(blank=True, verbose_name='justification')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='appeals', to='applications.application')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='appeals', to='workflows.decision')),
-                ('decision_letter', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='documents.document')),
-                ('filed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('receipt', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='documents.document')),
-                ('voivode_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.TextField(verbose_name="appeal")),
+                ("filed_at", models.DateTimeField(verbose_name="filed at")),
+                (
+                    "voivode_outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("granted", "Granted by the voivode with a new decision (art. 132 k.p.a.)"),
+                            ("forwarded", "Sent to the Head of the Office for Foreigners (art. 133 k.p.a.)"),
+                        ],
+                        max_length=16,
+                        verbose_name="voivode",
+                    ),
+                ),
+                ("voivode_note", models.TextField(blank=True, verbose_name="voivode's note")),
+                (
+                    "forwarded_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="sent to the second instance"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("upheld", "Upholds the decision (art. 138 § 1 pkt 1 k.p.a.)"),
+                            ("overturned", "Overturns the decision and decides the case (art. 138 § 1 pkt 2 k.p.a.)"),
+                            (
+                                "returned",
+                                "Overturns the decision and returns the case for re-examination (art. 138 § 2 k.p.a.)",
+                            ),
+                            ("discontinued", "Discontinues the appeal proceedings (art. 138 § 1 pkt 3 k.p.a.)"),
+                        ],
+                        max_length=16,
+                        verbose_name="decision on the appeal",
+                    ),
+                ),
+                ("justification", models.TextField(blank=True, verbose_name="justification")),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appeals",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="appeals", to="workflows.decision"
+                    ),
+                ),
+                (
+                    "decision_letter",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "filed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "receipt",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="documents.document",
+                    ),
+                ),
+                (
+                    "voivode_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'appeal',
-                'verbose_name_plural': 'appeals',
-                'ordering': ['-filed_at', '-pk'],
+                "verbose_name": "appeal",
+                "verbose_name_plural": "appeals",
+                "ordering": ["-filed_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='AppealPeriod',
+            name="AppealPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('days', models.PositiveSmallIntegerField(default=14, verbose_name='days from delivery')),
-                ('deadline', models.DateTimeField(verbose_name='last moment for an appeal')),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('waived_at', models.DateTimeField(blank=True, null=True, verbose_name='right of appeal waived')),
-                ('expired_at', models.DateTimeField(blank=True, null=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='appeal_periods', to='applications.application')),
-                ('decision', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='appeal_period', to='workflows.decision')),
-                ('delivery', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='workflows.delivery')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("days", models.PositiveSmallIntegerField(default=14, verbose_name="days from delivery")),
+                ("deadline", models.DateTimeField(verbose_name="last moment for an appeal")),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                ("waived_at", models.DateTimeField(blank=True, null=True, verbose_name="right of appeal waived")),
+                ("expired_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appeal_periods",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "decision",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appeal_period",
+                        to="workflows.decision",
+                    ),
+                ),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="workflows.delivery"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'appeal period',
-                'verbose_name_plural': 'appeal periods',
-                'ordering': ['-pk'],
+                "verbose_name": "appeal period",
+                "verbose_name_plural": "appeal periods",
+                "ordering": ["-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Finality',
+            name="Finality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('final_on', models.DateField(verbose_name='final on')),
-                ('reason', models.CharField(choices=[('no_appeal', 'No appeal within 14 days of delivery'), ('waiver', 'The applicant waived the right of appeal (art. 127a k.p.a.)'), ('second_instance', 'Decided by the Head of the Office for Foreigners')], max_length=16, verbose_name='reason')),
-                ('granted', models.BooleanField(verbose_name='permit granted')),
-                ('leave_by', models.DateField(blank=True, null=True, verbose_name='leave Poland by')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='finality', to='applications.application')),
-                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='workflows.decision')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("final_on", models.DateField(verbose_name="final on")),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("no_appeal", "No appeal within 14 days of delivery"),
+                            ("waiver", "The applicant waived the right of appeal (art. 127a k.p.a.)"),
+                            ("second_instance", "Decided by the Head of the Office for Foreigners"),
+                        ],
+                        max_length=16,
+                        verbose_name="reason",
+                    ),
+                ),
+                ("granted", models.BooleanField(verbose_name="permit granted")),
+                ("leave_by", models.DateField(blank=True, null=True, verbose_name="leave Poland by")),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="finality",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="workflows.decision"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'finality of the decision',
-                'verbose_name_plural': 'finality of decisions',
+                "verbose_name": "finality of the decision",
+                "verbose_name_plural": "finality of decisions",
             },
         ),
     ]

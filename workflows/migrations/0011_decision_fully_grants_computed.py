@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('workflows', '0010_merge_parallel_branches'),
+        ("workflows", "0010_merge_parallel_branches"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='decision',
-            name='fully_grants',
-            field=models.BooleanField(editable=False, null=True, verbose_name='grants the request in full'),
+            model_name="decision",
+            name="fully_grants",
+            field=models.BooleanField(editable=False, null=True, verbose_name="grants the request in full"),
         ),
     ]

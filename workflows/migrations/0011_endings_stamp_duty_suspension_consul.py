@@ -6,69 +6,121 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0013_endings_stamp_duty_suspension_consul'),
-        ('workflows', '0010_merge_parallel_branches'),
+        ("applications", "0013_endings_stamp_duty_suspension_consul"),
+        ("workflows", "0010_merge_parallel_branches"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='caseprocess',
-            name='consul_requested',
-            field=models.BooleanField(default=False, verbose_name='consult the consul (art. 109)'),
+            model_name="caseprocess",
+            name="consul_requested",
+            field=models.BooleanField(default=False, verbose_name="consult the consul (art. 109)"),
         ),
         migrations.AddField(
-            model_name='caseprocess',
-            name='initiation_refused_reason',
-            field=models.TextField(blank=True, verbose_name='why the proceedings cannot be initiated'),
+            model_name="caseprocess",
+            name="initiation_refused_reason",
+            field=models.TextField(blank=True, verbose_name="why the proceedings cannot be initiated"),
         ),
         migrations.AlterField(
-            model_name='consultation',
-            name='agency',
-            field=models.CharField(choices=[('border_guard', 'Border Guard'), ('police', 'Police'), ('abw', 'Internal Security Agency'), ('labour_office', 'Labour office'), ('consul', 'Consul')], max_length=16, verbose_name='agency'),
+            model_name="consultation",
+            name="agency",
+            field=models.CharField(
+                choices=[
+                    ("border_guard", "Border Guard"),
+                    ("police", "Police"),
+                    ("abw", "Internal Security Agency"),
+                    ("labour_office", "Labour office"),
+                    ("consul", "Consul"),
+                ],
+                max_length=16,
+                verbose_name="agency",
+            ),
         ),
         migrations.CreateModel(
-            name='PaymentRequest',
+            name="PaymentRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='stamp duty (PLN)')),
-                ('days', models.PositiveSmallIntegerField(verbose_name='days from delivery')),
-                ('deadline', models.DateTimeField(verbose_name='deadline')),
-                ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='requested at')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='paid, as recorded')),
-                ('expired_at', models.DateTimeField(blank=True, null=True, verbose_name='expired at')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='payment_requests', to='applications.application')),
-                ('delivery', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='workflows.delivery')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=8, verbose_name="stamp duty (PLN)")),
+                ("days", models.PositiveSmallIntegerField(verbose_name="days from delivery")),
+                ("deadline", models.DateTimeField(verbose_name="deadline")),
+                ("requested_at", models.DateTimeField(auto_now_add=True, verbose_name="requested at")),
+                ("answered_at", models.DateTimeField(blank=True, null=True, verbose_name="paid, as recorded")),
+                ("expired_at", models.DateTimeField(blank=True, null=True, verbose_name="expired at")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="payment_requests",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "delivery",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="workflows.delivery",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'call to pay the stamp duty',
-                'verbose_name_plural': 'calls to pay the stamp duty',
-                'ordering': ['-requested_at', '-pk'],
+                "verbose_name": "call to pay the stamp duty",
+                "verbose_name_plural": "calls to pay the stamp duty",
+                "ordering": ["-requested_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Suspension',
+            name="Suspension",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='requested at')),
-                ('reason', models.TextField(blank=True, verbose_name="the applicant's reason")),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('suspended', models.BooleanField(null=True, verbose_name='suspended')),
-                ('refusal_reason', models.TextField(blank=True, verbose_name='why it was not suspended')),
-                ('previous_status', models.CharField(blank=True, max_length=32)),
-                ('resume_requested_at', models.DateTimeField(blank=True, null=True, verbose_name='resumption asked for')),
-                ('resumed_at', models.DateTimeField(blank=True, null=True, verbose_name='resumed at')),
-                ('discontinued_at', models.DateTimeField(blank=True, null=True, verbose_name='discontinued after 3 years')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='suspensions', to='applications.application')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("requested_at", models.DateTimeField(auto_now_add=True, verbose_name="requested at")),
+                ("reason", models.TextField(blank=True, verbose_name="the applicant's reason")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided at")),
+                ("suspended", models.BooleanField(null=True, verbose_name="suspended")),
+                ("refusal_reason", models.TextField(blank=True, verbose_name="why it was not suspended")),
+                ("previous_status", models.CharField(blank=True, max_length=32)),
+                (
+                    "resume_requested_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="resumption asked for"),
+                ),
+                ("resumed_at", models.DateTimeField(blank=True, null=True, verbose_name="resumed at")),
+                (
+                    "discontinued_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="discontinued after 3 years"),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="suspensions",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "suspension at the applicant's request",
-                'verbose_name_plural': "suspensions at the applicant's request",
-                'ordering': ['-requested_at', '-pk'],
+                "verbose_name": "suspension at the applicant's request",
+                "verbose_name_plural": "suspensions at the applicant's request",
+                "ordering": ["-requested_at", "-pk"],
             },
         ),
     ]
