@@ -173,7 +173,7 @@ def _store_attachment(*, draft: Draft, required, upload: File) -> Attachment:
     if not params:  # not a photograph: an image is a scan, which must be legible
         params["min_short_side"] = SCAN_MIN_SHORT_SIDE
     info = validate_upload(upload, accept=required.accept, max_size_mb=required.max_size_mb, **params)
-    if spec.layout == "2026":  # the 2026 rules: at most 50 MB of files per application
+    if draft.definition.spec.layout == "2026":  # the 2026 rules: at most 50 MB of files per application
         used = draft.attachments.aggregate(total=Sum("size"))["total"] or 0
         if used + info.size > APPLICATION_MAX_MB_2026 * 1024 * 1024:
             raise ValidationError(
