@@ -264,3 +264,28 @@ def test_the_applicant_asks_to_suspend_and_to_resume_from_the_case_page(
     application.refresh_from_db()
     assert application.status == ApplicationStatus.IN_PROGRESS
     assert "review" not in open_nodes(application) and "book_appointment" in open_nodes(application)
+
+
+def test_a_call_does_not_expire_while_suspended_and_runs_on_for_the_days_left_after_resumption(
+    django_capture_on_commit_callbacks, officer
+):
+    from workflows.deadlines import last_moment
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    services.complete_formal_check(
+        task=take(application, "formal_check", officer), user=officer, complete=False, defects=["Brak zdjęcia"]
+    )
+    deadline = SupplementRequest.objects.get(application=application).deadline
+    suspend(application, officer)
+    with time_machine.travel(deadline + timedelta(days=1)):
+        fire_due_timers()  # art. 103 k.p.a.: suspension stops the deadline
+        application.refresh_from_db()
+        assert application.status == ApplicationStatus.SUSPENDED
+    resumed_after = (deadline - timezone.now()).days + 2
+    with time_machine.travel(timezone.now() + timedelta(days=resumed_after)):
+        endings.request_resumption(application=application, applicant=application.applicant)
+    request = SupplementRequest.objects.get(application=application)
+    assert request.deadline == last_moment(deadline, resumed_after)
+    assert open_nodes(application) == {"supplement", "supplement__timeout"}
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.AWAITING_SUPPLEMENT
