@@ -257,13 +257,37 @@ def next_watch_moment(activation) -> datetime:
 
 
 def move_watch(application: Application) -> None:
-    """Move the watch's timer after the clock or a request changed (the dispatcher fires it at the exact moment)."""
-    for timer in Task.objects.filter(
-        process__caseprocess__application=application, flow_task_type="TIMER", status=STATUS.SCHEDULED
-    ):
-        if timer.flow_task.name == WATCH_NODE:
+    """Move the watch's timer after the clock or a request changed (the dispatcher fires it at the exact moment).
+
+    A case started before the watch existed gets it now, once (`arm_watch`)."""
+    watched = False
+    for timer in Task.objects.filter(process__caseprocess__application=application, flow_task_type="TIMER"):
+        if timer.flow_task.name != WATCH_NODE:
+            continue
+        watched = True
+        if timer.status == STATUS.SCHEDULED:
             timer.scheduled = watch_moment(application)
             timer.save(update_fields=["scheduled"])
+    if not watched:
+        arm_watch(application)
+
+
+def arm_watch(application: Application) -> Task | None:
+    """Start the watch beside the main path of a running case that never had one (a case from before it existed)."""
+    from viewflow.workflow.status import PROCESS
+
+    from .flows import ResidencePermitFlow
+
+    process = CaseProcess.objects.filter(application=application).first()
+    if process is None or process.status in (PROCESS.DONE, PROCESS.CANCELED):
+        return None
+    start = process.task_set.filter(flow_task=ResidencePermitFlow.start).first()
+    if start is None:
+        return None
+    node = ResidencePermitFlow.watch_case
+    activation = node.activation_class.create(node, start.flow_task.activation_class(start), start.token)
+    activation.activate()
+    return activation.task
 
 
 def _notice_sent_for(application: Application, due_on: date) -> bool:

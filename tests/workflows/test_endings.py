@@ -289,3 +289,17 @@ def test_a_call_does_not_expire_while_suspended_and_runs_on_for_the_days_left_af
     assert open_nodes(application) == {"supplement", "supplement__timeout"}
     application.refresh_from_db()
     assert application.status == ApplicationStatus.AWAITING_SUPPLEMENT
+
+
+def test_a_case_from_before_the_watch_gets_it_when_the_applicant_asks_to_suspend(
+    django_capture_on_commit_callbacks, officer
+):
+    from viewflow.workflow.models import Task
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    Task.objects.filter(process__caseprocess__application=application, flow_task__endswith=".watch_case").delete()
+    assert "watch_case" not in open_nodes(application, with_watch=True)  # as a case started before the watch
+    suspend(application, officer)
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUSPENDED
