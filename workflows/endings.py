@@ -257,13 +257,37 @@ def next_watch_moment(activation) -> datetime:
 
 
 def move_watch(application: Application) -> None:
-    """Move the watch's timer after the clock or a request changed (the dispatcher fires it at the exact moment)."""
-    for timer in Task.objects.filter(
-        process__caseprocess__application=application, flow_task_type="TIMER", status=STATUS.SCHEDULED
-    ):
-        if timer.flow_task.name == WATCH_NODE:
+    """Move the watch's timer after the clock or a request changed (the dispatcher fires it at the exact moment).
+
+    A case started before the watch existed gets it now, once (`arm_watch`)."""
+    watched = False
+    for timer in Task.objects.filter(process__caseprocess__application=application, flow_task_type="TIMER"):
+        if timer.flow_task.name != WATCH_NODE:
+            continue
+        watched = True
+        if timer.status == STATUS.SCHEDULED:
             timer.scheduled = watch_moment(application)
             timer.save(update_fields=["scheduled"])
+    if not watched:
+        arm_watch(application)
+
+
+def arm_watch(application: Application) -> Task | None:
+    """Start the watch beside the main path of a running case that never had one (a case from before it existed)."""
+    from viewflow.workflow.status import PROCESS
+
+    from .flows import ResidencePermitFlow
+
+    process = CaseProcess.objects.filter(application=application).first()
+    if process is None or process.status in (PROCESS.DONE, PROCESS.CANCELED):
+        return None
+    start = process.task_set.filter(flow_task=ResidencePermitFlow.start).first()
+    if start is None:
+        return None
+    node = ResidencePermitFlow.watch_case
+    activation = node.activation_class.create(node, start.flow_task.activation_class(start), start.token)
+    activation.activate()
+    return activation.task
 
 
 def _notice_sent_for(application: Application, due_on: date) -> bool:
@@ -315,10 +339,13 @@ def was_suspended(activation) -> bool:
     return current_suspension(activation.process.application) is not None
 
 
-def three_years_after_suspension(activation) -> datetime:
-    suspension = current_suspension(activation.process.application)
+def _three_years_after(suspension: Suspension) -> datetime:
     day = add_period(polish_day(suspension.decided_at), months=12 * SUSPENSION_YEARS)
     return datetime.combine(day, time.max, tzinfo=POLISH_TIME)
+
+
+def three_years_after_suspension(activation) -> datetime:
+    return _three_years_after(current_suspension(activation.process.application))
 
 
 def resume(activation) -> None:
@@ -332,6 +359,7 @@ def resume(activation) -> None:
         application, suspended_on=suspended_on, requested_on=polish_day(suspension.resume_requested_at)
     )
     deliver_letter(letters.issue(application, letter))
+    release_call_deadlines(application, days=(resumed_on - suspended_on).days)
     set_status(application, suspension.previous_status or ApplicationStatus.IN_PROGRESS)
     record_event(
         application,
@@ -340,6 +368,48 @@ def resume(activation) -> None:
     )
     refresh_decision_clock(application)
     audit(None, "case.resumed", application=application, obj=suspension)
+
+
+def _call_timers(application: Application):
+    """The open calls with a deadline and the scheduled timer of each (art. 103 k.p.a. holds their time)."""
+    from .delivery import CALLS_WITH_TIMERS
+
+    timers = {
+        timer.flow_task.name: timer
+        for timer in Task.objects.filter(
+            process__caseprocess__application=application, flow_task_type="TIMER", status=STATUS.SCHEDULED
+        )
+    }
+    for kind in CALLS_WITH_TIMERS:
+        for call in kind.model.objects.filter(
+            application=application, answered_at__isnull=True, expired_at__isnull=True
+        ):
+            yield kind, call, timers.get(kind.timer_node)
+
+
+def hold_call_deadlines(application: Application, *, until: datetime) -> None:
+    """Suspension stops the running of deadlines (art. 103 k.p.a.): the calls' timers wait until `until`."""
+    for _kind, _call, timer in _call_timers(application):
+        if timer is not None:
+            timer.scheduled = until
+            timer.save(update_fields=["scheduled"])
+
+
+def release_call_deadlines(application: Application, *, days: int) -> None:
+    """On resumption each open call's deadline is later by the suspended days, and its timer fires then."""
+    from applications.services import move_event_deadline
+
+    from .deadlines import last_moment
+    from .task_index import restamp_deadlines
+
+    for kind, call, timer in _call_timers(application):
+        call.deadline = last_moment(call.deadline, days)
+        call.save(update_fields=["deadline"])
+        if timer is not None:
+            timer.scheduled = call.deadline
+            timer.save(update_fields=["scheduled"])
+        move_event_deadline(application, kind.event_kind, due_at=call.deadline)
+    restamp_deadlines(application)
 
 
 def discontinue_after_suspension(activation) -> None:
@@ -425,6 +495,7 @@ def decide_suspension(*, task: Task, user, suspend: bool, reason: str = "", ip: 
                 action_url=reverse("workflows:resume", kwargs={"case_id": application.public_id}),
             )
             lapse_legal_stay_certificate(application, reason=LapseReason.SUSPENDED_AT_REQUEST)
+            hold_call_deadlines(application, until=_three_years_after(suspension) + timedelta(days=1))
             refresh_decision_clock(application)
         audit(user, "suspension.decided", application=application, obj=suspension, ip=ip, data={"suspend": suspend})
         done.append(suspension)

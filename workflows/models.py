@@ -41,8 +41,10 @@ class CaseProcess(Process):
     #: The statutory decision date as `applications.tracking.decision_clock` computes it (`workflows.clock`).
     decision_due_on = models.DateField(_("decision due on"), null=True, blank=True, db_index=True)
     #: The officer's choices at the formal check that route the case (`workflows.endings`).
-    consul_requested = models.BooleanField(_("consult the consul (art. 109)"), default=False)
-    initiation_refused_reason = models.TextField(_("why the proceedings cannot be initiated"), blank=True)
+    consul_requested = models.BooleanField(_("consult the consul (art. 109)"), default=False, db_default=False)
+    initiation_refused_reason = models.TextField(
+        _("why the proceedings cannot be initiated"), blank=True, default="", db_default=""
+    )
 
     class Meta:
         verbose_name = _("case process")

@@ -221,3 +221,85 @@ def test_a_supplement_gets_its_own_receipt(django_capture_on_commit_callbacks, o
     receipt = application.documents.get(kind=DocumentKind.SUPPLEMENT_RECEIPT)
     assert receipt.signed and receipt.sha256
     assert open_task(application, "formal_check_again")
+
+
+def test_the_officer_previews_the_combined_letter_before_it_leaves_and_a_short_period_gets_a_field_message(
+    client, django_capture_on_commit_callbacks, officer
+):
+    from tests.documents.helpers import pdf_text
+
+    from .conftest import staff_login
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    task = take(application, "formal_check", officer)
+    staff_login(client, officer)
+    url = reverse("workflows:task", kwargs={"task_id": task.pk})
+    data = {"complete": "no", "defects": "Brak zdjęcia", "stamp_duty_paid": "no", "pay_days": "5"}
+    refused = client.post(url, data)
+    assert refused.status_code == 400 and "no less than 7 days" in refused.content.decode()
+    page = client.post(url, {**data, "pay_days": "7"})
+    assert page.status_code == 200 and "Send the letter" in page.content.decode()
+    draft = client.get(reverse("workflows:task-letter-preview", kwargs={"task_id": task.pk}))
+    text = pdf_text(draft.content)
+    assert "PROJEKT" in text and "Brak zdjęcia" in text and "440" in text and "7 dni" in text and "14 dni" in text
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"confirm": "1"}).status_code == 302
+    assert application.documents.filter(kind=DocumentKind.COMBINED_CALL).count() == 1
+
+
+def test_the_applicant_asks_to_suspend_and_to_resume_from_the_case_page(
+    client, django_capture_on_commit_callbacks, officer
+):
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    client.force_login(application.applicant)
+    case_page = reverse("applications:case", kwargs={"case_id": application.public_id})
+    assert "Ask to suspend the proceedings" in client.get(case_page).content.decode()
+    client.post(reverse("workflows:suspend", kwargs={"case_id": application.public_id}), {"reason": "Wyjazd"})
+    fire_due_timers()
+    endings.decide_suspension(task=take(application, "decide_suspension", officer), user=officer, suspend=True)
+    page = client.get(case_page).content.decode()
+    assert "The proceedings are suspended at your request" in page and "Ask to resume the proceedings" in page
+    client.post(reverse("workflows:resume", kwargs={"case_id": application.public_id}))
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.IN_PROGRESS
+    assert "review" not in open_nodes(application) and "book_appointment" in open_nodes(application)
+
+
+def test_a_call_does_not_expire_while_suspended_and_runs_on_for_the_days_left_after_resumption(
+    django_capture_on_commit_callbacks, officer
+):
+    from workflows.deadlines import last_moment
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    services.complete_formal_check(
+        task=take(application, "formal_check", officer), user=officer, complete=False, defects=["Brak zdjęcia"]
+    )
+    deadline = SupplementRequest.objects.get(application=application).deadline
+    suspend(application, officer)
+    with time_machine.travel(deadline + timedelta(days=1)):
+        fire_due_timers()  # art. 103 k.p.a.: suspension stops the deadline
+        application.refresh_from_db()
+        assert application.status == ApplicationStatus.SUSPENDED
+    resumed_after = (deadline - timezone.now()).days + 2
+    with time_machine.travel(timezone.now() + timedelta(days=resumed_after)):
+        endings.request_resumption(application=application, applicant=application.applicant)
+    request = SupplementRequest.objects.get(application=application)
+    assert request.deadline == last_moment(deadline, resumed_after)
+    assert open_nodes(application) == {"supplement", "supplement__timeout"}
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.AWAITING_SUPPLEMENT
+
+
+def test_a_case_from_before_the_watch_gets_it_when_the_applicant_asks_to_suspend(
+    django_capture_on_commit_callbacks, officer
+):
+    from viewflow.workflow.models import Task
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    Task.objects.filter(process__caseprocess__application=application, flow_task__endswith=".watch_case").delete()
+    assert "watch_case" not in open_nodes(application, with_watch=True)  # as a case started before the watch
+    suspend(application, officer)
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUSPENDED
