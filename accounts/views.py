@@ -32,6 +32,8 @@ def _safe_next(request: HttpRequest, candidate: str | None, user: User | None = 
         return candidate
     if user is not None and (user.has_role(Role.OFFICER) or user.has_role(Role.SUPERVISOR)):
         return reverse("workflows:inbox")  # staff start their day at the office inbox
+    if user is not None and user.has_role(Role.SECOND_INSTANCE):
+        return reverse("workflows:second-instance-queue")  # the Head of the Office's appeals
     return reverse(settings.LOGIN_REDIRECT_URL)
 
 
