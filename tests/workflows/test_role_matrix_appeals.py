@@ -53,6 +53,10 @@ def test_the_second_instance_sees_only_forwarded_appeals_and_no_office_page(
 
     queue = client.get(reverse("workflows:second-instance-queue")).content.decode()
     assert forwarded.case_number in queue and with_the_voivode.case_number not in queue
+    listed = client.get("/api/v1/officer/appeals").json()
+    assert [item["case_number"] for item in listed["items"]] == [forwarded.case_number]
+    assert listed["items"][0]["step"] == "second_instance"
+    assert client.get("/api/v1/officer/queue").status_code == 403  # no voivodeship office's queue
     task = open_task(forwarded, "second_instance")
     assert client.get(reverse("workflows:second-instance-task", kwargs={"task_id": task.pk})).status_code == 200
     other_task = open_task(with_the_voivode, "formal_check")
@@ -95,6 +99,8 @@ def test_voivodeship_staff_never_see_or_work_the_second_instance_step(
         assert client.get(reverse("workflows:task", kwargs={"task_id": task.pk})).status_code == 404
         assert client.post(reverse("workflows:task-claim", kwargs={"task_id": task.pk})).status_code == 404
         assert forwarded.case_number not in client.get(reverse("workflows:queue")).content.decode()
+        assert client.get("/api/v1/officer/appeals").status_code == 403
+        assert forwarded.case_number not in client.get("/api/v1/officer/queue").content.decode()
         assert not services.may_work_on(person, task)
     with pytest.raises(PermissionDenied):
         appeals.claim_appeal(task=task, user=officer)
@@ -130,6 +136,24 @@ def test_the_appeal_page_is_the_partys_only(client, django_capture_on_commit_cal
     assert client.post(url, {"action": "waive", "confirm": "on"}).status_code == 404
     for name in SECOND_INSTANCE_PAGES:
         assert client.get(reverse(name)).status_code == 403
+    assert client.get("/api/v1/officer/appeals").status_code == 403
+    client.logout()
+    assert client.get("/api/v1/officer/appeals").status_code == 401
     client.force_login(application.applicant)
     page = client.get(url)
     assert page.status_code == 200 and "no decision in this case that you can appeal against" in page.content.decode()
+
+
+def test_the_demo_data_has_a_second_instance_account_printed_with_the_others():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from accounts.models import User
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    line = next(line for line in out.getvalue().splitlines() if "second.instance@mos.example" in line)
+    assert "Second-instance officer" in line and "TOTP secret" in line
+    person = User.objects.get(email="second.instance@mos.example")
+    assert appeals.is_second_instance(person) and not services.is_staff(person)
