@@ -257,3 +257,31 @@ def test_an_appeal_after_fourteen_days_is_refused_with_the_last_day(
     assert not application.appeals.exists()
     application.refresh_from_db()
     assert application.status == ApplicationStatus.REFUSED_FINAL
+
+
+@pytest.mark.postgres
+def test_opening_the_decision_in_the_account_starts_the_fourteen_days_that_day_and_moves_the_timer(
+    client, django_capture_on_commit_callbacks, officer
+):
+    from django.urls import reverse
+
+    from .test_delivery import timer_of
+
+    application = decided_case(django_capture_on_commit_callbacks, officer)  # Thursday 1 October 2026
+    decision = application.documents.get(kind=DocumentKind.DECISION)
+    with time_machine.travel(warsaw(2026, 10, 2, 8, 0), tick=False):  # opened on Friday 2 October
+        client.force_login(application.applicant)
+        assert client.get(reverse("documents:download", kwargs={"document_id": decision.public_id})).status_code == 200
+    # 14 days from 2 October end on Friday 16 October.
+    assert timer_of(application).scheduled == warsaw(2026, 10, 16, 23, 59, 59, 999999)
+    with time_machine.travel(warsaw(2026, 10, 10, 12, 0), tick=False):
+        client.force_login(application.applicant)
+        page = client.get(reverse("workflows:appeal", kwargs={"case_id": application.public_id})).content.decode()
+    assert "until 16 October 2026" in page
+    with time_machine.travel(warsaw(2026, 10, 17, 0, 1), tick=False):
+        assert fire_due_timers() == 1
+        client.force_login(application.applicant)
+        case_page = client.get(reverse("applications:case", kwargs={"case_id": application.public_id}))
+    application.refresh_from_db()
+    assert application.finality.final_on == date(2026, 10, 17)
+    assert "Permit granted — final on 17 October 2026" in case_page.content.decode()
