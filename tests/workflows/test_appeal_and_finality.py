@@ -285,3 +285,34 @@ def test_opening_the_decision_in_the_account_starts_the_fourteen_days_that_day_a
     application.refresh_from_db()
     assert application.finality.final_on == date(2026, 10, 17)
     assert "Permit granted — final on 17 October 2026" in case_page.content.decode()
+
+
+def test_after_ninety_days_the_open_appeal_is_recorded_as_overdue_and_stays_with_the_second_instance(
+    django_capture_on_commit_callbacks, officer, supervisor, head_of_office
+):
+    from workflows.models import AuditEntry
+
+    application = decided_case(django_capture_on_commit_callbacks, officer, supervisor, kind="refusal")
+    with time_machine.travel(warsaw(2026, 10, 8, 9, 0), tick=False):
+        appeal(application)
+        appeals.review_appeal(task=take(application, "appeal_review", officer), user=officer, grant=False)
+    with time_machine.travel(warsaw(2027, 1, 7, 23, 58), tick=False):
+        assert fire_due_timers() == 0  # 90 days from 8 October: 6 January is Epiphany, so the 7th is the last day
+    with time_machine.travel(warsaw(2027, 1, 8, 0, 1), tick=False):
+        assert fire_due_timers() == 1
+    assert AuditEntry.objects.filter(application=application, action="appeal.second_instance_overdue").exists()
+    assert "second_instance" in open_nodes(application)
+    with time_machine.travel(warsaw(2027, 1, 8, 10, 0), tick=False):
+        appeals.decide_appeal(
+            task=appeals.claim_appeal(task=open_task_of(application, "second_instance"), user=head_of_office),
+            user=head_of_office,
+            outcome=Appeal.Outcome.OVERTURNED,
+            kind="grant",
+            valid_from=date(2027, 2, 1),
+            valid_to=date(2029, 1, 31),
+            justification="Cudzoziemiec wykazał stabilne źródło dochodu.",
+        )
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.GRANTED_FINAL
+    assert application.decisions.first().kind == "grant" and application.finality.final_on == date(2027, 1, 8)
+    assert "residence_card" in open_nodes(application)
