@@ -36,6 +36,8 @@ def _safe_next(request: HttpRequest, candidate: str | None, user: User | None = 
         return reverse("applications:dashboard")  # "My applications": where a draft is continued
     if user is not None and user.has_role(Role.EMPLOYER):
         return reverse("applications:employer-dashboard")
+    if user is not None and user.has_role(Role.SECOND_INSTANCE):
+        return reverse("workflows:second-instance-queue")  # the Head of the Office's appeals
     return reverse(settings.LOGIN_REDIRECT_URL)
 
 

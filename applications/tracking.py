@@ -17,6 +17,11 @@ Contract with case processing (`workflows`), which speaks only through `services
     `deadline` (ISO date, when a call's deadline runs from that opening; the call's own event gets it as `due_at`).
   - `status_changed`: `status` (an `ApplicationStatus` value), `residence_card_ready_at` (ISO date-time).
   - `document`: `kind`, `title`, `document` (public id), written by `documents`.
+  - After the decision (`workflows.finality`, `workflows.appeals`): `appeal_waived` (`waived_on`), `appeal_filed`
+    (`filed_on`), `appeal_granted_by_voivode`, `appeal_forwarded` (`forwarded_on`), `second_instance_decision`
+    (`outcome`: upheld, overturned, returned or discontinued; `decided_on`) and `decision_final` (`granted`,
+    `final_on`, `leave_by` after a refusal). The decision's event gets the appeal page as `action_url` and the last
+    moment for an appeal as `due_at`; `status_in_words` says the outcome with its date.
 * **The decision clock** (`decision_clock`, the one function every page asks). Case processing records:
   - `complete_on` (ISO date): the application is free of formal defects (the formal check found none, or a
     supplement remedied them). The latest such event wins, so a correction is a new event.

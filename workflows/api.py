@@ -103,3 +103,20 @@ def my_inbox(request):
 def my_queue(request):
     _staff_only(request)
     return selectors.queue(request.auth)
+
+
+@officer_router.get(
+    "/appeals",
+    response={200: list[TaskOut], 401: ErrorOut, 403: ErrorOut},
+    summary="Appeals sent to the Head of the Office for Foreigners (second-instance staff only)",
+)
+@paginate(IdFirstPagination)
+def second_instance_appeals(request):
+    from ninja.errors import HttpError
+
+    from .appeal_selectors import second_instance_tasks
+    from .appeals import is_second_instance
+
+    if not is_second_instance(request.auth):
+        raise HttpError(403, "Only the Head of the Office for Foreigners' staff see the appeals.")
+    return second_instance_tasks(request.auth).order_by("pk")

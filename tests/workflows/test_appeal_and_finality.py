@@ -257,3 +257,62 @@ def test_an_appeal_after_fourteen_days_is_refused_with_the_last_day(
     assert not application.appeals.exists()
     application.refresh_from_db()
     assert application.status == ApplicationStatus.REFUSED_FINAL
+
+
+@pytest.mark.postgres
+def test_opening_the_decision_in_the_account_starts_the_fourteen_days_that_day_and_moves_the_timer(
+    client, django_capture_on_commit_callbacks, officer
+):
+    from django.urls import reverse
+
+    from .test_delivery import timer_of
+
+    application = decided_case(django_capture_on_commit_callbacks, officer)  # Thursday 1 October 2026
+    decision = application.documents.get(kind=DocumentKind.DECISION)
+    with time_machine.travel(warsaw(2026, 10, 2, 8, 0), tick=False):  # opened on Friday 2 October
+        client.force_login(application.applicant)
+        assert client.get(reverse("documents:download", kwargs={"document_id": decision.public_id})).status_code == 200
+    # 14 days from 2 October end on Friday 16 October.
+    assert timer_of(application).scheduled == warsaw(2026, 10, 16, 23, 59, 59, 999999)
+    with time_machine.travel(warsaw(2026, 10, 10, 12, 0), tick=False):
+        client.force_login(application.applicant)
+        page = client.get(reverse("workflows:appeal", kwargs={"case_id": application.public_id})).content.decode()
+    assert "until 16 October 2026" in page
+    with time_machine.travel(warsaw(2026, 10, 17, 0, 1), tick=False):
+        assert fire_due_timers() == 1
+        client.force_login(application.applicant)
+        case_page = client.get(reverse("applications:case", kwargs={"case_id": application.public_id}))
+    application.refresh_from_db()
+    assert application.finality.final_on == date(2026, 10, 17)
+    assert "Permit granted — final on 17 October 2026" in case_page.content.decode()
+
+
+def test_after_ninety_days_the_open_appeal_is_recorded_as_overdue_and_stays_with_the_second_instance(
+    django_capture_on_commit_callbacks, officer, supervisor, head_of_office
+):
+    from workflows.models import AuditEntry
+
+    application = decided_case(django_capture_on_commit_callbacks, officer, supervisor, kind="refusal")
+    with time_machine.travel(warsaw(2026, 10, 8, 9, 0), tick=False):
+        appeal(application)
+        appeals.review_appeal(task=take(application, "appeal_review", officer), user=officer, grant=False)
+    with time_machine.travel(warsaw(2027, 1, 7, 23, 58), tick=False):
+        assert fire_due_timers() == 0  # 90 days from 8 October: 6 January is Epiphany, so the 7th is the last day
+    with time_machine.travel(warsaw(2027, 1, 8, 0, 1), tick=False):
+        assert fire_due_timers() == 1
+    assert AuditEntry.objects.filter(application=application, action="appeal.second_instance_overdue").exists()
+    assert "second_instance" in open_nodes(application)
+    with time_machine.travel(warsaw(2027, 1, 8, 10, 0), tick=False):
+        appeals.decide_appeal(
+            task=appeals.claim_appeal(task=open_task_of(application, "second_instance"), user=head_of_office),
+            user=head_of_office,
+            outcome=Appeal.Outcome.OVERTURNED,
+            kind="grant",
+            valid_from=date(2027, 2, 1),
+            valid_to=date(2029, 1, 31),
+            justification="Cudzoziemiec wykazał stabilne źródło dochodu.",
+        )
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.GRANTED_FINAL
+    assert application.decisions.first().kind == "grant" and application.finality.final_on == date(2027, 1, 8)
+    assert "residence_card" in open_nodes(application)

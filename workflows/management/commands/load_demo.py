@@ -21,6 +21,8 @@ DEMO_ACCOUNTS = [
     ("officer.mazowieckie@mos.example", Role.OFFICER, "Anna", "Nowak", "14"),
     ("supervisor.mazowieckie@mos.example", Role.SUPERVISOR, "Piotr", "Wiśniewski", "14"),
     ("officer.malopolskie@mos.example", Role.OFFICER, "Katarzyna", "Wójcik", "12"),
+    # The Head of the Office for Foreigners (the second instance): no voivodeship office, sees forwarded appeals only.
+    ("second.instance@mos.example", Role.SECOND_INSTANCE, "Tomasz", "Lewandowski", None),
     ("admin@mos.example", Role.ADMINISTRATOR, "Adam", "Zieliński", None),
 ]
 
@@ -58,7 +60,7 @@ class Command(BaseCommand):
         self.publish_demo_slots()
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
         for email, role, office, second_factor in rows:
-            line = f"  {email:38} {role!s:14} {('office ' + office) if office else '':10} {second_factor}"
+            line = f"  {email:38} {role!s:24} {('office ' + office) if office else '':10} {second_factor}"
             self.stdout.write(line.rstrip())
         self.stdout.write(
             "Staff log in with a second factor: add the TOTP secret to an authenticator app, use a backup code, "
