@@ -59,8 +59,9 @@ def test_sample_package_text_is_unchanged(slug):
 def test_the_version_2_package_prints_the_2026_layout(slug):
     text = sample_package_text(slug, 2)
     assert text == (FIXTURES / f"{slug}-v2.txt").read_text(encoding="utf-8")
-    assert "brak" in text and "NIE DOTYCZY" not in text
-    assert "Opłata skarbowa za udzielenie zezwolenia" in text and "440 zł" in text
+    application = text.split("Załącznik: ")[0]  # Annex 1 is still version 1: its own layout, NIE DOTYCZY
+    assert "brak" in application and "NIE DOTYCZY" not in application
+    assert "Opłaty" in application and "440 zł" in application and "100 zł" in application
 
 
 if __name__ == "__main__":  # regenerate the fixtures: python -m tests.documents.test_sample_package_text
