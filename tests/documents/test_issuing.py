@@ -16,7 +16,7 @@ from applications.services import access_code
 from documents import services
 from documents.admin import DocumentAdmin
 from documents.models import Document, DocumentKind, OfficialDocumentError
-from documents.package import NOT_APPLICABLE, package_sections
+from documents.package import NOT_APPLICABLE, NOT_APPLICABLE_2026, package_sections
 from documents.signing import verify_pdf_signature
 from documents.storage import sha256_hex
 from documents.tasks import render_submission_documents
@@ -199,7 +199,9 @@ def test_the_same_case_renders_the_same_package_bytes_before_sealing():
 
 
 def test_a_not_applicable_answer_prints_nie_dotyczy():
+    """On the 2019 layout NIE DOTYCZY; version 2 (layout 2026, published now) prints "brak" as its instructions want."""
     application = submit_sample()
+    layout = application.definition.spec.layout
     sections = package_sections(application.definition.spec, application.answers)
     personal = {
         row["label"]: row["value"]
@@ -208,7 +210,7 @@ def test_a_not_applicable_answer_prints_nie_dotyczy():
         for row in entry["rows"]
     }
     assert application.answers["personal"]["previous_surnames"] == "not_applicable"
-    assert NOT_APPLICABLE in personal.values()
+    assert (NOT_APPLICABLE if layout == "2019" else NOT_APPLICABLE_2026) in personal.values()
     assert "not_applicable" not in personal.values()
 
 

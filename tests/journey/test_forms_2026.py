@@ -63,7 +63,7 @@ def test_a_version_1_draft_continues_and_submits_after_version_2_is_published(sl
     old.refresh_from_db()
     old = services.save_step_answers(draft=old, step_key="means", answers=old.answers["means"])  # still editable
     application = submit(old)
-    assert application.definition.version == 1 and application.definition.layout == "2019"
+    assert application.definition.version == 1 and application.definition.spec.layout == "2019"
     context = package_context(
         definition=application.definition.spec,
         answers=application.answers,

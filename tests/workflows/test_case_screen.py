@@ -51,7 +51,7 @@ def test_an_attachment_is_shown_inline_never_run_and_its_viewing_is_audited(
         assert response["Content-Disposition"] == "inline"
         assert response["X-Content-Type-Options"] == "nosniff"
         assert "sandbox" in response["Content-Security-Policy"]
-        assert b"".join(response.streaming_content)[:4] in (b"%PDF", b"\x89PNG")
+        assert b"".join(response.streaming_content)[:4] in (b"%PDF", b"\x89PNG", b"\xff\xd8\xff\xe0")  # PDF, PNG, JPEG
     assert AuditEntry.objects.filter(action="attachment.viewed", application=application).count() == (
         application.attachments.count()
     )
