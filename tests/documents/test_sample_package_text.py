@@ -35,7 +35,7 @@ def sample_package_text(slug: str) -> str:
         annex = {"definition": builtin_spec("employer-annex-1"), "answers": employer_payload()}
     pdf = render_package(
         definition=builtin_spec(slug),
-        answers=applicant_payload(slug),
+        answers=applicant_payload(slug, version=1),
         attachments=[{"label": "Fotografia", "name": "photo.png", "size": 48213, "sha256": "0f" * 32}],
         annex=annex,
         declaration={"confirmed_by": "OKSANA KOWALENKO", "confirmed_at": SUBMITTED_AT, "ip": "203.0.113.7"},
