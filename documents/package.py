@@ -106,7 +106,8 @@ def package_context(
         "form_title": definition.title.pl,
         "definition_ref": f"{definition.slug} v{definition.version} ({definition.layout})",
         "sections": package_sections(definition, answers),
-        "fees": fees_for(definition.slug, answers),
+        # the 2026 package prints the fees; a version-1 package keeps the 2019 layout as it was
+        "fees": fees_for(definition.slug, answers) if definition.layout == "2026" else None,
         "attachments": list(attachments),
         "annex": annex
         and {

@@ -15,7 +15,7 @@ from formdefs.steps import wizard_steps
 from tests.browser import assert_no_axe_violations
 from tests.browser.wizard import fill_step
 from tests.factories import PASSWORD, ApplicantFactory, EmployerFactory
-from tests.journey.helpers import png_bytes
+from tests.journey.helpers import jpeg_bytes, pdf_bytes
 from tests.samples import applicant_payload, employer_payload
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -136,9 +136,13 @@ def run_journey(new_page, *, slug: str, language: str, width: int, with_annex: b
 
     for key in missing_attachments(Draft.objects.get(applicant=applicant)):
         me.page.locator("#id_requirement").select_option(key)
-        me.page.locator("#id_file").set_input_files(
-            files=[{"name": f"{key}.png", "mimeType": "image/png", "buffer": png_bytes(600, 800)}]
+        # the photograph as the 2026 rules want it (JPEG, 35:45, at least 684 x 883); documents as PDF scans
+        file = (
+            {"name": "photo.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes()}
+            if key == "photo"
+            else {"name": f"{key}.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}
         )
+        me.page.locator("#id_file").set_input_files(files=[file])
         me.press(me.t("attach"))
     assert me.page.locator(".tag-missing").count() == 0
 
@@ -189,6 +193,17 @@ def link_annex_as_employer(new_page, code: str, *, width: int) -> None:
 
 def test_temporary_residence_and_work_in_english_on_a_phone(new_page):
     run_journey(new_page, slug="temporary-residence-work", language="en", width=375, with_annex=True)
+
+
+def test_version_2_of_temporary_residence_and_work_in_polish_on_a_phone(new_page):
+    """The 2026 layout (current stay, detention, origin address, ...) with the employer's annex, 0 axe violations."""
+    spec = FormDefinition.objects.get(slug="temporary-residence-work", status=FormDefinitionStatus.PUBLISHED).spec
+    assert (spec.version, spec.layout) == (2, "2026")
+    run_journey(new_page, slug="temporary-residence-work", language="pl", width=375, with_annex=True)
+    application = Application.objects.get(definition__slug="temporary-residence-work")
+    assert application.definition.version == 2
+    assert application.answers["current_stay"]["legal_basis"] == "visa"
+    assert application.answers["detention"]["ban_on_leaving"] is False
 
 
 def test_permanent_residence_in_ukrainian(new_page):

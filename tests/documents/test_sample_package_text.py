@@ -23,19 +23,21 @@ from tests.documents.samples import CASE_NUMBER, OFFICE, SUBMITTED_AT
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sample_packages"
 CREATED = datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
 APPLICATION_SLUGS = ["temporary-residence", "temporary-residence-work", "permanent-residence", "eu-long-term-resident"]
+#: Version 2 (layout 2026, issue 13): its own fixtures, `<slug>-v2.txt`.
+VERSION_2_SLUGS = ["temporary-residence", "temporary-residence-work"]
 
 
-def builtin_spec(slug: str):
-    return parse_spec(official_definition(slug))
+def builtin_spec(slug: str, version: int = 1):
+    return parse_spec(official_definition(slug, version))
 
 
-def sample_package_text(slug: str) -> str:
+def sample_package_text(slug: str, version: int = 1) -> str:
     annex = None
     if slug == "temporary-residence-work":
         annex = {"definition": builtin_spec("employer-annex-1"), "answers": employer_payload()}
     pdf = render_package(
-        definition=builtin_spec(slug),
-        answers=applicant_payload(slug, version=1),
+        definition=builtin_spec(slug, version),
+        answers=applicant_payload(slug, version),
         attachments=[{"label": "Fotografia", "name": "photo.png", "size": 48213, "sha256": "0f" * 32}],
         annex=annex,
         declaration={"confirmed_by": "OKSANA KOWALENKO", "confirmed_at": SUBMITTED_AT, "ip": "203.0.113.7"},
@@ -53,6 +55,14 @@ def test_sample_package_text_is_unchanged(slug):
     assert sample_package_text(slug) == expected
 
 
+@pytest.mark.parametrize("slug", VERSION_2_SLUGS)
+def test_the_version_2_package_prints_the_2026_layout(slug):
+    text = sample_package_text(slug, 2)
+    assert text == (FIXTURES / f"{slug}-v2.txt").read_text(encoding="utf-8")
+    assert "brak" in text and "NIE DOTYCZY" not in text
+    assert "Opłata skarbowa za udzielenie zezwolenia" in text and "440 zł" in text
+
+
 if __name__ == "__main__":  # regenerate the fixtures: python -m tests.documents.test_sample_package_text
     import django
 
@@ -60,3 +70,5 @@ if __name__ == "__main__":  # regenerate the fixtures: python -m tests.documents
     FIXTURES.mkdir(parents=True, exist_ok=True)
     for name in APPLICATION_SLUGS:
         (FIXTURES / f"{name}.txt").write_text(sample_package_text(name), encoding="utf-8")
+    for name in VERSION_2_SLUGS:
+        (FIXTURES / f"{name}-v2.txt").write_text(sample_package_text(name, 2), encoding="utf-8")

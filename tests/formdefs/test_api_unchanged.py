@@ -7,9 +7,8 @@ version-1 files only, and the list is compared without its `fees` (tested on the
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import json
+from pathlib import Path
 
 import pytest
 

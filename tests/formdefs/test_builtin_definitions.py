@@ -20,6 +20,7 @@ def applicant_payload(slug: str) -> dict[str, Any]:
     """The sample answers to version 1 (this file checks the version-1 files; version 2: test_definitions_2026.py)."""
     return sample_payload(slug, 1)
 
+
 MAIN_FORMS = ["temporary-residence", "temporary-residence-work", "permanent-residence", "eu-long-term-resident"]
 SLUGS = [*MAIN_FORMS, "employer-annex-1"]
 SHARED_STEPS = ["personal", "personal_more", "residence", "travel_document", "family", "stays", "means", "declaration"]

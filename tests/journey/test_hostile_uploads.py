@@ -104,6 +104,17 @@ def draft():
     return services.start_draft(applicant=ApplicantFactory(), slug="temporary-residence")
 
 
+@pytest.fixture
+def v1_draft(db):
+    """A draft on version 1 (layout 2019), which still takes scans as images: version 1 published again, as it was
+    before version 2 (version 2 wants scans as PDF: see the last test of the scans below)."""
+    from formdefs.api import FormDefinition, FormDefinitionStatus
+
+    FormDefinition.objects.filter(slug="temporary-residence", version__gt=1).delete()
+    FormDefinition.objects.filter(slug="temporary-residence", version=1).update(status=FormDefinitionStatus.PUBLISHED)
+    return services.start_draft(applicant=ApplicantFactory(), slug="temporary-residence")
+
+
 def upload(draft, data: bytes, name: str = "passport.pdf", requirement: str = "travel_document_copy"):
     return services.add_attachment(
         draft=draft, requirement=requirement, upload=SimpleUploadedFile(name, data, content_type="application/pdf")
@@ -192,15 +203,16 @@ SCAN_TOO_SMALL = {
 
 
 @pytest.mark.parametrize(("language", "message"), SCAN_TOO_SMALL.items())
-def test_an_eight_pixel_passport_scan_is_refused_with_a_message_in_each_language(draft, language, message):
+def test_an_eight_pixel_passport_scan_is_refused_with_a_message_in_each_language(v1_draft, language, message):
     with pytest.raises(ValidationError) as error:
-        upload(draft, image((8, 8)), name="passport.png")
+        upload(v1_draft, image((8, 8)), name="passport.png")
     assert error.value.code == "upload_scan_too_small"
     with translation.override(language):
         assert message in error.value.messages[0] and "600" in error.value.messages[0]
 
 
-def test_a_legible_scan_is_accepted_and_the_photograph_keeps_its_own_rule(draft):
+def test_a_legible_scan_is_accepted_and_the_photograph_keeps_its_own_rule(v1_draft):
+    draft = v1_draft
     attachment = upload(draft, image((600, 850)), name="passport.png")
     assert attachment.content_type == "image/png" and attachment.sha256 == hashlib.sha256(image((600, 850))).hexdigest()
     # The photograph's rule is the definition's 492 × 633, not the scan's: a 500 × 640 photo is fine.
@@ -209,6 +221,14 @@ def test_a_legible_scan_is_accepted_and_the_photograph_keeps_its_own_rule(draft)
     with pytest.raises(ValidationError) as error:
         upload(other_draft, image((400, 640)), name="photo.png", requirement="photo")
     assert error.value.code == "upload_photo_too_small"
+
+
+def test_on_the_2026_layout_a_scan_is_a_pdf(draft):
+    assert draft.definition.spec.layout == "2026"
+    with pytest.raises(ValidationError) as error:
+        upload(draft, image((600, 850)), name="passport.png")
+    assert error.value.code == "upload_type" and "PDF" in error.value.messages[0]
+    assert upload(draft, pdf_with()).content_type == "application/pdf"
 
 
 def test_a_supplement_scan_must_be_legible_too(db):

@@ -17,7 +17,7 @@ from tests.samples import applicant_payload
 pytestmark = pytest.mark.django_db
 
 SPECIMEN_MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
-ON_PERSONAL = {"draft_v1-current_step": "personal"}
+ON_PERSONAL = {"draft_v2-current_step": "personal"}
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_group_entries_are_added_and_removed_without_losing_what_was_typed(appli
     client, draft = applicant_client
     url = step_url(draft, "family")
     base = {
-        "draft_v1-current_step": "family",
+        "draft_v2-current_step": "family",
         "has_family_members": "true",
         "family_members-TOTAL_FORMS": "2",
         "family_members-INITIAL_FORMS": "0",
@@ -93,12 +93,12 @@ def test_a_new_version_of_the_form_does_not_touch_a_draft_in_progress(applicant_
     publish_definition(definition=new)
 
     draft.refresh_from_db()
-    assert draft.definition.version == 1
+    assert draft.definition.version == 2  # the version published when the draft was started
     page = client.get(step_url(draft, "personal")).content.decode()
     assert "new layout" not in page and 'value="KOWALENKO"' in page
 
     fresh = services.start_draft(applicant=draft.applicant, slug="temporary-residence")
-    assert fresh.definition.version == 2
+    assert fresh.definition.version == 3
     assert "new layout" in client.get(step_url(fresh, "personal")).content.decode()
     # the old draft can still be resumed and submitted on its own version
     assert client.get(reverse("applications:draft-resume", kwargs={"draft_id": draft.public_id})).status_code == 302
