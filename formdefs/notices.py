@@ -22,11 +22,16 @@ class Notice:
     message: str  # in the active language
 
 
-def notices_for(spec: FormDefinitionSpec, answers: Mapping[str, Any], *, on: datetime.date) -> list[Notice]:
-    """Every notice the definition's checks raise on `answers`, as of the filing day `on`."""
+def notices_for(
+    spec: FormDefinitionSpec, answers: Mapping[str, Any], *, on: datetime.date, step: str | None = None
+) -> list[Notice]:
+    """Every notice the definition's checks raise on `answers`, as of the filing day `on` (only those that read
+    answers of `step`, when given: the wizard shows them on that step)."""
     found: list[Notice] = []
     for notice in spec.notices:
         roles, constants = rule_roles(spec, notice.params)
+        if step is not None and not any(path.split(".", 1)[0] == step for path in roles.values()):
+            continue
         values = {}
         for role, path in roles.items():
             step, key = path.split(".", 1)

@@ -192,11 +192,18 @@ def _date(value: Any) -> datetime.date | None:
 
 
 def stays_from_rows(
-    rows: Any, *, half: Iterable[str] = (), uncounted: Iterable[str] = (), in_poland: bool = True
+    rows: Any,
+    *,
+    half: Iterable[str] = (),
+    uncounted: Iterable[str] = (),
+    full_past_18_months: Iterable[str] = (),
+    in_poland: bool = True,
 ) -> list[Stay]:
     """Periods of stay from a repeatable group's rows (``date_from``, ``date_to``, ``legal_basis``, and for a stay in
-    another member state ``blue_card``); a row without both dates is left out."""
-    half, uncounted = set(half), set(uncounted)
+    another member state ``blue_card``); a row without both dates is left out. A period on a basis in
+    `full_past_18_months` (the protection procedure) counts in full when it lasted more than 18 months
+    (art. 212 ust. 1 pkt 2), otherwise by half (pkt 3 lit. c)."""
+    half, uncounted, full_past_18_months = set(half), set(uncounted), set(full_past_18_months)
     stays = []
     for row in _rows(rows):
         start, end = _date(row.get("date_from")), _date(row.get("date_to"))
@@ -204,6 +211,8 @@ def stays_from_rows(
             continue
         basis = row.get("legal_basis")
         weight: Weight = "half" if basis in half else "none" if basis in uncounted else "full"
+        if basis in full_past_18_months and end >= add_months(start, 18):
+            weight = "full"
         blue_card = bool(row.get("blue_card")) or basis == "blue_card"
         stays.append(Stay(start, end, weight, in_poland=in_poland, blue_card=blue_card))
     return stays
@@ -257,10 +266,16 @@ def continuous_legal_stay_notice(
     on: datetime.date,
     half_bases: list[str] = (),
     uncounted_bases: list[str] = (),
+    full_past_18_months_bases: list[str] = (),
 ) -> list[tuple[str, str]]:
     """The continuous-stay check on a form's answers: roles ``stays`` (group), ``other_states`` (group of Blue Card
     stays in other member states), ``breaks`` (group) and ``blue_card_route`` (yes/no); `on` is the filing day."""
-    stays = stays_from_rows(values.get("stays"), half=half_bases, uncounted=uncounted_bases)
+    stays = stays_from_rows(
+        values.get("stays"),
+        half=half_bases,
+        uncounted=uncounted_bases,
+        full_past_18_months=full_past_18_months_bases,
+    )
     stays += stays_from_rows(values.get("other_states"), in_poland=False)
     result = assess_continuous_stay(
         stays,

@@ -12,6 +12,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from formtools.wizard.views import NamedUrlWizardView
@@ -22,6 +23,7 @@ from formdefs.api import (
     answers_to_data,
     is_step_visible,
     step_letters,
+    notices_for,
     storable,
     to_querydict,
     with_row_added,
@@ -187,6 +189,9 @@ class DraftWizardView(NamedUrlWizardView):
                 "step_intro": form.step.intro.get(self.language) if form.step.intro else "",
                 "form_title": self.spec.title.get(self.language),
                 "returning_to_check": self._returning_to_check(),
+                "notices": notices_for(self.spec, self.draft.answers, on=timezone.localdate(), step=form.step_key)
+                if form.step_key in self.draft.answers
+                else [],
                 "offers_mrz_prefill": form.step_key == visible[0]
                 and any(f.type == FieldType.MRZ for s in self.spec.steps for f in s.items if isinstance(f, FieldSpec)),
             }

@@ -458,7 +458,7 @@ def test_temporary_residence_asks_for_means_and_purpose_documents():
 @pytest.mark.parametrize("slug", MAIN_FORMS)
 def test_a_complete_application_passes(slug):
     compile_payload = pytest.importorskip("formdefs.compile_payload")
-    _cleaned, errors = compile_payload.validate_payload(spec(slug), applicant_payload(slug, version=1))
+    _cleaned, errors = compile_payload.validate_payload(spec(slug), applicant_payload(slug))
     assert errors == []
 
 

@@ -132,6 +132,12 @@ def test_too_short_a_stay_is_a_warning_before_signing_and_a_fact_for_the_officer
     assert [n.code for n in check.context["notices"]] == ["stay_too_short"]
     assert check.context["can_sign"], "a warning does not stop the submission"
     assert check.context["notices"][0].message in check.content.decode()
+    step = client.get(
+        reverse("applications:draft-step", kwargs={"draft_id": draft.public_id, "step": "long_term_stay"})
+    )
+    assert [n.code for n in step.context["notices"]] == ["stay_too_short"], "the step that holds the periods says so"
+    other = client.get(reverse("applications:draft-step", kwargs={"draft_id": draft.public_id, "step": "personal"}))
+    assert other.context["notices"] == []
 
     application = sign_and_submit(client, draft)
     facts = case_file(application, "en").facts

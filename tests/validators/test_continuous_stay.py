@@ -139,6 +139,17 @@ def test_blue_card_route_counts_stays_in_other_member_states_and_needs_two_years
     assert assess_continuous_stay([germany, poland], [long_break], filed_on=filed, blue_card_route=True).is_met
 
 
+def test_a_protection_procedure_counts_by_half_and_in_full_past_18_months():
+    from validators.continuous_stay import stays_from_rows
+
+    def row(start, end):
+        return {"date_from": start, "date_to": end, "legal_basis": "protection_procedure"}
+
+    options = {"half": ["protection_procedure"], "full_past_18_months": ["protection_procedure"]}
+    short, long_ = stays_from_rows([row("2020-01-01", "2021-06-30"), row("2022-01-01", "2023-07-01")], **options)
+    assert (short.weight, long_.weight) == ("half", "full")
+
+
 dates = st.dates(min_value=D(2012, 1, 1), max_value=D(2030, 12, 31))
 
 
