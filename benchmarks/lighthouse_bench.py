@@ -102,9 +102,9 @@ def prepare(env: dict[str, str]) -> dict:
         ["collectstatic", "--noinput", "-v0"],
     ):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=900)
-    done = subprocess.run(
-        [sys.executable, "-c", SETUP], cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=900
-    )
+    done = subprocess.run([sys.executable, "-c", SETUP], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    if done.returncode:
+        raise RuntimeError(f"the sample applicant could not be made:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -164,7 +164,7 @@ def run(quick: bool) -> dict:
     port = hs.free_port()
     env = hs.server_env(
         f"sqlite:///{workdir / 'db.sqlite3'}",
-        DJANGO_SETTINGS_MODULE="mos.settings",
+        DJANGO_SETTINGS_MODULE="benchmarks.lighthouse_settings",
         REDIS_URL="",
         STATIC_ROOT=str(workdir / "static"),
         MEDIA_ROOT=str(workdir / "media"),
