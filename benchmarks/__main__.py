@@ -33,6 +33,7 @@ SUITES = {
     "memory": ("benchmarks.memory_bench", "RSS of one gunicorn worker after 100 and after 10,000 mixed requests"),
     "submit": ("benchmarks.submit_bench", "Complete submissions through gunicorn + Redis + a Celery worker"),
     "load": ("benchmarks.load_bench", "Locust: applicants and officers at once through gunicorn, PostgreSQL, Redis"),
+    "lighthouse": ("benchmarks.lighthouse_bench", "Lighthouse: applicant pages at 375 px on a slow mobile network"),
 }
 
 
