@@ -171,7 +171,8 @@ def run_journey(new_page, *, slug: str, language: str, width: int, with_annex: b
 def link_annex_as_employer(new_page, code: str, *, width: int) -> None:
     """The employer, in a browser of their own, redeems the code and fills Annex 1."""
     employer = EmployerFactory(preferred_language="en")
-    spec = FormDefinition.objects.get(slug="employer-annex-1", status=FormDefinitionStatus.PUBLISHED).spec
+    # The journey's draft is on the 2019 form, so its employer gets the 2019 annex (version 1), also once v2 is out.
+    spec = FormDefinition.objects.get(slug="employer-annex-1", version=1).spec
     boss = Journey(new_page(width=width, locale="en"), "en")
     boss.log_in(employer.email)
     boss.page.goto("/employer/")
