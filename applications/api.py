@@ -18,7 +18,7 @@ from ninja import Router, Schema, Status
 from ninja.security import django_auth
 from pydantic import Field
 
-from formdefs.api import FormDefinition, FormDefinitionStatus
+from formdefs.api import FormDefinition, FormDefinitionStatus, fee_table
 
 from . import public_status, selectors, tracking
 from .api_tokens import ApiTokenAuth
@@ -102,6 +102,9 @@ class FormOut(Schema):
     version: int
     title: str
     schema_url: str
+    fees: dict[str, Any] | None = Field(
+        None, description="Stamp duty (by purpose, with exemptions) and the residence card fee, amounts in PLN"
+    )
 
 
 AUTH = [ApiTokenAuth(), django_auth]
@@ -235,6 +238,7 @@ def list_forms(request):
             "version": d.version,
             "title": d.spec.title.get(get_language()),
             "schema_url": reverse("api-v1:form-schema", kwargs={"slug": d.slug}),
+            "fees": fee_table(d.slug),
         }
         for d in selectors.published_main_forms()
     ]

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -144,6 +145,11 @@ def _delete_files(names: list[str]) -> None:
 # --- Attachments -------------------------------------------------------------------------------------------------
 
 
+#: The 2026 rules (Dz.U. 2026 poz. 553): each file at most 10 MB (the definitions say so per attachment), all the
+#: files of one application at most 50 MB.
+APPLICATION_MAX_MB_2026 = 50
+
+
 def add_attachment(*, draft: Draft, requirement: str, upload: File) -> Attachment:
     """Check the file by its bytes against the definition's requirement, then store it with its SHA-256."""
     spec = draft.definition.spec
@@ -159,6 +165,14 @@ def add_attachment(*, draft: Draft, requirement: str, upload: File) -> Attachmen
     if not params:  # not a photograph: an image is a scan, which must be legible
         params["min_short_side"] = SCAN_MIN_SHORT_SIDE
     info = validate_upload(upload, accept=required.accept, max_size_mb=required.max_size_mb, **params)
+    if spec.layout == "2026":  # the 2026 rules: at most 50 MB of files per application
+        used = draft.attachments.aggregate(total=Sum("size"))["total"] or 0
+        if used + info.size > APPLICATION_MAX_MB_2026 * 1024 * 1024:
+            raise ValidationError(
+                _("The files of one application may take at most %(limit)d MB together; this file would exceed it."),
+                code="application_too_large",
+                params={"limit": APPLICATION_MAX_MB_2026},
+            )
     stored = stored_upload(upload, content_type=info.content_type, sha256=info.sha256, size=info.size)
     attachment = Attachment(
         draft=draft,

@@ -13,9 +13,11 @@ from typing import Any
 
 from documents.rendering import PdfAttachment, render_pdf
 from formdefs.api import NOT_APPLICABLE as PAYLOAD_NOT_APPLICABLE
-from formdefs.api import FieldSpec, FormDefinitionSpec, GroupSpec, display_answer, kind_of
+from formdefs.api import FieldSpec, FormDefinitionSpec, GroupSpec, display_answer, fees_for, kind_of
 
 NOT_APPLICABLE = "NIE DOTYCZY"
+#: What the 2026 forms (Dz.U. 2026 poz. 553, 488, 487) want written where a question does not apply.
+NOT_APPLICABLE_2026 = "brak"
 YES, NO = "TAK", "NIE"
 BLANK = "—"  # an optional field left empty (not the same as "not applicable")
 TEMPLATE = "documents/package.html"
@@ -31,15 +33,20 @@ def format_answer(field: FieldSpec, value: Any) -> str:
     return display_answer(field, value, language="pl", printed=True)
 
 
-def field_cell(field: FieldSpec, answers: Mapping[str, Any]) -> dict[str, Any]:
+def not_applicable_text(layout: str) -> str:
+    """NIE DOTYCZY on the 2019 layout, "brak" on the 2026 one (as each form's instructions say)."""
+    return NOT_APPLICABLE_2026 if layout == "2026" else NOT_APPLICABLE
+
+
+def field_cell(field: FieldSpec, answers: Mapping[str, Any], *, layout: str = "2019") -> dict[str, Any]:
     """One printed answer: absent (not asked), answered "not applicable", or empty on a not-applicable field reads
-    NIE DOTYCZY."""
+    NIE DOTYCZY (2019 layout) or brak (2026 layout)."""
     if (
         field.key not in answers
         or answers[field.key] == PAYLOAD_NOT_APPLICABLE
         or (field.not_applicable and is_empty(answers[field.key]))
     ):
-        return {"value": NOT_APPLICABLE, "not_applicable": True}
+        return {"value": not_applicable_text(layout), "not_applicable": True}
     value = answers[field.key]
     if is_empty(value) and not kind_of(field).yes_no:
         return {"value": BLANK, "not_applicable": False}
@@ -49,31 +56,36 @@ def field_cell(field: FieldSpec, answers: Mapping[str, Any]) -> dict[str, Any]:
 def package_sections(definition: FormDefinitionSpec, answers: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The form section by section: {letter, title, entries}; an entry is a run of field rows or a group table."""
     sections = []
+    layout = definition.layout
     for step in definition.steps:
         step_answers = answers.get(step.key) or {}
         entries: list[dict[str, Any]] = []
         for item in step.items:
             if isinstance(item, GroupSpec):
-                entries.append(_group_entry(item, step_answers.get(item.key)))
+                entries.append(_group_entry(item, step_answers.get(item.key), layout=layout))
             else:
                 if not entries or entries[-1]["kind"] != "fields":
                     entries.append({"kind": "fields", "rows": []})
                 entries[-1]["rows"].append(
-                    {"number": item.number or "", "label": item.label.pl, **field_cell(item, step_answers)}
+                    {
+                        "number": item.number or "",
+                        "label": item.label.pl,
+                        **field_cell(item, step_answers, layout=layout),
+                    }
                 )
         sections.append({"key": step.key, "letter": step.section or "", "title": step.title.pl, "entries": entries})
     return sections
 
 
-def _group_entry(group: GroupSpec, rows: Any) -> dict[str, Any]:
+def _group_entry(group: GroupSpec, rows: Any, *, layout: str = "2019") -> dict[str, Any]:
     rows = [row for row in _as_list(rows) if isinstance(row, Mapping)]
     return {
         "kind": "group",
         "number": group.number or "",
         "label": group.label.pl,
         "columns": [{"number": f.number or "", "label": f.label.pl} for f in group.fields],
-        "rows": [[field_cell(f, row) for f in group.fields] for row in rows],
-        "empty": NOT_APPLICABLE,
+        "rows": [[field_cell(f, row, layout=layout) for f in group.fields] for row in rows],
+        "empty": not_applicable_text(layout),
     }
 
 
@@ -94,6 +106,7 @@ def package_context(
         "form_title": definition.title.pl,
         "definition_ref": f"{definition.slug} v{definition.version} ({definition.layout})",
         "sections": package_sections(definition, answers),
+        "fees": fees_for(definition.slug, answers),
         "attachments": list(attachments),
         "annex": annex
         and {

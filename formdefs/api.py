@@ -10,6 +10,8 @@ from typing import Any
 from .compile_forms import NA_SUFFIX, BoundStep, bind_step, build_group_formset, build_step_form, label_of
 from .compile_payload import PayloadError, payload_json_schema, payload_model, validate_payload
 from .conditions import NOT_APPLICABLE, evaluate, is_field_visible, is_step_visible, visible_steps
+from .fees import Fees, fee_table, fees_for, has_fees, purpose_fees, residence_card_fee, stamp_duty
+from .legal_stay import LegalStayCheck, legal_stay_check
 from .models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
 from .parsing import DefinitionError, parse_spec
 from .schema import LANGUAGES, FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec, Text, translate
@@ -43,6 +45,7 @@ __all__ = [
     "BoundStep",
     "DefinitionError",
     "FastSelect",
+    "Fees",
     "FieldKind",
     "FieldSpec",
     "FieldType",
@@ -51,6 +54,7 @@ __all__ = [
     "FormDefinitionSpec",
     "FormDefinitionStatus",
     "GroupSpec",
+    "LegalStayCheck",
     "PayloadError",
     "StepSpec",
     "Text",
@@ -61,15 +65,22 @@ __all__ = [
     "build_step_form",
     "display_answer",
     "evaluate",
+    "fee_table",
+    "fees_for",
+    "has_fees",
     "is_field_visible",
     "is_signing_step",
     "is_step_visible",
     "kind_of",
     "label_of",
+    "legal_stay_check",
     "parse_spec",
     "payload_json_schema",
     "payload_model",
+    "purpose_fees",
+    "residence_card_fee",
     "row_count",
+    "stamp_duty",
     "storable",
     "to_querydict",
     "translate",

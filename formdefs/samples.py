@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from .serialization import DEFINITIONS_DIR
 
-def applicant_payload(slug: str) -> dict[str, Any]:
+
+def latest_version(slug: str) -> int:
+    """The newest version shipped as a file for `slug` (what `load_form_definitions` publishes)."""
+    return max((int(p.stem[1:]) for p in (DEFINITIONS_DIR / slug).glob("v*.json")), default=1)
+
+
+def applicant_payload(slug: str, version: int | None = None) -> dict[str, Any]:
+    """Valid answers to `version` of the form (by default the newest shipped, the one new drafts start on)."""
+    version = version or latest_version(slug)
     payload: dict[str, Any] = {
         "personal": {
             "surname": "KOWALENKO",
@@ -110,7 +119,34 @@ def applicant_payload(slug: str) -> dict[str, Any]:
             "accommodation_title": "lease",
             "polish_knowledge": "certificate_b1",
         }
+    if version >= 2 and slug.startswith("temporary-residence"):
+        _add_2026_answers(payload)
     return payload
+
+
+def _add_2026_answers(payload: dict[str, Any]) -> None:
+    """The items the 2026 layout (Dz.U. 2026 poz. 553) adds: current stay, detention, origin address, ..."""
+    payload["residence"] = {**payload["residence"]}
+    payload["origin_address"] = {
+        "origin_country": "UKR",
+        "origin_city": "LVIV",
+        "origin_street": "Shevchenka",
+        "origin_house_number": "5",
+        "origin_postal_code": "79000",
+    }
+    payload["travel_document"] = {"has_travel_document": True, **payload["travel_document"]}
+    payload["current_stay"] = {
+        "in_poland": True,
+        "last_entry_date": "2026-09-05",
+        "legal_basis": "visa",
+        "visa_type": "national_d",
+        "visa_series_number": "POL12345678",
+        "visa_valid_from": "2026-09-01",
+        "visa_valid_to": "2027-08-31",
+        "visa_issuer": "Konsul RP we Lwowie",
+        "legal_stay_until": "2027-08-31",
+    }
+    payload["detention"] = {"detained": False, "guarded_centre": False, "ban_on_leaving": False, "imprisoned": False}
 
 
 def employer_payload() -> dict[str, Any]:

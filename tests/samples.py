@@ -15,16 +15,17 @@ def ready_draft(applicant=None, slug: str = "temporary-residence", voivodeship: 
 
     from applications import services
     from tests.factories import PASSWORD, ApplicantFactory, EmployerFactory
-    from tests.journey.helpers import pdf_bytes, png_bytes
+    from tests.journey.helpers import jpeg_bytes, pdf_bytes, png_bytes
 
     applicant = applicant or ApplicantFactory()
     draft = services.start_draft(applicant=applicant, slug=slug)
-    payload = applicant_payload(slug)
+    payload = applicant_payload(slug, draft.definition.version)
     payload["residence"]["voivodeship"] = voivodeship
     for step, answers in payload.items():
         draft = services.save_step_answers(draft=draft, step_key=step, answers=answers)
+    photo = (jpeg_bytes(), "image/jpeg") if draft.definition.spec.layout == "2026" else (png_bytes(), "image/png")
     for key in services.missing_attachments(draft):
-        content, kind = (png_bytes(), "image/png") if key == "photo" else (pdf_bytes(), "application/pdf")
+        content, kind = photo if key == "photo" else (pdf_bytes(), "application/pdf")
         services.add_attachment(
             draft=draft, requirement=key, upload=SimpleUploadedFile(f"{key}.bin", content, content_type=kind)
         )

@@ -161,6 +161,30 @@ def _check_scan_resolution(width: int, height: int, min_short_side: int | None) 
         )
 
 
+def _check_photo_limits(
+    width: int, height: int, size: int, max_kb: int | None, proportion: str | None, tolerance: float = 0.02
+) -> None:
+    """The 2026 photograph rules beyond its pixels: at most `max_kb` kilobytes, in `proportion` ("35:45") within
+    `tolerance` (2 %: a photo cropped a pixel or two off is still 35 x 45)."""
+    if max_kb and size > max_kb * 1024:
+        raise ValidationError(
+            _("This photograph is too large (%(size)s kB): it may have at most %(max_kb)d kB."),
+            code="upload_photo_too_large",
+            params={"size": size // 1024, "max_kb": max_kb},
+        )
+    if proportion:
+        want_w, want_h = (int(part) for part in proportion.split(":"))
+        if abs(width / height - want_w / want_h) > tolerance * want_w / want_h:
+            raise ValidationError(
+                _(
+                    "This photograph has the wrong proportions (%(width)d × %(height)d pixels): "
+                    "crop it to %(want_w)d × %(want_h)d (width to height)."
+                ),
+                code="upload_photo_proportion",
+                params={"width": width, "height": height, "want_w": want_w, "want_h": want_h},
+            )
+
+
 def _describe(accept: Sequence[str]) -> str:
     labels = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG"}
     return ", ".join(labels.get(content_type, content_type) for content_type in accept)
@@ -174,6 +198,8 @@ def validate_upload(
     min_width: int | None = None,
     min_height: int | None = None,
     min_short_side: int | None = None,
+    max_kb: int | None = None,
+    proportion: str | None = None,
 ) -> UploadInfo:
     """Check an uploaded file (type by its bytes, size, PDF or image readable, photo or scan size) and describe it.
 
@@ -211,6 +237,7 @@ def validate_upload(
         else:
             width, height = _image_size(file)
             _check_dimensions(width, height, min_width, min_height)
+            _check_photo_limits(width, height, size, max_kb, proportion)
             _check_scan_resolution(width, height, min_short_side)
         return UploadInfo(
             content_type=content_type,
@@ -233,8 +260,11 @@ def _too_big(max_size_mb: int) -> ValidationError:
 
 
 @field_validator("photo_dimensions")
-def photo_dimensions(file: Any, *, min_width: int = 0, min_height: int = 0) -> Any:
-    """A photograph (JPEG or PNG) at least min_width × min_height pixels; returns the file, rewound."""
+def photo_dimensions(
+    file: Any, *, min_width: int = 0, min_height: int = 0, max_kb: int | None = None, proportion: str | None = None
+) -> Any:
+    """A photograph (JPEG or PNG) at least min_width × min_height pixels (and, when given, at most `max_kb` kB in
+    `proportion`, as the 2026 rules want); returns the file, rewound."""
     try:
         head = b""
         for chunk in _chunks(file):
@@ -244,6 +274,11 @@ def photo_dimensions(file: Any, *, min_width: int = 0, min_height: int = 0) -> A
             raise ValidationError(_("The photograph must be a JPEG or PNG image."), code="upload_type")
         width, height = _image_size(file)
         _check_dimensions(width, height, min_width, min_height)
+        size = getattr(file, "size", None)
+        if not isinstance(size, int):
+            file.seek(0, 2)
+            size = file.tell()
+        _check_photo_limits(width, height, size, max_kb, proportion)
         return file
     finally:
         file.seek(0)

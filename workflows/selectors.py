@@ -22,6 +22,7 @@ from applications.presentation import summarise
 from applications.tracking import DecisionClock
 from documents.models import Document
 from documents.selectors import documents_for_office
+from formdefs.api import LegalStayCheck, legal_stay_check
 
 from .clock import clock_of
 from .deadlines import earliest_appointment
@@ -253,6 +254,7 @@ class CaseFile:
     decisions: list
     history: list = field(default_factory=list)
     decision_clock: DecisionClock | None = None
+    legal_stay: LegalStayCheck | None = None  # filed within the legal stay? (2026 forms: art. 105 ust. 1, art. 108)
 
     @property
     def photo(self) -> AttachmentItem | None:
@@ -293,6 +295,7 @@ def case_file(application: Application, language: str) -> CaseFile:
             .order_by("created")
         ),
         decision_clock=clock_of(application),
+        legal_stay=legal_stay_check(application.answers, timezone.localdate(application.submitted_at)),
     )
 
 

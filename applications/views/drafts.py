@@ -8,11 +8,22 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
-from formdefs.api import FormDefinition, visible_wizard_steps, wizard_steps
+from formdefs.api import (
+    FormDefinition,
+    fees_for,
+    has_fees,
+    legal_stay_check,
+    purpose_fees,
+    residence_card_fee,
+    stamp_duty,
+    visible_wizard_steps,
+    wizard_steps,
+)
 
 from .. import selectors, services
 from ..permits import PERMIT_TYPES
@@ -30,12 +41,21 @@ class StartView(ApplicantRequiredMixin, View):
     """Choose the permit: who each is for, what it costs, what to prepare."""
 
     def get(self, request) -> HttpResponse:
-        published = {d.slug for d in selectors.published_main_forms()}
-        permits = [
-            {"permit": p, "stamp_duty": settings.STAMP_DUTY_PLN.get(p.slug), "available": p.slug in published}
-            for p in PERMIT_TYPES
-        ]
-        return render(request, "applications/start.html", {"permits": permits, "card_fee": settings.CARD_FEE_PLN})
+        published = {d.slug: d for d in selectors.published_main_forms()}
+        permits = []
+        for p in PERMIT_TYPES:
+            definition = published.get(p.slug)
+            fees = definition and purpose_fees(definition.spec)
+            permits.append(
+                {
+                    "permit": p,
+                    # the fee data when the form is published (by purpose), the settings' flat figure otherwise
+                    "stamp_duty": stamp_duty(p.slug) if has_fees(p.slug) else settings.STAMP_DUTY_PLN.get(p.slug),
+                    "purpose_fees": [f for f in fees or [] if f["label"] is not None],
+                    "available": definition is not None,
+                }
+            )
+        return render(request, "applications/start.html", {"permits": permits, "card_fee": residence_card_fee()})
 
     def post(self, request) -> HttpResponse:
         try:
@@ -103,6 +123,8 @@ class CheckAnswersView(ApplicantRequiredMixin, View):
                 "attachments": draft.attachments.all(),
                 "needs_annex": services.needs_employer_annex(draft),
                 "annex": getattr(draft, "employer_annex", None),
+                "legal_stay": legal_stay_check(draft.answers, timezone.localdate()),
+                "fees": fees_for(spec.slug, draft.answers),
             },
         )
 

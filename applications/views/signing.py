@@ -8,11 +8,12 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
-from formdefs.api import FieldSpec, is_signing_step
+from formdefs.api import FieldSpec, fees_for, is_signing_step, legal_stay_check
 
 from .. import selectors, services
 from ..signature_models import SigningMethod
@@ -108,6 +109,8 @@ class SignAndSubmitView(ApplicantRequiredMixin, View):
                 "chosen_method": method,
                 "package_url": reverse("documents:draft-signing-package", kwargs={"draft_id": draft.public_id}),
                 "package_ready": package_ready is not None,
+                "legal_stay": legal_stay_check(draft.answers, timezone.localdate()),
+                "fees": fees_for(draft.definition.slug, draft.answers),
             },
             status=status,
         )

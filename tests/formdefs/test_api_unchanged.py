@@ -1,10 +1,13 @@
 """`/api/v1/forms` and `/api/v1/forms/{slug}/schema` answer byte for byte as before the form engine moved (issue 12).
 
-The fixtures were fetched from the code before the move (commit 7f662c4) with the built-in definitions loaded.
+The fixtures were fetched from the code before the move (commit 7f662c4) with the built-in definitions loaded: version 1
+of each form. Issue 13 published version 2 of some forms and added the fees to the list; so these tests publish the
+version-1 files only, and the list is compared without its `fees` (tested on their own in tests/formdefs/test_fees.py).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -35,7 +38,8 @@ def official_forms(db):
 def test_the_list_of_forms_is_unchanged(client):
     response = client.get("/api/v1/forms", HTTP_ACCEPT_LANGUAGE="pl")
     assert response.status_code == 200
-    assert response.content == (FIXTURES / "forms.json").read_bytes()
+    listed = [{k: v for k, v in form.items() if k != "fees"} for form in response.json()]
+    assert listed == json.loads((FIXTURES / "forms.json").read_bytes())
 
 
 @pytest.mark.parametrize("slug", SLUGS)

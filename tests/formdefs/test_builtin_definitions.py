@@ -12,7 +12,14 @@ import pytest
 
 from formdefs.schema import FormDefinitionSpec
 from formdefs.serialization import DEFINITIONS_DIR, official_definition
-from tests.samples import applicant_payload, employer_payload
+from tests.samples import applicant_payload as sample_payload
+from tests.samples import employer_payload
+
+
+def applicant_payload(slug: str) -> dict[str, Any]:
+    """The sample answers to version 1 (this file checks the version-1 files; version 2: test_definitions_2026.py)."""
+    return sample_payload(slug, 1)
+
 
 MAIN_FORMS = ["temporary-residence", "temporary-residence-work", "permanent-residence", "eu-long-term-resident"]
 SLUGS = [*MAIN_FORMS, "employer-annex-1"]

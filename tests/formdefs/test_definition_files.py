@@ -31,7 +31,9 @@ def test_the_five_official_forms_and_their_shared_fragments_are_files():
         "eu-long-term-resident/v1.json",
         "permanent-residence/v1.json",
         "temporary-residence/v1.json",
+        "temporary-residence/v2.json",
         "temporary-residence-work/v1.json",
+        "temporary-residence-work/v2.json",
     ]
     assert {p.stem for p in FRAGMENTS} >= {
         "personal-data",
@@ -65,6 +67,17 @@ def test_the_forms_refer_to_the_shared_fragments_instead_of_repeating_them():
             assert text.count('"$ref": "address#') == 9  # the employer's seat and the places of work
         elif '"annex_of"' in text:
             assert '"$ref": "address#city"' in text, path  # an annex names its signer's address by the fragment
+        elif '"layout": "2026"' in text:  # the 2026 layout: the 2026 fragments where the 2026 forms differ
+            for fragment in ("personal-data", "2026-place-of-stay", "2026-travel-document", "2026-current-stay"):
+                assert f'"$ref": "{fragment}"' in text, (path, fragment)
+            for fragment in (
+                "2026-detention",
+                "2026-origin-address",
+                "2026-attachments#photo",
+                "additional-information",
+            ):
+                assert f'"$ref": "{fragment}"' in text, (path, fragment)
+            assert '"$ref": "declaration"' in text
         else:
             for fragment in ("personal-data", "place-of-stay", "travel-document", "additional-information"):
                 assert f'"$ref": "{fragment}"' in text, (path, fragment)

@@ -44,6 +44,13 @@ def png_bytes(width: int = 600, height: int = 800) -> bytes:
     return buffer.getvalue()
 
 
+def jpeg_bytes(width: int = 700, height: int = 900) -> bytes:
+    """A photograph as the 2026 rules want it: JPEG, at least 684 x 883 pixels, 35:45."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 180, 160)).save(buffer, format="JPEG", quality=85)
+    return buffer.getvalue()
+
+
 def pdf_bytes() -> bytes:
     from pypdf import PdfWriter
 

@@ -9,13 +9,13 @@ from django.urls import reverse
 from applications.case_models import Application, ApplicationStatus, Draft, DraftStatus
 from formdefs.steps import wizard_steps
 from tests.factories import PASSWORD, ApplicantFactory
-from tests.journey.helpers import fill_every_step, pdf_bytes, png_bytes, post_step, step_url
+from tests.journey.helpers import fill_every_step, jpeg_bytes, pdf_bytes, post_step, step_url
 from tests.samples import applicant_payload
 
 pytestmark = pytest.mark.django_db
 
 REQUIRED_FILES = {
-    "photo": ("photo.png", png_bytes(), "image/png"),
+    "photo": ("photo.jpg", jpeg_bytes(), "image/jpeg"),  # the 2026 photo: JPEG, 684 x 883 at least, 35:45
 }
 
 
@@ -43,7 +43,7 @@ def test_an_applicant_fills_in_attaches_checks_signs_and_submits(client):
     applicant = ApplicantFactory()
     client.force_login(applicant)
     draft = start(client)
-    assert draft.definition.version == 1 and draft.status == DraftStatus.OPEN
+    assert draft.definition.version == 2 and draft.status == DraftStatus.OPEN  # the newest published version
 
     fill_every_step(client, draft, applicant_payload("temporary-residence"))
     draft.refresh_from_db()
