@@ -26,8 +26,9 @@ FRAGMENTS = sorted(FRAGMENTS_DIR.glob("*.json"))
 
 
 def test_the_five_official_forms_and_their_shared_fragments_are_files():
-    assert [f"{p.parent.name}/{p.name}" for p in FILES if p.name == "v1.json" and p.parent.name in V1_OF_2019] == [
+    assert [f"{p.parent.name}/{p.name}" for p in FILES if p.parent.name in V1_OF_2019] == [
         "employer-annex-1/v1.json",
+        "employer-annex-1/v2.json",
         "eu-long-term-resident/v1.json",
         "permanent-residence/v1.json",
         "temporary-residence/v1.json",
