@@ -9,5 +9,6 @@ urlpatterns = [
     path("faq/", views.faq_search, name="faq-search"),
     path("contact/", views.contact, name="contact"),
     path("contact/sent/", views.contact_sent, name="contact-sent"),
+    path("applications-not-filed-in-mos/", views.not_in_mos, name="not-in-mos"),
     path("<slug:slug>/", views.permit, name="permit"),
 ]
