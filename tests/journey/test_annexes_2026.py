@@ -132,3 +132,18 @@ def test_the_start_page_sends_intra_corporate_transfer_and_family_from_abroad_to
     assert 'value="eu-blue-card"' in page
     info = client.get(link)
     assert info.status_code == 200 and "host entity" in info.content.decode()
+
+
+def test_the_employer_downloads_a_pdf_of_the_annex_it_filed_and_nobody_else_can(client):
+    employer, other = EmployerFactory(), EmployerFactory()
+    draft = ready_draft(slug="temporary-residence-work", employer=employer)
+    annex = draft.employer_annex
+    assert annex.status == AnnexStatus.COMPLETE and annex.definition.version == 2
+    url = reverse("documents:annex-filed-pdf", kwargs={"annex_id": annex.public_id})
+    client.force_login(employer)
+    check = client.get(reverse("applications:annex-check", kwargs={"annex_id": annex.public_id}))
+    assert url in check.content.decode()
+    response = client.get(url)
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    client.force_login(other)
+    assert client.get(url).status_code == 404
