@@ -342,10 +342,45 @@ def start_annex(*, employer, code: str) -> EmployerAnnex:
                 code="no_annex",
             )
         EmployerAnnex.objects.filter(draft=link.draft).update(draft=None)  # a new annex replaces the old link
-        annex = EmployerAnnex.objects.create(employer=employer, definition=definition, draft=link.draft)
+        annex = EmployerAnnex.objects.create(
+            employer=employer,
+            definition=definition,
+            draft=link.draft,
+            answers=foreigner_part_from_application(definition.spec, link.draft.answers),
+        )
         link.used_at, link.used_by = timezone.now(), employer
         link.save(update_fields=["used_at", "used_by"])
     return annex
+
+
+# The annex's foreign-worker step, answered from the applicant's own answers (field key in the annex -> in the draft).
+FOREIGNER_STEP = "foreigner"
+FOREIGNER_FIELDS_FROM_APPLICATION = {
+    "surname": "surname",
+    "given_names": "given_names",
+    "date_of_birth": "date_of_birth",
+    "citizenship": "citizenship",
+    "document_number": "document_series_number",
+}
+
+
+def foreigner_part_from_application(spec, application_answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The annex's foreign-worker part prefilled from the linked application (#17), so the employer checks rather
+    than retypes it; the employer may still correct it. Only answers the annex's field accepts are taken."""
+    try:
+        step = spec.step(FOREIGNER_STEP)
+    except KeyError:
+        return {}
+    keys = {item.key for item in step.items}
+    part: dict[str, Any] = {}
+    for key, source in FOREIGNER_FIELDS_FROM_APPLICATION.items():
+        value = answer(application_answers, source)
+        if key not in keys or value in (None, "", []):
+            continue
+        if key == "citizenship" and isinstance(value, list):  # the application may list several; the annex takes one
+            value = value[0]
+        part[key] = value
+    return {FOREIGNER_STEP: part} if part else {}
 
 
 def complete_annex(

@@ -16,5 +16,6 @@ urlpatterns = [
         views.AnnexSigningPackageView.as_view(),
         name="annex-signing-package",
     ),
+    path("documents/annexes/<uuid:annex_id>/filed.pdf", views.FiledAnnexPdfView.as_view(), name="annex-filed-pdf"),
     path("verify/", views.VerifyView.as_view(), name="verify"),
 ]

@@ -84,6 +84,31 @@ class AnnexSigningPackageView(LoginRequiredMixin, View):
         return response
 
 
+class FiledAnnexPdfView(LoginRequiredMixin, View):
+    """The employer's (or institution's) copy of the annex it signed, as a PDF rendered like every package (#17)."""
+
+    def get(self, request: HttpRequest, annex_id) -> HttpResponse:
+        from applications.case_models import AnnexStatus
+        from applications.selectors import annexes_for_employer
+        from applications.signing import method_label
+        from documents.package import render_package
+        from documents.signing_package import annex_package_parts
+
+        annex = get_object_or_404(annexes_for_employer(request.user), public_id=annex_id, status=AnnexStatus.COMPLETE)
+        parts = annex_package_parts(annex, request.user)
+        parts["declaration"] = {
+            **parts["declaration"],
+            "confirmed_at": annex.signed_at,
+            "method": method_label(annex.signature_method, "pl"),
+        }
+        pdf = render_package(created=annex.completed_at, **parts)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="zalacznik-{annex.public_id.hex[:8]}.pdf"'
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
 class VerifyView(View):
     """Public: was a document with this digest issued in this case, and is it intact? Nothing personal is shown."""
 

@@ -106,6 +106,19 @@ def applicant_payload(slug: str, version: int | None = None) -> dict[str, Any]:
             "period_to": "2028-12-31",
             "justification": "Praca w Warszawie.",
         }
+    elif slug == "eu-blue-card":
+        payload["purpose"] = {
+            "purpose_of_stay": "blue_card",
+            "period_from": "2026-01-01",
+            "period_to": "2028-12-31",
+            "qualification_basis": "higher_education",
+            "school_name": "Lviv Polytechnic National University",
+            "school_country": "UKR",
+            "field_of_study": "Computer science",
+            "diploma_date": "2014-06-30",
+            "previous_blue_card": False,
+            "justification": "Praca programisty w Warszawie.",
+        }
     elif slug == "permanent-residence":
         payload["basis"] = {"permanent_basis": "pole_card", "justification": "Karta Polaka."}
     else:
@@ -119,7 +132,7 @@ def applicant_payload(slug: str, version: int | None = None) -> dict[str, Any]:
             "accommodation_title": "lease",
             "polish_knowledge": "certificate_b1",
         }
-    if version >= 2 and (slug.startswith("temporary-residence") or slug in _LAYOUT_2026):
+    if (version >= 2 and (slug.startswith("temporary-residence") or slug in _LAYOUT_2026)) or slug == "eu-blue-card":
         _add_2026_answers(payload)
     if version >= 2 and slug in _LAYOUT_2026:
         _LAYOUT_2026[slug](payload)
@@ -197,7 +210,15 @@ def _add_2026_answers(payload: dict[str, Any]) -> None:
     payload["detention"] = {"detained": False, "guarded_centre": False, "ban_on_leaving": False, "imprisoned": False}
 
 
-def employer_payload() -> dict[str, Any]:
+def employer_payload(version: int = 1) -> dict[str, Any]:
+    """Annex 1 as an employer fills it; version 2 (2026) also asks the working time in hours a month."""
+    payload = _employer_payload_v1()
+    if version >= 2:
+        payload["work_terms"]["hours_per_month"] = 168
+    return payload
+
+
+def _employer_payload_v1() -> dict[str, Any]:
     return {
         "employer": {
             "employer_name": "Budex sp. z o.o.",
@@ -251,4 +272,126 @@ def employer_payload() -> dict[str, Any]:
             "signatory_name": "Jan Nowak",
             "signatory_position": "Prezes zarządu",
         },
+    }
+
+
+def _institution(name: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "city": "Kraków",
+        "street": "Gołębia",
+        "house_number": "24",
+        "flat_number": "not_applicable",
+        "postal_code": "31-007",
+        "phone": "+48124221033",
+        "email": "office@example.edu.pl",
+        "nip": "6750002236",
+        "regon": "000001270",
+    }
+
+
+def _signature(*declarations: str) -> dict[str, Any]:
+    return {
+        **dict.fromkeys(declarations, True),
+        "declaration_false_statement": True,
+        "signatory_name": "Anna Nowak",
+        "signatory_position": "Kierownik działu",
+    }
+
+
+def annex_payload(slug: str, version: int = 1) -> dict[str, Any]:
+    """Valid answers to any built-in annex: the employer's Annex 1, the Blue Card employer's, the institutions'."""
+    if slug == "employer-annex-1":
+        return employer_payload(version)
+    foreigner = _employer_payload_v1()["foreigner"]
+    period = {"period_from": "2026-10-01", "period_to": "2027-09-30"}
+    if slug == "eu-blue-card-employer":
+        base = _employer_payload_v1()
+        identity = {k: v for k, v in base["employer_identity"].items() if k != "is_temp_agency"}
+        return {
+            "employer": base["employer"],
+            "employer_identity": identity,
+            "foreigner": foreigner,
+            "work": {
+                "position": "Programista",
+                "occupation_code": "251201",
+                "qualifications_required": "Studia wyższe informatyczne.",
+                "workplaces": [{"city": "Warszawa", "street": "Prosta", "house_number": "1", "postal_code": "00-850"}],
+                "duties": "Tworzenie oprogramowania.",
+                "contract_type": "employment_contract",
+                "contract_from": "2026-10-01",
+                "contract_to": "2028-09-30",
+                "hours_per_month": 168,
+                "monthly_pay": "16000.00",
+            },
+            "declarations": {
+                "declaration_no_convictions": True,
+                "declaration_equal_pay": True,
+                "declaration_false_statement": True,
+                "signatory_name": "Jan Nowak",
+                "signatory_position": "Prezes zarządu",
+            },
+        }
+    specific: dict[str, tuple[str, str, dict[str, Any], tuple[str, ...]]] = {
+        "annex-university": (
+            "Uniwersytet Jagielloński",
+            "studies",
+            {
+                "status": "admitted",
+                "field_of_study": "Informatyka",
+                "level": "first_cycle",
+                "form": "full_time",
+                "language": "polski",
+                "year": 1,
+                "fees": "paid",
+                **period,
+            },
+            ("declaration_accredited",),
+        ),
+        "annex-research-host": (
+            "Instytut Fizyki PAN",
+            "research",
+            {
+                "project_title": "Kwantowe kropki",
+                "agreement_date": "2026-08-01",
+                "approval_number": "ZJN/12/2025",
+                "function": "badacz",
+                "monthly_means": "7000.00",
+                **period,
+            },
+            ("declaration_costs",),
+        ),
+        "annex-trainee-organiser": (
+            "Budex sp. z o.o.",
+            "traineeship",
+            {
+                "programme": "Staż w dziale projektowym.",
+                "field_of_degree": "Budownictwo",
+                "agreement_date": "2026-08-01",
+                "costs_covered": True,
+                **period,
+            },
+            ("declaration_return_costs",),
+        ),
+        "annex-volunteer-organiser": (
+            "Fundacja Pomocy",
+            "volunteering",
+            {
+                "programme": "Europejski Korpus Solidarności",
+                "tasks": "Praca z dziećmi.",
+                "hours_per_week": 30,
+                "agreement_date": "2026-08-01",
+                "board_and_lodging": True,
+                "insurance": True,
+                **period,
+            },
+            ("declaration_return_costs",),
+        ),
+    }
+    name, step, answers, declarations = specific[slug]
+    return {
+        "institution": _institution(name),
+        "foreigner": foreigner,
+        step: answers,
+        "declarations": _signature(*declarations),
     }

@@ -12,5 +12,6 @@ urlpatterns = [
     path("accessibility/", views.legal_page, {"page": "accessibility"}, name="accessibility"),
     path("privacy/", views.legal_page, {"page": "privacy"}, name="privacy"),
     path("cookies/", views.legal_page, {"page": "cookies"}, name="cookies"),
+    path("applications-not-filed-in-mos/", views.not_in_mos, name="not-in-mos"),
     path("<slug:slug>/", views.permit, name="permit"),
 ]

@@ -32,6 +32,11 @@ def permit(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "information/permit.html", {"info": info, "search_form": FaqSearchForm()})
 
 
+def not_in_mos(request: HttpRequest) -> HttpResponse:
+    """The permits applied for outside MOS (art. 106k, 106l): who files them and where."""
+    return render(request, "information/not_in_mos.html", {"search_form": FaqSearchForm()})
+
+
 def faq_search(request: HttpRequest) -> HttpResponse:
     form = FaqSearchForm(request.GET)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""

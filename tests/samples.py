@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from formdefs.samples import applicant_payload, employer_payload
+from formdefs.samples import annex_payload, applicant_payload, employer_payload
 
-__all__ = ["applicant_payload", "employer_payload", "ready_draft", "submit_sample"]
+__all__ = ["annex_payload", "applicant_payload", "employer_payload", "ready_draft", "submit_sample"]
 
 
 def ready_draft(applicant=None, slug: str = "temporary-residence", voivodeship: str = "14", *, employer=None):
@@ -32,7 +32,7 @@ def ready_draft(applicant=None, slug: str = "temporary-residence", voivodeship: 
     if services.needs_employer_annex(draft):
         employer = employer or EmployerFactory()
         annex = services.start_annex(employer=employer, code=services.create_annex_link_code(draft=draft))
-        for step, answers in employer_payload().items():
+        for step, answers in annex_payload(annex.definition.slug, annex.definition.version).items():
             annex = services.save_step_answers(draft=annex, step_key=step, answers=answers)
         services.complete_annex(
             annex=annex, employer=employer, signature_method="password", credentials={"password": PASSWORD}

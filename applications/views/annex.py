@@ -129,7 +129,9 @@ class AnnexWizardView(DraftWizardView):
 
     def get_context_data(self, form, **kwargs) -> dict:
         context = super().get_context_data(form=form, **kwargs)
-        context.update({"offers_mrz_prefill": False, "back_url": reverse("applications:employer-dashboard")})
+        context.update(
+            {"offers_mrz_prefill": False, "back_url": reverse("applications:employer-dashboard"), "is_annex": True}
+        )
         return context
 
 

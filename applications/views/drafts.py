@@ -56,7 +56,30 @@ class StartView(ApplicantRequiredMixin, View):
                     "available": definition is not None,
                 }
             )
-        return render(request, "applications/start.html", {"permits": permits, "card_fee": residence_card_fee()})
+        known = {p.slug for p in PERMIT_TYPES}
+        language = get_language()
+        for slug, definition in published.items():
+            if slug in known:
+                continue  # forms without a permit page of their own (the EU Blue Card): described by the definition
+            description = definition.spec.description
+            permits.append(
+                {
+                    "permit": {
+                        "slug": slug,
+                        "title": definition.spec.title.get(language),
+                        "who_for": description.get(language) if description else "",
+                        "prepare": "",
+                    },
+                    "stamp_duty": stamp_duty(slug) if has_fees(slug) else settings.STAMP_DUTY_PLN.get(slug),
+                    "purpose_fees": [],
+                    "available": True,
+                }
+            )
+        return render(
+            request,
+            "applications/start.html",
+            {"permits": permits, "card_fee": residence_card_fee(), "not_in_mos_url": reverse("information:not-in-mos")},
+        )
 
     def post(self, request) -> HttpResponse:
         try:

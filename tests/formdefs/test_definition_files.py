@@ -26,8 +26,9 @@ FRAGMENTS = sorted(FRAGMENTS_DIR.glob("*.json"))
 
 
 def test_the_five_official_forms_and_their_shared_fragments_are_files():
-    assert [f"{p.parent.name}/{p.name}" for p in FILES if p.name == "v1.json" and p.parent.name in V1_OF_2019] == [
+    assert [f"{p.parent.name}/{p.name}" for p in FILES if p.parent.name in V1_OF_2019] == [
         "employer-annex-1/v1.json",
+        "employer-annex-1/v2.json",
         "eu-long-term-resident/v1.json",
         "eu-long-term-resident/v2.json",
         "permanent-residence/v1.json",
@@ -67,7 +68,9 @@ def test_the_forms_refer_to_the_shared_fragments_instead_of_repeating_them():
         text = path.read_text(encoding="utf-8")
         if path.parent.name == "employer-annex-1" and path.name == "v1.json":
             assert text.count('"$ref": "address#') == 9  # the employer's seat and the places of work
-        elif path.name == "v2.json":  # the 2026 layout: the 2026 fragments where the 2026 forms differ
+        elif '"annex_of"' in text:
+            assert '"$ref": "address#city"' in text, path  # an annex names its signer's address by the fragment
+        elif '"layout": "2026"' in text:  # the 2026 layout: the 2026 fragments where the 2026 forms differ
             for fragment in ("personal-data", "2026-place-of-stay", "2026-travel-document", "2026-current-stay"):
                 assert f'"$ref": "{fragment}"' in text, (path, fragment)
             for fragment in (
@@ -78,8 +81,6 @@ def test_the_forms_refer_to_the_shared_fragments_instead_of_repeating_them():
             ):
                 assert f'"$ref": "{fragment}"' in text, (path, fragment)
             assert '"$ref": "declaration"' in text
-        elif '"annex_of"' in text:
-            assert '"$ref": "address#city"' in text, path  # an annex names its signer's address by the fragment
         else:
             for fragment in ("personal-data", "place-of-stay", "travel-document", "additional-information"):
                 assert f'"$ref": "{fragment}"' in text, (path, fragment)

@@ -23,7 +23,7 @@ def employer(db):
 def annex(employer):
     draft = services.start_draft(applicant=ApplicantFactory(), slug="temporary-residence-work")
     annex = services.start_annex(employer=employer, code=services.create_annex_link_code(draft=draft))
-    for step, answers in employer_payload().items():
+    for step, answers in employer_payload(annex.definition.version).items():
         annex = services.save_step_answers(draft=annex, step_key=step, answers=answers)
     return annex
 

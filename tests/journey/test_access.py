@@ -104,7 +104,9 @@ def test_an_employer_sees_only_their_own_annexes(client, submitted_application):
     from formdefs.models import FormDefinition
 
     first, second = EmployerFactory(), EmployerFactory()
-    annex = EmployerAnnex.objects.create(employer=first, definition=FormDefinition.objects.get(slug="employer-annex-1"))
+    annex = EmployerAnnex.objects.create(
+        employer=first, definition=FormDefinition.objects.get(slug="employer-annex-1", version=1)
+    )
     verified_login(client, second)
     assert client.get(reverse("applications:annex-check", kwargs={"annex_id": annex.public_id})).status_code == 404
     step = reverse("applications:annex-step", kwargs={"annex_id": annex.public_id, "step": "employer"})

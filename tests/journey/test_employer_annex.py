@@ -35,7 +35,7 @@ def test_the_employer_links_annex_1_with_the_code_and_the_applicant_sees_it(clie
     response = client.post(reverse("applications:employer-dashboard"), {"code": code})
     annex = EmployerAnnex.objects.get(employer=employer)
     assert annex.draft == draft and response.status_code == 302
-    for step, answers in employer_payload().items():
+    for step, answers in employer_payload(annex.definition.version).items():
         assert post_annex_step(client, annex, step, answers).status_code == 302, step
     client.post(
         reverse("applications:annex-check", kwargs={"annex_id": annex.public_id}),
