@@ -30,6 +30,7 @@ from applications.case_models import Application, ApplicationStatus, CaseEvent
 from applications.services import record_event, set_status
 from applications.tracking import add_period
 from documents.models import LapseReason
+from formdefs.api import fees_for
 
 from . import letters
 from .audit import audit
@@ -52,36 +53,12 @@ from .models import Appointment, CaseProcess, EvidenceRequest, PaymentRequest, S
 
 # --- The stamp duty ----------------------------------------------------------------------------------------------
 
-#: PLN by kind of permit (ustawa o opłacie skarbowej, załącznik cz. II).
-_DUTY_WORK = Decimal("440")  # work, EU Blue Card, intra-corporate transfer
-_DUTY_SEASONAL = Decimal("170")
-_DUTY_SHORT_STAY = Decimal("85")  # art. 181 of the Act on Foreigners
-_DUTY_OTHER_TEMPORARY = Decimal("340")
-_DUTY_PERMANENT = Decimal("640")  # permanent residence, EU long-term resident
-_WORK_PURPOSES = frozenset({"work", "blue_card", "intra_corporate_transfer"})
-
 
 def stamp_duty_for(application: Application) -> Decimal:
-    """The stamp duty for the permit and purpose asked for.
-
-    TODO(merge): read the amount from a1-temp's fee table (`formdefs.api`, `formdefs/definitions/_fees.json`);
-    the amounts here are the same rule, kept only until that loader lands.
-    """
-    from .task_index import purpose_of
-
-    slug = application.definition.slug
-    if slug in ("permanent-residence", "eu-long-term-resident"):
-        return _DUTY_PERMANENT
-    if slug in ("temporary-residence-work", "eu-blue-card"):
-        return _DUTY_WORK
-    purpose = purpose_of(application)
-    if purpose in _WORK_PURPOSES:
-        return _DUTY_WORK
-    if purpose == "seasonal_work":
-        return _DUTY_SEASONAL
-    if purpose == "short_stay":
-        return _DUTY_SHORT_STAY
-    return _DUTY_OTHER_TEMPORARY
+    """The stamp duty for the permit and purpose asked for, after the exemptions, from the forms' fee table
+    (`formdefs/definitions/_fees.json`); a form without fees (an annex) costs nothing."""
+    fees = fees_for(application.definition.slug, application.answers or {})
+    return fees.stamp_duty if fees is not None else Decimal(0)
 
 
 def _application(activation) -> Application:
