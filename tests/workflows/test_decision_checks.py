@@ -319,6 +319,8 @@ def test_no_python_value_in_any_decision_pdf_for_the_sample_applications(
         assert "Obywatelstwo Ukraina" in text and "UKR" not in text
         assert "17.05.1990 r." in text  # the date of birth as 15.01.2027 is written
         assert "ustawy z dnia 12 grudnia 2013 r. o cudzoziemcach" in text
+        # Only a refusal tells the foreigner of the 30 days to leave once it is final (art. 299 ust. 6 pkt 1).
+        assert ("opuścić terytorium Rzeczypospolitej Polskiej w terminie 30 dni" in text) is (not grant)
 
 
 @pytest.mark.django_db
