@@ -45,6 +45,38 @@ class AppealReviewForm(forms.Form):
         help_text=_("Required when you grant the appeal: the new decision gives its reasons."),
     )
 
+    def __init__(self, *args, application=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.application = application
+
+    def clean(self):
+        """A grant of the appeal is a new decision (art. 132 k.p.a.): its period is checked as the first one was, each
+        message by its field (`workflows.decisions.check_grant`)."""
+        from django.core.exceptions import ValidationError
+        from django.utils import timezone
+
+        from .decisions import check_grant
+
+        data = super().clean()
+        if data.get("outcome") != Appeal.VoivodeOutcome.GRANTED:
+            return data
+        if not (data.get("justification") or "").strip():
+            self.add_error("justification", _("Give the reasons for granting the appeal."))
+        if self.application is not None and not self.errors:
+            try:
+                check_grant(
+                    self.application,
+                    valid_from=data.get("valid_from"),
+                    valid_to=data.get("valid_to"),
+                    justification=data.get("justification") or "",
+                    on=timezone.localdate(),
+                )
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    for message in messages:
+                        self.add_error(field, message)
+        return data
+
 
 class SecondInstanceForm(forms.Form):
     outcome = forms.ChoiceField(

@@ -30,6 +30,7 @@ from . import appeal_letters
 from .appeal_steps import SECOND_INSTANCE_DAYS, open_appeal
 from .audit import audit
 from .deadlines import last_moment, polish_day
+from .decisions import check_grant
 from .delivery import deliver_letter
 from .finality import last_day_for_appeal, open_period_of
 from .models import Appeal, AppealPeriod, CaseProcess, Decision, DecisionKind, Review
@@ -151,6 +152,18 @@ def review_appeal(
         raise WorkflowError(_("A grant needs a validity period: from a date to a later date."))
     if grant and not justification.strip():
         raise WorkflowError(_("Give the reasons for granting the appeal."))
+    assessment = None
+    if grant:  # a new decision: its period is checked as the first one was (the form shows each message by its field)
+        try:
+            assessment = check_grant(
+                appeal.application,
+                valid_from=valid_from,
+                valid_to=valid_to,
+                justification=justification,
+                on=timezone.localdate(),
+            )
+        except ValidationError as error:
+            raise WorkflowError(" ".join(error.messages)) from None
 
     def work(process: CaseProcess) -> None:
         appeal.voivode_by, appeal.voivode_note = user, justification.strip()
@@ -166,6 +179,7 @@ def review_appeal(
                 justification=justification.strip(),
                 decided_by=user,
                 approved=True,
+                fully_grants=assessment.fully_grants,
             )
             record_event(process.application, CaseEvent.Kind.APPEAL_GRANTED_BY_VOIVODE)
         appeal.save(update_fields=["voivode_by", "voivode_note", "voivode_outcome"])

@@ -102,6 +102,15 @@ def _decision(task: Task, user, data: dict) -> letters.Letter | None:
     return letters.decision_letter(application, decision)
 
 
+def _voivode_grants_appeal(task: Task, user, data: dict) -> letters.Letter | None:
+    """The voivode's own new decision granting the appeal (art. 132 k.p.a.); forwarding the file sends no letter."""
+    from .models import Appeal
+
+    if data.get("outcome") != Appeal.VoivodeOutcome.GRANTED:
+        return None
+    return _decision(task, user, {**data, "kind": "grant"})
+
+
 #: node name -> the letter its form would send (None: this answer sends none)
 LETTER_OF_STEP: dict[str, Callable[[Task, object, dict], letters.Letter | None]] = {
     "formal_check": _call_to_supplement,
@@ -111,6 +120,7 @@ LETTER_OF_STEP: dict[str, Callable[[Task, object, dict], letters.Letter | None]]
     "redecide": _decision,
     "delay_notice": _delay_notice,
     "decide_suspension": _suspension,
+    "appeal_review": _voivode_grants_appeal,
 }
 
 

@@ -296,7 +296,7 @@ class TaskView(StaffMixin, View):
             kwargs["slots"] = selectors.free_slots(request.user)
         if form_class is forms.ReviewForm:
             kwargs["work_permit"] = services.application_of(task).definition.slug in WORK_PERMIT_SLUGS
-        if form_class is forms.DecisionForm:
+        if form_class in (forms.DecisionForm, AppealReviewForm):
             kwargs["application"] = services.application_of(task)
         return form_class(data, **kwargs)
 

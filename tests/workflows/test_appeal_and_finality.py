@@ -316,3 +316,44 @@ def test_after_ninety_days_the_open_appeal_is_recorded_as_overdue_and_stays_with
     assert application.status == ApplicationStatus.GRANTED_FINAL
     assert application.decisions.first().kind == "grant" and application.finality.final_on == date(2027, 1, 8)
     assert "residence_card" in open_nodes(application)
+
+
+@pytest.mark.postgres
+def test_the_voivodes_own_grant_is_read_as_a_draft_and_its_period_is_checked_like_the_first_decision(
+    django_capture_on_commit_callbacks, officer, supervisor, second_officer
+):
+    from tests.documents.helpers import pdf_text
+    from workflows import letters, previews
+    from workflows.appeal_forms import AppealReviewForm
+    from workflows.services import WorkflowError
+
+    application = decided_case(django_capture_on_commit_callbacks, officer, supervisor, kind="refusal")
+    with time_machine.travel(warsaw(2026, 10, 8, 9, 0), tick=False):
+        appeal(application, uploads=[pdf_upload()])
+    with time_machine.travel(warsaw(2026, 10, 9, 9, 0), tick=False):
+        task = take(application, "appeal_review", second_officer)
+        five_years = {
+            "outcome": "granted",
+            "valid_from": "2026-11-01",
+            "valid_to": "2031-10-31",
+            "justification": "Odwołanie zasadne.",
+        }
+        form = AppealReviewForm(five_years, application=application)
+        assert not form.is_valid() and "valid_to" in form.errors  # at most 3 years, by its field
+        assert form.cleaned_data["justification"] == "Odwołanie zasadne."  # the other answers stay
+        with pytest.raises(WorkflowError):
+            appeals.review_appeal(
+                task=task,
+                user=second_officer,
+                grant=True,
+                valid_from=date(2026, 11, 1),
+                valid_to=date(2031, 10, 31),
+                justification="Odwołanie zasadne.",
+            )
+        lawful = AppealReviewForm({**five_years, "valid_to": "2027-12-31"}, application=application)
+        assert lawful.is_valid(), lawful.errors
+        draft = previews.letter_for(task, second_officer, lawful.cleaned_data)
+        text = " ".join(pdf_text(letters.preview(application, draft)).split())
+        assert "DECYZJA" in text and "udzielić" in text and "PROJEKT" in text
+        forwarded = AppealReviewForm({"outcome": "forwarded"}, application=application)
+        assert forwarded.is_valid() and previews.letter_for(task, second_officer, forwarded.cleaned_data) is None
