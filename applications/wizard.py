@@ -75,6 +75,9 @@ class StepForm:
         self.show_errors = show_errors
         context = {k: v for k, v in answers.items() if k != step_key}
         self.bound: BoundStep = bind_step(spec, step_key, self.data, language=language, answers=context)
+        if not show_errors:
+            for form in [self.bound.form, *(row for fs in self.bound.formsets.values() for row in fs.forms)]:
+                form.hide_errors = True
         # Groups hidden by an answer on this very page are still drawn (the page's script shows them when that
         # answer changes; without a script everything shows); the server ignores them while they are hidden.
         self.display_formsets: dict[str, Any] = {}

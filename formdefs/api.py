@@ -17,6 +17,7 @@ from .steps import (
     answers_keys,
     answers_to_data,
     is_signing_step,
+    list_field,
     row_count,
     step_letters,
     storable,
@@ -28,7 +29,7 @@ from .steps import (
     wizard_steps,
 )
 from .types import FieldKind, kind_of
-from .widgets import FastSelect
+from .widgets import ADD_ITEM, REMOVE_ITEM, FastSelect
 
 
 def display_answer(field: FieldSpec, value: Any, *, language: str, printed: bool = False) -> str:
@@ -38,9 +39,11 @@ def display_answer(field: FieldSpec, value: Any, *, language: str, printed: bool
 
 
 __all__ = [
+    "ADD_ITEM",
     "LANGUAGES",
     "NA_SUFFIX",
     "NOT_APPLICABLE",
+    "REMOVE_ITEM",
     "BoundStep",
     "DefinitionError",
     "FastSelect",
@@ -67,6 +70,7 @@ __all__ = [
     "is_step_visible",
     "kind_of",
     "label_of",
+    "list_field",
     "parse_spec",
     "payload_json_schema",
     "payload_model",

@@ -90,6 +90,21 @@ def _management(prefix: str, total: int, group: GroupSpec) -> dict[str, list[str
     }
 
 
+def list_field(step: StepSpec, name: str) -> FieldSpec | None:
+    """The field of this step whose input `name` is a list of selects with "Add another" (a top-level field, or
+    one in a group's row: `members-0-citizenship`)."""
+    for item in step.items:
+        if isinstance(item, GroupSpec):
+            for field in item.fields:
+                prefix, _sep, rest = name.partition("-")
+                index, _sep, key = rest.partition("-")
+                if prefix == item.key and index.isdigit() and key == field.key and kind_of(field).select_list:
+                    return field
+        elif item.key == name and kind_of(item).select_list:
+            return item
+    return None
+
+
 def storable(data, step: StepSpec) -> dict[str, list[str]]:
     """The part of a POST worth keeping for a step: its own fields only, without NUL characters (which
     PostgreSQL's JSON cannot hold), so nothing a browser sends can break saving the draft."""
