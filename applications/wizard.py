@@ -27,14 +27,6 @@ from formdefs.api import (
 
 from .case_models import Draft
 
-#: In a step's unsaved input: it was filled by the MRZ prefill and the applicant has not submitted it yet.
-PREFILLED = "__prefilled__"
-
-
-def is_prefilled_only(typed: Mapping[str, Any]) -> bool:
-    """Whether a step's unsaved input comes from a prefill only (so no error is shown before the person acts)."""
-    return bool(typed.get(PREFILLED))
-
 
 def first_unfinished_step(spec: FormDefinitionSpec, draft: Draft) -> str | None:
     """Where to resume: the first visible step with no saved answers (or with typed input not yet accepted)."""

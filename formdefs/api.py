@@ -14,8 +14,10 @@ from .models import FormDefinition, FormDefinitionChange, FormDefinitionStatus
 from .parsing import DefinitionError, parse_spec
 from .schema import LANGUAGES, FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec, Text, translate
 from .steps import (
+    PREFILLED,
     answers_keys,
     answers_to_data,
+    is_prefilled_only,
     is_signing_step,
     list_field,
     row_count,
@@ -43,6 +45,7 @@ __all__ = [
     "LANGUAGES",
     "NA_SUFFIX",
     "NOT_APPLICABLE",
+    "PREFILLED",
     "REMOVE_ITEM",
     "BoundStep",
     "DefinitionError",
@@ -66,6 +69,7 @@ __all__ = [
     "display_answer",
     "evaluate",
     "is_field_visible",
+    "is_prefilled_only",
     "is_signing_step",
     "is_step_visible",
     "kind_of",

@@ -50,6 +50,15 @@ def step_letters(steps: list[StepSpec]) -> dict[str, str]:
     return letters
 
 
+#: In a step's unsaved input: it was filled by the MRZ prefill and the applicant has not submitted it yet.
+PREFILLED = "__prefilled__"
+
+
+def is_prefilled_only(typed: Mapping[str, Any]) -> bool:
+    """Whether a step's unsaved input comes from a prefill only (so no error is shown before the person acts)."""
+    return bool(typed.get(PREFILLED))
+
+
 # --- Answers <-> form data ---------------------------------------------------------------------------------------
 
 

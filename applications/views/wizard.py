@@ -22,6 +22,7 @@ from formdefs.api import (
     FieldSpec,
     FieldType,
     answers_to_data,
+    is_prefilled_only,
     is_step_visible,
     list_field,
     step_letters,
@@ -35,7 +36,7 @@ from validators.travel_documents import parse_td3
 
 from .. import services
 from ..selectors import open_drafts_for_applicant
-from ..wizard import StepForm, is_prefilled_only
+from ..wizard import StepForm
 
 RETURN_TO_CHECK = "check"
 PENDING_POST = "wizard_post_before_login"
