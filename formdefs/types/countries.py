@@ -15,11 +15,8 @@ from .multichoice import OpenMultipleChoiceField, check_items
 
 
 class CountryListField(OpenMultipleChoiceField):
-    """The answers of a `SelectList`: the chosen countries, without the selects left empty or chosen twice."""
-
-    def to_python(self, value: Any) -> list[str]:
-        chosen = [str(v).strip() for v in super().to_python(value) if str(v).strip()]
-        return list(dict.fromkeys(chosen))
+    """The answers of a `SelectList`, judged as the payload judges them: a select left empty after "Add another"
+    is refused (choose a country or remove the line), not silently dropped."""
 
 
 @register
