@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from formdefs.api import (
+    PREFILLED,
     FieldSpec,
     FieldType,
     FormDefinition,
@@ -29,6 +30,7 @@ from formdefs.api import (
     PayloadError,
     answers_to_data,
     evaluate,
+    is_prefilled_only,
     is_signing_step,
     validate_payload,
 )
@@ -53,7 +55,6 @@ from .pdf_cleaning import stored_upload
 from .signatures.checks import refuse
 from .signing import SIGNATURE_METHODS, SignatureEvidence, available_signature_methods
 from .signing_services import signing_credentials
-from .wizard import PREFILLED, is_prefilled_only
 
 ANNEX_CODE_VALIDITY = timedelta(days=14)
 logger = logging.getLogger(__name__)

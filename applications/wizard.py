@@ -27,14 +27,6 @@ from formdefs.api import (
 
 from .case_models import Draft
 
-#: In a step's unsaved input: it was filled by the MRZ prefill and the applicant has not submitted it yet.
-PREFILLED = "__prefilled__"
-
-
-def is_prefilled_only(typed: Mapping[str, Any]) -> bool:
-    """Whether a step's unsaved input comes from a prefill only (so no error is shown before the person acts)."""
-    return bool(typed.get(PREFILLED))
-
 
 def first_unfinished_step(spec: FormDefinitionSpec, draft: Draft) -> str | None:
     """Where to resume: the first visible step with no saved answers (or with typed input not yet accepted)."""
@@ -75,6 +67,9 @@ class StepForm:
         self.show_errors = show_errors
         context = {k: v for k, v in answers.items() if k != step_key}
         self.bound: BoundStep = bind_step(spec, step_key, self.data, language=language, answers=context)
+        if not show_errors:
+            for form in [self.bound.form, *(row for fs in self.bound.formsets.values() for row in fs.forms)]:
+                form.hide_errors = True
         # Groups hidden by an answer on this very page are still drawn (the page's script shows them when that
         # answer changes; without a script everything shows); the server ignores them while they are hidden.
         self.display_formsets: dict[str, Any] = {}

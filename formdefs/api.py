@@ -17,9 +17,12 @@ from .notices import Notice, notices_for
 from .parsing import DefinitionError, parse_spec
 from .schema import LANGUAGES, FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec, Text, translate
 from .steps import (
+    PREFILLED,
     answers_keys,
     answers_to_data,
+    is_prefilled_only,
     is_signing_step,
+    list_field,
     row_count,
     step_letters,
     storable,
@@ -31,7 +34,7 @@ from .steps import (
     wizard_steps,
 )
 from .types import FieldKind, kind_of
-from .widgets import FastSelect
+from .widgets import ADD_ITEM, REMOVE_ITEM, FastSelect
 
 
 def display_answer(field: FieldSpec, value: Any, *, language: str, printed: bool = False) -> str:
@@ -41,9 +44,12 @@ def display_answer(field: FieldSpec, value: Any, *, language: str, printed: bool
 
 
 __all__ = [
+    "ADD_ITEM",
     "LANGUAGES",
     "NA_SUFFIX",
     "NOT_APPLICABLE",
+    "PREFILLED",
+    "REMOVE_ITEM",
     "BoundStep",
     "DefinitionError",
     "FastSelect",
@@ -72,12 +78,14 @@ __all__ = [
     "fees_for",
     "has_fees",
     "is_field_visible",
+    "is_prefilled_only",
     "is_signing_step",
     "is_step_visible",
     "kind_of",
     "label_of",
     "legal_stay_check",
     "notices_for",
+    "list_field",
     "parse_spec",
     "payload_json_schema",
     "payload_model",

@@ -64,6 +64,17 @@ def _add_fields(fields: list[FieldSpec], language: str) -> dict[str, forms.Field
     return declared
 
 
+class AnswerBoundField(forms.BoundField):
+    """A bound field that marks itself invalid (`aria-invalid`, the error in `aria-describedby`) only when the page
+    shows its errors: a page drawn with saved or prefilled answers is not judged yet."""
+
+    @property
+    def errors(self):
+        if getattr(self.form, "hide_errors", False):
+            return self.form.error_class(renderer=self.form.renderer)
+        return super().errors
+
+
 class _AnswersForm(forms.Form):
     """Shared cleaning of a step form and a group row form: parse, then the shared checks."""
 
@@ -71,6 +82,8 @@ class _AnswersForm(forms.Form):
     step_key: str
     fields_spec: list[FieldSpec]
     in_row = False
+    bound_field_class = AnswerBoundField
+    hide_errors = False  # set by a page that shows these answers without judging them
 
     def __init__(self, *args: Any, answers: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")  # a label is a question or a name, never "Surname:" (GOV.UK style)

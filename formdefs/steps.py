@@ -50,6 +50,15 @@ def step_letters(steps: list[StepSpec]) -> dict[str, str]:
     return letters
 
 
+#: In a step's unsaved input: it was filled by the MRZ prefill and the applicant has not submitted it yet.
+PREFILLED = "__prefilled__"
+
+
+def is_prefilled_only(typed: Mapping[str, Any]) -> bool:
+    """Whether a step's unsaved input comes from a prefill only (so no error is shown before the person acts)."""
+    return bool(typed.get(PREFILLED))
+
+
 # --- Answers <-> form data ---------------------------------------------------------------------------------------
 
 
@@ -88,6 +97,21 @@ def _management(prefix: str, total: int, group: GroupSpec) -> dict[str, list[str
         f"{prefix}-MIN_NUM_FORMS": ["0"],
         f"{prefix}-MAX_NUM_FORMS": [str(group.max_items)],
     }
+
+
+def list_field(step: StepSpec, name: str) -> FieldSpec | None:
+    """The field of this step whose input `name` is a list of selects with "Add another" (a top-level field, or
+    one in a group's row: `members-0-citizenship`)."""
+    for item in step.items:
+        if isinstance(item, GroupSpec):
+            for field in item.fields:
+                prefix, _sep, rest = name.partition("-")
+                index, _sep, key = rest.partition("-")
+                if prefix == item.key and index.isdigit() and key == field.key and kind_of(field).select_list:
+                    return field
+        elif item.key == name and kind_of(item).select_list:
+            return item
+    return None
 
 
 def storable(data, step: StepSpec) -> dict[str, list[str]]:

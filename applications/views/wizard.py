@@ -18,10 +18,14 @@ from django.utils.translation import gettext as _
 from formtools.wizard.views import NamedUrlWizardView
 
 from formdefs.api import (
+    ADD_ITEM,
+    REMOVE_ITEM,
     FieldSpec,
     FieldType,
     answers_to_data,
+    is_prefilled_only,
     is_step_visible,
+    list_field,
     step_letters,
     notices_for,
     storable,
@@ -34,7 +38,7 @@ from validators.travel_documents import parse_td3
 
 from .. import services
 from ..selectors import open_drafts_for_applicant
-from ..wizard import StepForm, is_prefilled_only
+from ..wizard import StepForm
 
 RETURN_TO_CHECK = "check"
 PENDING_POST = "wizard_post_before_login"
@@ -126,6 +130,9 @@ class DraftWizardView(NamedUrlWizardView):
             for index in range(group.max_items + 1):
                 if f"remove_row_{group.key}_{index}" in data:
                     return self._redisplay(step, with_row_removed(data, group, index), f"group-{group.key}")
+        listed = self._list_button(step_spec, data)
+        if listed is not None:
+            return listed
         if "prefill_mrz" in data:
             return self._prefill_from_mrz(data.get("mrz_lines", ""))
         if self.request.POST.get("wizard_goto_step") in self.get_form_list():
@@ -137,6 +144,32 @@ class DraftWizardView(NamedUrlWizardView):
             # invalid ones as typed), so that a reload, a language switch or another device shows it again.
             self._keep_unsaved(step, data)
         return response
+
+    def _list_button(self, step_spec, data) -> HttpResponse | None:
+        """ "Add another country" / "Remove" of a list of selects: the page again, one select more or less."""
+        for key in data:
+            if key.startswith(ADD_ITEM):
+                name, index = key[len(ADD_ITEM) :], None
+            elif key.startswith(REMOVE_ITEM):
+                name, _sep, position = key[len(REMOVE_ITEM) :].rpartition("_")
+                if not position.isdigit():
+                    continue
+                index = int(position)
+            else:
+                continue
+            field = list_field(step_spec, name)
+            if field is None:
+                continue
+            changed = data.copy()
+            values = changed.getlist(name) or [""]
+            if index is None:
+                values = [*values, ""][: field.max_items or 20]
+            elif 0 <= index < len(values):
+                values = values[:index] + values[index + 1 :]
+            changed.setlist(name, values)
+            last = len(values) - 1
+            return self._redisplay(self.steps.current, changed, f"id_{name}" + (f"_{last}" if last else ""))
+        return None
 
     def _redisplay(self, step: str, data, anchor: str) -> HttpResponse:
         self._keep_unsaved(step, data)

@@ -24,6 +24,7 @@ class FieldKind:
     python_type: ClassVar[Any] = str  # the answer's Python type (the payload model's, and what the form field gives)
     validator: ClassVar[str | None] = None  # the `validators.registry` check every answer goes through
     multiple: ClassVar[bool] = False  # the answer is a list (each element checked, several inputs on the page)
+    select_list: ClassVar[bool] = False  # drawn as one select per answer with "Add another" (widgets.SelectList)
     script_kind: ClassVar[str] = "text"  # how static/js/conditions.js reads the input: text, boolean or list
     widget_class: ClassVar[type[forms.Widget]] = forms.TextInput
     signed: ClassVar[bool] = False  # answered on the signing page, not in the wizard (a step of these only)

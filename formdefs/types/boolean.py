@@ -21,6 +21,26 @@ def yes_no(value: Any, *, printed: bool) -> str:
     return _("Yes") if value else _("No")
 
 
+class _RawCheckbox(forms.CheckboxInput):
+    """A checkbox that hands the field what was sent, so that anything but a ticked box's value is refused (as the
+    payload model refuses it) rather than read as "ticked"."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+class CheckboxField(forms.BooleanField):
+    def to_python(self, value: Any) -> bool:
+        if value in (None, "", False, "false", "False"):
+            return False
+        if value in (True, "on", "true", "True"):
+            return True
+        raise forms.ValidationError(_("Tick the box or leave it empty."), code="invalid")
+
+    def validate(self, value: Any) -> None:
+        return None  # optional: an empty box is an answer too
+
+
 @register
 class Boolean(FieldKind):
     type = FieldType.BOOLEAN
@@ -37,7 +57,7 @@ class Boolean(FieldKind):
     def form_field(self, field: FieldSpec, *, language: str, attrs: dict[str, Any], **common: Any) -> forms.Field:
         if self.is_checkbox(field):
             common["required"] = False
-            return forms.BooleanField(widget=forms.CheckboxInput(attrs=attrs), **common)
+            return CheckboxField(widget=_RawCheckbox(attrs=attrs), **common)
         return forms.TypedChoiceField(
             choices=[("true", gettext_lazy("Yes")), ("false", gettext_lazy("No"))],
             coerce=lambda value: value == "true",

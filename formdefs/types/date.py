@@ -13,7 +13,7 @@ from polishtime import format_when
 from ..schema import FieldSpec, FieldType
 from .base import FieldKind, printed_date, register
 
-INVALID_DATE = gettext_lazy("Enter a real date as day, month and year, for example 15.03.1990.")
+INVALID_DATE = gettext_lazy("Enter a real date, with the day, the month and the year (for example 1990-03-15).")
 
 
 @register
@@ -23,10 +23,10 @@ class Date(FieldKind):
 
     def form_field(self, field: FieldSpec, *, language: str, attrs: dict[str, Any], **common: Any) -> forms.Field:
         widget = forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d")
-        # A browser without a date picker sends what the person typed: day.month.year is read as well.
+        # ISO only, as the payload model (the two must agree); the date picker sends it whatever it shows.
         return forms.DateField(
             widget=widget,
-            input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y"],
+            input_formats=["%Y-%m-%d"],
             error_messages={"invalid": INVALID_DATE},
             **common,
         )

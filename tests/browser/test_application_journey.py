@@ -156,7 +156,7 @@ def run_journey(new_page, *, slug: str, language: str, width: int, with_annex: b
     # Check the answers, change one, come back to the summary.
     me.page.goto(draft_url + "/check/")
     me.check()
-    me.page.locator("#summary-means ~ p a").click()
+    me.page.locator("a[href*='/step/means/'][href$='#id_insurer']").click()  # the question's own change link
     me.page.locator("#id_insurer").fill("PZU")
     me.press(me.t("return"))
     assert "/check/" in me.page.url and "PZU" in me.page.content()

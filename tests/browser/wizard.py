@@ -15,15 +15,20 @@ def fill_field(page, field: FieldSpec, value: Any, prefix: str = "") -> None:
         page.locator(f"#{element_id}__na").check()
         return
     kind = field.type
-    if kind == FieldType.BOOLEAN:
+    if kind == FieldType.BOOLEAN and not field.required:  # an optional yes/no is one checkbox
+        page.locator(f"#{element_id}").set_checked(bool(value))
+    elif kind == FieldType.BOOLEAN:
         page.locator(f"input[name='{prefix}{field.key}'][value='{'true' if value else 'false'}']").check()
     elif kind == FieldType.DECLARATION:
         if value:
             page.locator(f"#{element_id}").check()
     elif kind in (FieldType.CHOICE, FieldType.COUNTRY, FieldType.VOIVODESHIP):
         page.locator(f"#{element_id}").select_option(str(value))
-    elif kind == FieldType.COUNTRIES:
-        page.locator(f"#{element_id}").select_option([str(v) for v in value])
+    elif kind == FieldType.COUNTRIES:  # one select per country, "Add another country" for each after the first
+        for index, item in enumerate(value):
+            if index and page.locator(f"#{element_id}_{index}").count() == 0:
+                page.locator(f"button[name='add_item_{prefix}{field.key}']").click()
+            page.locator(f"#{element_id}" + (f"_{index}" if index else "")).select_option(str(item))
     elif kind == FieldType.MULTICHOICE:
         for item in value:
             page.locator(f"input[name='{prefix}{field.key}'][value='{item}']").check()
