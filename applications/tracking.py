@@ -96,6 +96,7 @@ VISIBLE_DATA: dict[str, tuple[str, ...]] = {
 DECISION_PERIODS: dict[str, dict[str, int]] = {
     "temporary-residence": {"days": 60},
     "temporary-residence-work": {"days": 60},
+    "eu-blue-card": {"days": 60},  # a temporary residence permit too (art. 127 ff.): the 60 days of art. 112a
     "permanent-residence": {"months": 6},
     "eu-long-term-resident": {"months": 6},
 }

@@ -198,11 +198,12 @@ def _add_2026_answers(payload: dict[str, Any]) -> None:
     payload["travel_document"] = {"has_travel_document": True, **payload["travel_document"]}
     payload["current_stay"] = {
         "in_poland": True,
-        "last_entry_date": "2026-09-05",
+        # Early enough for the tests that travel back to the spring of 2026 (an entry cannot lie in the future).
+        "last_entry_date": "2025-09-05",
         "legal_basis": "visa",
         "visa_type": "national_d",
         "visa_series_number": "POL12345678",
-        "visa_valid_from": "2026-09-01",
+        "visa_valid_from": "2025-09-01",
         "visa_valid_to": "2027-08-31",
         "visa_issuer": "Konsul RP we Lwowie",
         "legal_stay_until": "2027-08-31",

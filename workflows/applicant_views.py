@@ -23,6 +23,7 @@ from .services import WorkflowError
 from .supplements import (
     answer_evidence,
     answer_supplement,
+    answerable_before_its_step,
     open_evidence_request,
     open_supplement_request,
     open_supplement_task,
@@ -94,7 +95,10 @@ class CallAnswerView(LoginRequiredMixin, View):
 
     def page(self, request, application, form, status=200) -> HttpResponse:
         call = self.call_kind.open_call(application)
-        is_open = call is not None and open_supplement_task(application, self.call_kind.node) is not None
+        is_open = call is not None and (
+            open_supplement_task(application, self.call_kind.node) is not None
+            or answerable_before_its_step(application, call)
+        )
         context = {"case": application, "form": form, "call": call, "is_open": is_open}
         return render(request, self.call_kind.template_name, context, status=status)
 

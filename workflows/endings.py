@@ -84,6 +84,14 @@ def send_call_to_pay(activation) -> None:
         send_open_calls(application)
         request.refresh_from_db()
     set_status(application, ApplicationStatus.AWAITING_PAYMENT)
+    # The other calls of the same letter run from its delivery: they are on the case page, to be answered, from now.
+    from .steps import announce_call_for_evidence, announce_call_to_supplement
+
+    if request.delivery_id is not None:
+        for call in SupplementRequest.objects.filter(application=application, delivery_id=request.delivery_id):
+            announce_call_to_supplement(application, call)
+        for call in EvidenceRequest.objects.filter(application=application, delivery_id=request.delivery_id):
+            announce_call_for_evidence(application, call)
     record_event(
         application,
         CaseEvent.Kind.CALL_TO_PAY,
@@ -94,6 +102,18 @@ def send_call_to_pay(activation) -> None:
         },
         due_at=request.deadline,
     )
+
+
+def supplement_answered_early(activation) -> bool:
+    """The supplement asked for in the same letter as the payment was given while the office recorded the payment
+    (`supplements.answerable_before_its_step`): it goes to the formal check again instead of waiting a second time."""
+    application_id = activation.process.application_id
+    payment = PaymentRequest.objects.filter(application_id=application_id).order_by("-pk").first()
+    if payment is None or payment.delivery_id is None:
+        return False
+    return SupplementRequest.objects.filter(
+        application_id=application_id, delivery_id=payment.delivery_id, answered_at__isnull=False
+    ).exists()
 
 
 def payment_deadline(activation) -> datetime:
@@ -288,6 +308,11 @@ ENDED_STATUSES = frozenset(
         ApplicationStatus.CLOSED,
         ApplicationStatus.RETURNED,
         ApplicationStatus.REFUSED_TO_INITIATE,
+        # After the first-instance decision (issue 15): the appeal and finality are not the first instance's clock.
+        ApplicationStatus.APPEAL_FILED,
+        ApplicationStatus.APPEAL_AT_SECOND_INSTANCE,
+        ApplicationStatus.GRANTED_FINAL,
+        ApplicationStatus.REFUSED_FINAL,
     }
 )
 
@@ -402,6 +427,16 @@ def discontinue_after_suspension(activation) -> None:
     record_event(application, CaseEvent.Kind.DISCONTINUED, data={"reason": "suspension"})
     lapse_legal_stay_certificate(application, reason=LapseReason.CASE_ENDED)
     audit(None, "case.discontinued_after_suspension", application=application, obj=suspension)
+
+
+def stop_watch(application: Application) -> int:
+    """Cancel the watch's waiting timer (the first-instance decision is issued; nothing is left for it to watch)."""
+    return Task.objects.filter(
+        process__caseprocess__application=application,
+        flow_task_type="TIMER",
+        status=STATUS.SCHEDULED,
+        flow_task__endswith=f".{WATCH_NODE}",
+    ).update(status=STATUS.CANCELED, finished=timezone.now())
 
 
 def close_other_tasks(process, *, keep: int | None = None) -> int:

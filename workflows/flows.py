@@ -187,7 +187,13 @@ class ResidencePermitFlow(flow.Flow):
         .Annotation(title=_("Record the stamp duty payment"))
         .Assign(steps.owner_of_last("formal_check"))
         .OnTimeout(endings.payment_deadline, this.return_application)
-        .Next(this.is_formally_complete)
+        .Next(this.after_payment)
+    )
+    # A supplement asked for in the same letter may come in while the payment is recorded: it is checked at once.
+    after_payment = (
+        flow.Switch()
+        .Case(this.formal_check_again, endings.supplement_answered_early)
+        .Default(this.is_formally_complete)
     )
     return_application = flow.Function(endings.return_application).Next(this.end_returned)
     consult_consul = _consultation(Agency.CONSUL, _("Consultation: consul"))

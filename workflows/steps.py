@@ -61,10 +61,16 @@ def send_call_to_supplement(activation) -> None:
     request = _open_request(application.pk)
     # The deadline runs from delivery: until the letter is opened, its latest moment (deemed delivery + the period).
     # Calls made together go out in one letter (art. 106e ust. 2), perhaps already with the call to pay.
-    if request.delivery_id is None:
-        send_open_calls(application)
-        request.refresh_from_db()
     set_status(application, ApplicationStatus.AWAITING_SUPPLEMENT)
+    if request.delivery_id is not None:
+        return  # it went out with the call to pay, which announced it in the account (`endings.send_call_to_pay`)
+    send_open_calls(application)
+    request.refresh_from_db()
+    announce_call_to_supplement(application, request)
+
+
+def announce_call_to_supplement(application, request: SupplementRequest) -> None:
+    """The call on the applicant's case page, with its deadline and the page to answer it on."""
     record_event(
         application,
         CaseEvent.Kind.CALL_TO_SUPPLEMENT,
@@ -114,9 +120,15 @@ def evidence_requested(activation) -> bool:
 def send_call_for_evidence(activation) -> None:
     application = _application(activation)
     request = _open_evidence(application.pk)
-    if request.delivery_id is None:  # else it went out with the call to pay (art. 106e ust. 2)
-        send_open_calls(application)
-        request.refresh_from_db()
+    if request.delivery_id is not None:  # it went out with the call to pay, which announced it (art. 106e ust. 2)
+        refresh_decision_clock(application)
+        return
+    send_open_calls(application)
+    request.refresh_from_db()
+    announce_call_for_evidence(application, request)
+
+
+def announce_call_for_evidence(application, request: EvidenceRequest) -> None:
     record_event(
         application,
         CaseEvent.Kind.CALL_FOR_EVIDENCE,
@@ -289,6 +301,11 @@ def deliver_decision(activation) -> None:
     if decision.kind == DecisionKind.GRANT:
         data.update(valid_from=decision.valid_from.isoformat(), valid_to=decision.valid_to.isoformat())
     record_event(application, CaseEvent.Kind.DECISION, data=data)
+    # The first instance has decided: its art. 36 and suspension watch has nothing more to watch (the appeal has its
+    # own timers), so it stops here rather than fire while the case is with the appeal.
+    from .endings import stop_watch
+
+    stop_watch(application)
     # The legal stay of art. 108 lasts until the decision is final: the certificate lapses then (`workflows.finality`).
     audit(None, "decision.delivered", application=application, obj=decision, data=data)
 

@@ -34,6 +34,37 @@ def open_supplement_task(application: Application, node: str = "supplement") -> 
     return task if task is not None and task.flow_task.name == node else None
 
 
+def waits_for_payment(application: Application) -> bool:
+    """The case stands at the officer's "record the stamp duty payment" step (a call to pay is open)."""
+    return Task.objects.filter(
+        process__caseprocess__application=application,
+        status__in=[STATUS.NEW, STATUS.ASSIGNED],
+        flow_task__endswith=".payment",
+    ).exists()
+
+
+def answerable_before_its_step(application: Application, request) -> bool:
+    """A call that went out in one letter with the call to pay (art. 106e ust. 2) runs from that letter's delivery, so
+    the applicant may answer it at once, while the office is still to record the payment: the flow then finds it
+    answered (`endings.supplement_answered_early`) instead of waiting for the applicant a second time."""
+    return request is not None and request.delivery_id is not None and waits_for_payment(application)
+
+
+def _answer_before_its_step(application: Application, request, record) -> None:
+    """Record an answer to a call of the combined letter while the case waits for the payment, under the process lock
+    the officer's step takes too (so the answer and the payment never cross)."""
+    from .models import CaseProcess
+
+    with transaction.atomic():
+        CaseProcess.objects.select_for_update().get(application=application)
+        request.refresh_from_db()
+        if request.answered_at is not None or request.expired_at is not None or not waits_for_payment(application):
+            raise WorkflowError(_("There is nothing to supplement in this case now."))
+        if request.deadline < timezone.now():
+            raise WorkflowError(_("The deadline for this supplement has passed."))
+        record(request)
+
+
 def open_supplement_request(application: Application) -> SupplementRequest | None:
     return application.supplement_requests.filter(answered_at__isnull=True, expired_at__isnull=True).first()
 
@@ -45,6 +76,22 @@ def answer_supplement(*, application: Application, applicant, message: str, uplo
     if not uploads and not message.strip():
         raise WorkflowError(_("Upload the missing documents or write an answer."))
     task = open_supplement_task(application)
+    if task is None and answerable_before_its_step(application, open_supplement_request(application)):
+
+        def record(request: SupplementRequest) -> None:
+            try:
+                with transaction.atomic():
+                    files = [add_case_attachment(application=application, upload=upload) for upload in uploads]
+            except ValidationError as error:
+                raise WorkflowError(" ".join(error.messages)) from None
+            request.answered_at, request.message = timezone.now(), message.strip()
+            request.save(update_fields=["answered_at", "message"])
+            issue_answer_receipt(application, "supplement", request.answered_at, files, message)
+            record_event(application, CaseEvent.Kind.SUPPLEMENT_RECEIVED, data={"files": len(files)})
+
+        request = open_supplement_request(application)
+        _answer_before_its_step(application, request, record)
+        return request
     if task is None or task.flow_task.name != "supplement":
         raise WorkflowError(_("There is nothing to supplement in this case now."))
     with task.activation() as activation:
@@ -79,6 +126,30 @@ def answer_evidence(*, application: Application, applicant, message: str, upload
     if not uploads and not message.strip():
         raise WorkflowError(_("Upload the documents or write an explanation."))
     task = open_supplement_task(application, "evidence")
+    if task is None and answerable_before_its_step(application, open_evidence_request(application)):
+
+        def record(request: EvidenceRequest) -> None:
+            try:
+                with transaction.atomic():
+                    files = [
+                        add_case_attachment(application=application, upload=upload, requirement="evidence")
+                        for upload in uploads
+                    ]
+            except ValidationError as error:
+                raise WorkflowError(" ".join(error.messages)) from None
+            request.answered_at, request.message = timezone.now(), message.strip()
+            request.save(update_fields=["answered_at", "message"])
+            issue_answer_receipt(application, "evidence", request.answered_at, files, message)
+            record_event(
+                application,
+                CaseEvent.Kind.EVIDENCE_RECEIVED,
+                data={"files": len(files), "evidence_on": timezone.localdate(request.answered_at).isoformat()},
+            )
+            refresh_decision_clock(application)
+
+        request = open_evidence_request(application)
+        _answer_before_its_step(application, request, record)
+        return request
     if task is None:
         raise WorkflowError(_("The office has not asked you for evidence in this case now."))
     with task.activation() as activation:

@@ -27,7 +27,7 @@ def test_the_task_page_shows_numbered_answers_the_photo_and_attachments_by_their
     page = client.get(reverse("workflows:task", kwargs={"task_id": task.pk}), HTTP_ACCEPT_LANGUAGE="pl").content
     page = page.decode()
     assert "<details>" not in page  # nothing collapsed
-    assert "<dt>1. Nazwisko</dt>" in page  # the item number of the official form
+    assert '<dt class="summary-list__key">1. Nazwisko</dt>' in page  # the item number of the official form
     assert 'class="task-panel"' in page and "Take this task" not in page.split('class="case-main"')[1]
     photo = application.attachments.get(requirement="photo")
     assert f'<img src="{_view_url(photo)}" alt="' in page  # beside the personal data

@@ -93,6 +93,42 @@ def test_a_recorded_payment_lets_the_case_go_on_to_the_supplement(django_capture
     assert application.documents.filter(kind=DocumentKind.CALL_TO_SUPPLEMENT).count() == 0  # it went out combined
 
 
+def test_the_supplement_of_a_combined_letter_can_be_given_before_the_office_records_the_payment(
+    django_capture_on_commit_callbacks, officer
+):
+    """The supplement's days run from the combined letter's delivery, so the applicant need not wait for the officer
+    to record the payment: the answer is taken at once, and the payment step leads straight to the formal check."""
+    from applications.case_models import CaseEvent
+
+    application = unpaid_with_defects(django_capture_on_commit_callbacks, officer)
+    call = application.events.get(kind=CaseEvent.Kind.CALL_TO_SUPPLEMENT)  # on the case page with the letter
+    assert call.action_url == reverse("workflows:supplement", kwargs={"case_id": application.public_id})
+    page = _client_of(application).get(call.action_url)
+    assert page.status_code == 200 and page.context["is_open"]
+
+    answer_supplement(
+        application=application,
+        applicant=application.applicant,
+        message="Przesyłam zdjęcie.",
+        uploads=[SimpleUploadedFile("zdjecie.pdf", pdf_bytes(), content_type="application/pdf")],
+    )
+    assert SupplementRequest.objects.get(application=application).answered_at is not None
+    assert application.documents.filter(kind=DocumentKind.SUPPLEMENT_RECEIPT).count() == 1
+    assert open_nodes(application) == {"payment", "payment__timeout"}  # the payment is still the officer's
+
+    endings.record_payment(task=take(application, "payment", officer), user=officer)
+    assert "formal_check_again" in open_nodes(application) and "supplement" not in open_nodes(application)
+    assert application.events.filter(kind=CaseEvent.Kind.CALL_TO_SUPPLEMENT).count() == 1  # announced once
+
+
+def _client_of(application):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(application.applicant)
+    return client
+
+
 def test_an_application_that_cannot_start_a_case_gets_the_refusal_to_initiate(
     django_capture_on_commit_callbacks, officer
 ):

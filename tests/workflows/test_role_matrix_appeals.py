@@ -119,10 +119,10 @@ def test_the_voivodes_appeal_step_is_his_own_offices(
     staff_login(client, officer)
     assert application.case_number in client.get(reverse("workflows:queue")).content.decode()
     client.post(reverse("workflows:task-claim", kwargs={"task_id": task.pk}))
-    response = client.post(
-        reverse("workflows:task", kwargs={"task_id": task.pk}),
-        {"outcome": "granted", "valid_from": "2026-12-01", "valid_to": "2027-11-30", "justification": "Zasadne."},
-    )
+    grant = {"outcome": "granted", "valid_from": "2026-12-01", "valid_to": "2027-11-30", "justification": "Zasadne."}
+    draft = client.post(reverse("workflows:task", kwargs={"task_id": task.pk}), grant)
+    assert draft.status_code == 200 and application.decisions.count() == 1  # the new decision is read as a draft first
+    response = client.post(reverse("workflows:task", kwargs={"task_id": task.pk}), {**grant, "confirm": "1"})
     assert response.status_code in (200, 302)
     assert application.decisions.first().valid_to == date(2027, 11, 30)
 
