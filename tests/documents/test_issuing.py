@@ -63,7 +63,8 @@ def test_package_holds_the_answers_annex_attachments_and_declaration(work_permit
     assert json.loads(embedded["annex.json"][0])["employer"]["employer_name"] == "Budex sp. z o.o."
     text = pdf_text(pdf)
     assert work_permit.case_number in text
-    for answer in ("KOWALENKO", "OKSANA", "FX123456", "NIE DOTYCZY", "Budex sp. z o.o.", "198.51.100.23"):
+    # "brak" where a question does not apply: the 2026 layout the new drafts are on (NIE DOTYCZY was the 2019 one).
+    for answer in ("KOWALENKO", "OKSANA", "FX123456", "brak", "Budex sp. z o.o.", "198.51.100.23"):
         assert answer in text, answer
     assert "not_applicable" not in text
     attachment = work_permit.attachments.first()

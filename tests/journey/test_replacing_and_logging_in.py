@@ -16,7 +16,7 @@ from applications.case_models import Attachment
 from formdefs.api import FieldType, display_answer
 from formdefs.schema import FieldSpec
 from tests.factories import PASSWORD, ApplicantFactory
-from tests.journey.helpers import pdf_bytes, png_bytes
+from tests.journey.helpers import jpeg_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -39,25 +39,25 @@ def _attach(client, draft, requirement: str, name: str, content: bytes, kind: st
 
 def test_an_attachment_is_replaced_by_a_new_file_for_the_same_document(applicant_with_draft):
     client, draft = applicant_with_draft
-    _attach(client, draft, "photo", "first.png", png_bytes(), "image/png")
+    _attach(client, draft, "photo", "first.jpg", jpeg_bytes(), "image/jpeg")
     old = draft.attachments.get()
     page = client.get(reverse("applications:draft-attachments", kwargs={"draft_id": draft.public_id}))
     replace_url = reverse("applications:attachment-replace", kwargs={"attachment_id": old.public_id})
     assert replace_url in page.content.decode()
 
     response = client.post(
-        replace_url, {"file": SimpleUploadedFile("better.png", png_bytes(620, 820), content_type="image/png")}
+        replace_url, {"file": SimpleUploadedFile("better.jpg", jpeg_bytes(770, 990), content_type="image/jpeg")}
     )
 
     assert response.status_code == 302
     new = draft.attachments.get()
-    assert new.original_name == "better.png" and new.requirement == "photo" and new.pk != old.pk
+    assert new.original_name == "better.jpg" and new.requirement == "photo" and new.pk != old.pk
     assert not Attachment.objects.filter(pk=old.pk).exists()
 
 
 def test_a_refused_replacement_keeps_the_file_that_was_attached(applicant_with_draft):
     client, draft = applicant_with_draft
-    _attach(client, draft, "photo", "first.png", png_bytes(), "image/png")
+    _attach(client, draft, "photo", "first.jpg", jpeg_bytes(), "image/jpeg")
     old = draft.attachments.get()
     response = client.post(
         reverse("applications:attachment-replace", kwargs={"attachment_id": old.public_id}),
@@ -69,13 +69,13 @@ def test_a_refused_replacement_keeps_the_file_that_was_attached(applicant_with_d
 
 def test_another_applicant_cannot_replace_my_file(applicant_with_draft, client):
     owner_client, draft = applicant_with_draft
-    _attach(owner_client, draft, "photo", "first.png", png_bytes(), "image/png")
+    _attach(owner_client, draft, "photo", "first.jpg", jpeg_bytes(), "image/jpeg")
     attachment = draft.attachments.get()
     client.force_login(ApplicantFactory())
     url = reverse("applications:attachment-replace", kwargs={"attachment_id": attachment.public_id})
     assert client.get(url).status_code == 404
     assert (
-        client.post(url, {"file": SimpleUploadedFile("x.png", png_bytes(), content_type="image/png")}).status_code
+        client.post(url, {"file": SimpleUploadedFile("x.jpg", jpeg_bytes(), content_type="image/jpeg")}).status_code
         == 404
     )
 
