@@ -27,6 +27,15 @@ LETTER_TEMPLATES = {
     DocumentKind.DISCONTINUANCE: "documents/discontinuance.html",
     DocumentKind.LEGAL_STAY_CERTIFICATE: "documents/legal_stay_certificate.html",
     DocumentKind.DELAY_NOTICE: "documents/delay_notice.html",
+    DocumentKind.CALL_TO_PAY: "documents/call_to_pay.html",
+    DocumentKind.COMBINED_CALL: "documents/combined_call.html",
+    DocumentKind.RETURN_NOTICE: "documents/return_notice.html",
+    DocumentKind.REFUSAL_TO_INITIATE: "documents/refusal_to_initiate.html",
+    DocumentKind.SUSPENSION: "documents/suspension.html",
+    DocumentKind.RESUMPTION: "documents/resumption.html",
+    DocumentKind.SUPPLEMENT_RECEIPT: "documents/supplement_receipt.html",
+    DocumentKind.APPEAL_RECEIPT: "documents/appeal_receipt.html",
+    DocumentKind.SECOND_INSTANCE_DECISION: "documents/second_instance_decision.html",
 }
 LETTER_CONTEXT = decision_context() | {
     "office": OFFICE,
