@@ -19,13 +19,13 @@ pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.django_db(tran
 def prepared_draft(applicant):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.journey.helpers import pdf_bytes, png_bytes
+    from tests.journey.helpers import jpeg_bytes, pdf_bytes
 
     draft = services.start_draft(applicant=applicant, slug="temporary-residence")
     for step, answers in applicant_payload("temporary-residence").items():
         draft = services.save_step_answers(draft=draft, step_key=step, answers=answers)
     for key in services.missing_attachments(draft):
-        content, kind = (png_bytes(), "image/png") if key == "photo" else (pdf_bytes(), "application/pdf")
+        content, kind = (jpeg_bytes(), "image/jpeg") if key == "photo" else (pdf_bytes(), "application/pdf")
         services.add_attachment(
             draft=draft, requirement=key, upload=SimpleUploadedFile(f"{key}.bin", content, content_type=kind)
         )
