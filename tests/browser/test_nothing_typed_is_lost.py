@@ -11,7 +11,7 @@ from formdefs.steps import wizard_steps
 from tests.browser.test_application_journey import Journey
 from tests.browser.wizard import fill_step
 from tests.factories import ApplicantFactory
-from tests.journey.helpers import png_bytes
+from tests.journey.helpers import jpeg_bytes
 from tests.samples import applicant_payload
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -56,16 +56,16 @@ def test_two_mistakes_a_language_switch_and_a_replaced_attachment_in_ukrainian_o
     me.check()
     me.page.locator("#id_requirement").select_option("photo")
     me.page.locator("#id_file").set_input_files(
-        files=[{"name": "first.png", "mimeType": "image/png", "buffer": png_bytes(600, 800)}]
+        files=[{"name": "first.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes()}]
     )
     me.press(me.t("attach"))
     me.page.locator("#attachment-photo a", has_text="Replace").click()
     me.check()
     me.page.locator("#id_file").set_input_files(
-        files=[{"name": "better.png", "mimeType": "image/png", "buffer": png_bytes(600, 800)}]
+        files=[{"name": "better.jpg", "mimeType": "image/jpeg", "buffer": jpeg_bytes(770, 990)}]
     )
     me.press("Replace the file")
-    assert [a.original_name for a in draft.attachments.all()] == ["better.png"]
-    assert "better.png" in me.page.locator("#attachment-photo").inner_text()
+    assert [a.original_name for a in draft.attachments.all()] == ["better.jpg"]
+    assert "better.jpg" in me.page.locator("#attachment-photo").inner_text()
     applicant.refresh_from_db()
     assert applicant.preferred_language == "en"  # the account follows the language chosen
