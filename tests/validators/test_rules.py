@@ -34,6 +34,9 @@ def test_every_rule_is_registered():
         "period_at_most",
         "mrz_matches",
         "pay_not_below_minimum_wage",
+        "pay_not_below_full_minimum_wage",
+        "pay_not_below_blue_card_threshold",
+        "blue_card_contract_long_enough",
         "answer_allowed_when",
     }
 
