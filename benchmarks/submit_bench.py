@@ -64,13 +64,13 @@ for i in range(count):
 spec = draft.definition.spec
 payload = applicant_payload(slug)
 steps = visible_wizard_steps(spec, payload)
-png = io.BytesIO(); Image.new("RGB", (600, 800), (200, 180, 160)).save(png, format="PNG")
+photo = io.BytesIO(); Image.new("RGB", (700, 900), (200, 180, 160)).save(photo, format="JPEG", quality=85)  # 2026 rules
 pdf = io.BytesIO(); writer = PdfWriter(); writer.add_blank_page(width=595, height=842); writer.write(pdf)
 draft.answers = payload
 uploads = [
-    {"requirement": key, "name": f"{key}.png" if key == "photo" else f"{key}.pdf",
-     "type": "image/png" if key == "photo" else "application/pdf",
-     "content": (png if key == "photo" else pdf).getvalue().hex()}
+    {"requirement": key, "name": f"{key}.jpg" if key == "photo" else f"{key}.pdf",
+     "type": "image/jpeg" if key == "photo" else "application/pdf",
+     "content": (photo if key == "photo" else pdf).getvalue().hex()}
     for key in services.missing_attachments(draft)
 ]
 import time
