@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import MultipleFileField
+from .forms import MultipleFileField, add_grant_errors
 from .models import Appeal, DecisionKind
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -52,29 +52,13 @@ class AppealReviewForm(forms.Form):
     def clean(self):
         """A grant of the appeal is a new decision (art. 132 k.p.a.): its period is checked as the first one was, each
         message by its field (`workflows.decisions.check_grant`)."""
-        from django.core.exceptions import ValidationError
-        from django.utils import timezone
-
-        from .decisions import check_grant
-
         data = super().clean()
         if data.get("outcome") != Appeal.VoivodeOutcome.GRANTED:
             return data
         if not (data.get("justification") or "").strip():
             self.add_error("justification", _("Give the reasons for granting the appeal."))
         if self.application is not None and not self.errors:
-            try:
-                check_grant(
-                    self.application,
-                    valid_from=data.get("valid_from"),
-                    valid_to=data.get("valid_to"),
-                    justification=data.get("justification") or "",
-                    on=timezone.localdate(),
-                )
-            except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    for message in messages:
-                        self.add_error(field, message)
+            add_grant_errors(self, self.application, data)
         return data
 
 

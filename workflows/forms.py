@@ -264,25 +264,32 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         """The same checks as `services.decide`, so each message stands by its field and the other answers stay."""
-        from .decisions import check_grant
 
         data = super().clean()
         if data.get("kind") == DecisionKind.REFUSAL and not (data.get("justification") or "").strip():
             self.add_error("justification", _("A refusal needs a justification."))
         if data.get("kind") == DecisionKind.GRANT and self.application is not None and not self.errors:
-            try:
-                check_grant(
-                    self.application,
-                    valid_from=data.get("valid_from"),
-                    valid_to=data.get("valid_to"),
-                    justification=data.get("justification") or "",
-                    on=timezone.localdate(),
-                )
-            except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    for message in messages:
-                        self.add_error(field, message)
+            add_grant_errors(self, self.application, data)
         return data
+
+
+def add_grant_errors(form: forms.Form, application, data: dict) -> None:
+    """Put `check_grant`'s messages on the form's fields (a grant's period against the law and the request), so the
+    other answers stay; the officer's decision and the voivode's own grant of an appeal share it."""
+    from .decisions import check_grant
+
+    try:
+        check_grant(
+            application,
+            valid_from=data.get("valid_from"),
+            valid_to=data.get("valid_to"),
+            justification=data.get("justification") or "",
+            on=timezone.localdate(),
+        )
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            for message in messages:
+                form.add_error(field, message)
 
 
 class ApprovalForm(forms.Form):
