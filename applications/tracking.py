@@ -11,7 +11,9 @@ Contract with case processing (`workflows`), which speaks only through `services
     `evidence_deadline_passed` (`evidence_on`: the day the deadline passed).
   - `appointment`: `at` (ISO date-time of the fingerprints appointment), `place` (address); `due_at` is the
     appointment itself (an `action_url` if the applicant must confirm or pick a slot).
-  - `decision`: `kind` (`"grant"` or `"refusal"`), `valid_from`, `valid_to` (ISO dates of a granted permit).
+  - `decision`: `kind` (`"grant"` or `"refusal"`), `valid_from`, `valid_to` (ISO dates of a granted permit), or
+    `indefinite: true` instead of the dates for a permit granted for an indefinite time (permanent residence, EU
+    long-term resident); `second_instance_decision` and `decision_final` carry `indefinite: true` likewise.
   - `left_unexamined`: `reason` (`"supplement"` or `"fingerprints"`).
   - `letter_opened`: `title`, `opened_on` (ISO date the addressee first opened an official letter: its delivery),
     `deadline` (ISO date, when a call's deadline runs from that opening; the call's own event gets it as `due_at`).
@@ -67,7 +69,7 @@ VISIBLE_DATA: dict[str, tuple[str, ...]] = {
     Kind.SUPPLEMENT_RECEIVED: ("complete_on",),
     Kind.APPOINTMENT: ("at", "place", "choose_slot"),
     Kind.CONSULTATIONS: (),
-    Kind.DECISION: ("kind", "valid_from", "valid_to"),
+    Kind.DECISION: ("kind", "valid_from", "valid_to", "indefinite"),
     Kind.DOCUMENT: ("kind", "title", "document"),
     Kind.LEFT_UNEXAMINED: ("reason",),
     Kind.DISCONTINUED: (),
@@ -81,8 +83,8 @@ VISIBLE_DATA: dict[str, tuple[str, ...]] = {
     Kind.APPEAL_FILED: ("filed_on",),
     Kind.APPEAL_GRANTED_BY_VOIVODE: (),
     Kind.APPEAL_FORWARDED: ("forwarded_on",),
-    Kind.SECOND_INSTANCE_DECISION: ("outcome", "decided_on"),
-    Kind.DECISION_FINAL: ("granted", "final_on", "leave_by"),
+    Kind.SECOND_INSTANCE_DECISION: ("outcome", "decided_on", "indefinite"),
+    Kind.DECISION_FINAL: ("granted", "final_on", "leave_by", "indefinite"),
     Kind.CALL_TO_PAY: ("deadline", "amount"),
     Kind.PAYMENT_RECORDED: ("amount",),
     Kind.RETURNED: ("amount",),
@@ -298,6 +300,8 @@ def _second_instance_sentence(data: dict) -> str:
 
 def _final_sentence(data: dict) -> str:
     day = _data_day("final_on", data)
+    if data.get("granted") and data.get("indefinite"):
+        return _("The decision is final as of %(date)s: the permit is granted for an indefinite time.") % {"date": day}
     if data.get("granted"):
         return _("The decision is final as of %(date)s: the permit is granted.") % {"date": day}
     text = _("The decision is final as of %(date)s: the permit is refused.") % {"date": day}
@@ -339,6 +343,8 @@ def status_in_words(application: Application, events: Iterable[CaseEvent] | None
         day = (
             _data_day("final_on", finals[-1].data) if finals else _when(application.status_changed_at, with_time=False)
         )
+        if status == ApplicationStatus.GRANTED_FINAL and finals and finals[-1].data.get("indefinite"):
+            return _("Permit granted for an indefinite time — final on %(date)s") % {"date": day}
         if status == ApplicationStatus.GRANTED_FINAL:
             return _("Permit granted — final on %(date)s") % {"date": day}
         return _("Permit refused — final on %(date)s") % {"date": day}
@@ -363,6 +369,8 @@ def _details(event: CaseEvent) -> tuple[str, ...]:
             _("The permit is valid from %(start)s to %(end)s.")
             % {"start": _when(data["valid_from"], with_time=False), "end": _when(data["valid_to"], with_time=False)}
         )
+    if data.get("indefinite") and event.kind != Kind.DECISION_FINAL:  # the final one says it in its sentence
+        details.append(_("The permit is granted for an indefinite time."))
     if data.get("residence_card_ready_at") and (day := _when(data["residence_card_ready_at"], with_time=False)):
         details.append(_("Your residence card can be collected from %(date)s.") % {"date": day})
     return tuple(details)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import MultipleFileField, add_grant_errors
+from .forms import MultipleFileField, add_grant_errors, fit_period_fields
 from .models import Appeal, DecisionKind
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -48,6 +48,8 @@ class AppealReviewForm(forms.Form):
     def __init__(self, *args, application=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.application = application
+        if application is not None:
+            fit_period_fields(self, application)
 
     def clean(self):
         """A grant of the appeal is a new decision (art. 132 k.p.a.): its period is checked as the first one was, each
@@ -75,3 +77,17 @@ class SecondInstanceForm(forms.Form):
     valid_from = forms.DateField(label=_("Valid from"), required=False, widget=DATE)
     valid_to = forms.DateField(label=_("Valid to"), required=False, widget=DATE)
     justification = forms.CharField(label=_("Justification"), widget=forms.Textarea)
+
+    def __init__(self, *args, application=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.application = application
+        self.indefinite = application is not None and fit_period_fields(self, application)
+
+    def clean(self):
+        """Overturned and granted for an indefinite time: the grant states no period (`decisions.check_grant`, each
+        message by its field); a temporary permit's grant keeps the period check of `appeals.decide_appeal`."""
+        data = super().clean()
+        overturned_grant = data.get("outcome") == Appeal.Outcome.OVERTURNED and data.get("kind") == DecisionKind.GRANT
+        if overturned_grant and self.indefinite and not self.errors:
+            add_grant_errors(self, self.application, data)
+        return data

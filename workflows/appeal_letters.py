@@ -6,6 +6,7 @@ from applications.case_models import Application, Attachment, DocumentKind
 from documents.models import Document
 from documents.services import applicant_name
 
+from . import decisions
 from .letters import Letter, _common, issue
 from .models import Appeal, Decision, DecisionKind
 
@@ -51,6 +52,10 @@ def second_instance_decision_letter(application: Application, appeal: Appeal) ->
         "new_kind": decision.kind if appeal.outcome == Appeal.Outcome.OVERTURNED else "",
         "valid_from": decision.valid_from,
         "valid_until": decision.valid_to,
+        # Granted for an indefinite time: the permit by its title and article, no period.
+        "indefinite": decision.indefinite,
+        "permit_title": application.definition.spec.title.pl.removeprefix("Wniosek o udzielenie "),
+        "grant_basis": decisions.law_for(application).basis(),
         "refused_in_the_end": (
             appeal.outcome in (Appeal.Outcome.UPHELD, Appeal.Outcome.DISCONTINUED, Appeal.Outcome.OVERTURNED)
             and decision.kind == DecisionKind.REFUSAL

@@ -30,7 +30,7 @@ from . import appeal_letters
 from .appeal_steps import SECOND_INSTANCE_DAYS, open_appeal
 from .audit import audit
 from .deadlines import last_moment, polish_day
-from .decisions import check_grant
+from .decisions import check_grant, law_for
 from .delivery import deliver_letter
 from .finality import last_day_for_appeal, open_period_of
 from .models import Appeal, AppealPeriod, CaseProcess, Decision, DecisionKind, Review
@@ -148,7 +148,8 @@ def review_appeal(
 ) -> Appeal:
     """The voivode grants the appeal himself with a new decision (a grant), or sends it on now."""
     appeal = open_appeal(task.process.caseprocess.application)
-    if grant and (valid_from is None or valid_to is None or valid_to < valid_from):
+    indefinite = law_for(appeal.application).indefinite  # no period: check_grant refuses one
+    if grant and not indefinite and (valid_from is None or valid_to is None or valid_to < valid_from):
         raise WorkflowError(_("A grant needs a validity period: from a date to a later date."))
     if grant and not justification.strip():
         raise WorkflowError(_("Give the reasons for granting the appeal."))
@@ -180,6 +181,7 @@ def review_appeal(
                 decided_by=user,
                 approved=True,
                 fully_grants=assessment.fully_grants,
+                indefinite=assessment.indefinite,
             )
             record_event(process.application, CaseEvent.Kind.APPEAL_GRANTED_BY_VOIVODE)
         appeal.save(update_fields=["voivode_by", "voivode_note", "voivode_outcome"])
@@ -216,12 +218,22 @@ def decide_appeal(
     outcome = Appeal.Outcome(outcome)
     if not justification.strip():
         raise WorkflowError(_("A decision on an appeal needs a justification."))
+    application = task.process.caseprocess.application
+    indefinite = False
     if outcome == Appeal.Outcome.OVERTURNED:
         if kind not in DecisionKind.values:
             raise WorkflowError(_("Say how the case is decided."))
-        if kind == DecisionKind.GRANT and (valid_from is None or valid_to is None or valid_to < valid_from):
+        indefinite = kind == DecisionKind.GRANT and law_for(application).indefinite
+        if indefinite:  # granted for an indefinite time: no period (the form shows each message by its field)
+            try:
+                check_grant(
+                    application, valid_from=valid_from, valid_to=valid_to, justification="", on=timezone.localdate()
+                )
+            except ValidationError as error:
+                raise WorkflowError(" ".join(error.messages)) from None
+        elif kind == DecisionKind.GRANT and (valid_from is None or valid_to is None or valid_to < valid_from):
             raise WorkflowError(_("A grant needs a validity period: from a date to a later date."))
-    appeal = open_appeal(task.process.caseprocess.application)
+    appeal = open_appeal(application)
 
     def work(process: CaseProcess) -> None:
         application = process.application
@@ -238,6 +250,8 @@ def decide_appeal(
                 decided_by=user,
                 approved=True,
                 issued_at=appeal.decided_at,
+                indefinite=indefinite,
+                fully_grants=True if indefinite else None,
             )
         letter = appeal_letters.issue_second_instance_decision(application, appeal)
         deliver_letter(letter)
@@ -246,7 +260,11 @@ def decide_appeal(
         record_event(
             application,
             CaseEvent.Kind.SECOND_INSTANCE_DECISION,
-            data={"outcome": outcome.value, "decided_on": polish_day(appeal.decided_at).isoformat()},
+            data={
+                "outcome": outcome.value,
+                "decided_on": polish_day(appeal.decided_at).isoformat(),
+                **({"indefinite": True} if indefinite else {}),
+            },
         )
         if outcome == Appeal.Outcome.RETURNED:
             set_status(application, ApplicationStatus.IN_PROGRESS)

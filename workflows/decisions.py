@@ -45,6 +45,9 @@ class DecisionLaw:
     max_months: int | None
     within_employer_annex: bool
     states_work_terms: bool
+    # Granted for an indefinite time ("na czas nieoznaczony": permanent residence, EU long-term resident): the decision
+    # states no period, so a grant carries no dates.
+    indefinite: bool = False
 
     def basis(self) -> str:
         """The articles as the decision cites them ("art. 98 ust. 1 i art. 114 ust. 1 ustawy ... o cudzoziemcach")."""
@@ -69,6 +72,7 @@ def law_for(application: Application) -> DecisionLaw:
         max_months=purpose.get("max_months", permit.get("max_months")),
         within_employer_annex=bool(permit.get("within_employer_annex")),
         states_work_terms=bool(permit.get("states_work_terms")),
+        indefinite=bool(permit.get("indefinite")),
     )
 
 
@@ -125,8 +129,11 @@ def _limit_text(months: int) -> str:
 
 
 def lawful_period(application: Application, *, on: date) -> Period:
-    """The longest period the law allows within the request, for a decision made `on` that day."""
+    """The longest period the law allows within the request, for a decision made `on` that day (no period for a
+    permit granted for an indefinite time)."""
     law, asked, annex = law_for(application), requested_period(application), annex_period(application)
+    if law.indefinite:
+        return Period(None, None)
     start = max(day for day in (on, asked.start) if day)
     ends = [asked.end]
     if law.within_employer_annex and annex is not None:
@@ -144,6 +151,7 @@ class GrantAssessment:
 
     requested: Period
     fully_grants: bool
+    indefinite: bool = False
 
 
 def _day(value: date | None) -> str:
@@ -168,6 +176,8 @@ def check_grant(
         errors.setdefault(field, []).append(message)
 
     law, asked, annex = law_for(application), requested_period(application), annex_period(application)
+    if law.indefinite:
+        return _check_indefinite_grant(law, asked, valid_from=valid_from, valid_to=valid_to)
     if valid_from is None:
         fail("valid_from", _("Give the first day of the permit."))
     if valid_to is None:
@@ -229,6 +239,21 @@ def check_grant(
     return GrantAssessment(requested=asked, fully_grants=full)
 
 
+def _check_indefinite_grant(
+    law: DecisionLaw, asked: Period, *, valid_from: date | None, valid_to: date | None
+) -> GrantAssessment:
+    """A permit for an indefinite time states no period: a date typed anyway is refused by its field. The request is
+    for that permit, so its grant grants the request in full."""
+    message = _(
+        "This permit is granted for an indefinite time (%(basis)s): its decision states no period. Leave this date "
+        "empty."
+    ) % {"basis": ", ".join(law.articles)}
+    errors = {field: [message] for field, value in (("valid_from", valid_from), ("valid_to", valid_to)) if value}
+    if errors:
+        raise ValidationError(errors)
+    return GrantAssessment(requested=asked, fully_grants=True, indefinite=True)
+
+
 def _asked_text(asked: Period) -> str:
     return f"{_day(asked.start)} – {_day(asked.end)}"
 
@@ -244,9 +269,13 @@ def _grants_in_full(asked: Period, *, valid_from: date, valid_to: date, on: date
 
 def assess(application: Application, decision) -> GrantAssessment | None:
     """For a made grant, what it was measured against (None for a refusal)."""
-    if decision.valid_from is None:
+    if decision.kind != "grant":
         return None
     asked = requested_period(application)
+    if decision.indefinite:
+        return GrantAssessment(requested=asked, fully_grants=True, indefinite=True)
+    if decision.valid_from is None:
+        return None
     if decision.fully_grants is None:  # made before the check existed
         on = timezone.localdate(decision.decided_at) if decision.decided_at else timezone.localdate()
         full = _grants_in_full(asked, valid_from=decision.valid_from, valid_to=decision.valid_to, on=on)

@@ -92,6 +92,8 @@ def mark_decision_final(
         data = {"granted": granted, "final_on": on.isoformat(), "reason": finality.reason}
         if finality.leave_by:
             data["leave_by"] = finality.leave_by.isoformat()
+        if granted and decision.indefinite:
+            data["indefinite"] = True
         record_event(application, CaseEvent.Kind.DECISION_FINAL, data=data)
         lapse_legal_stay_certificate(application, reason=LapseReason.FINAL_DECISION)
         audit(user, "decision.final", application=application, obj=decision, data=data)

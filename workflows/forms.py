@@ -255,6 +255,8 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, application=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.application = application
+        if application is not None and fit_period_fields(self, application):
+            return
         if application is not None and not self.is_bound:
             from .decisions import lawful_period
 
@@ -271,6 +273,28 @@ class DecisionForm(forms.Form):
         if data.get("kind") == DecisionKind.GRANT and self.application is not None and not self.errors:
             add_grant_errors(self, self.application, data)
         return data
+
+
+PERIOD_FIELDS = ("valid_from", "valid_to")
+
+
+def fit_period_fields(form: forms.Form, application) -> bool:
+    """For a permit granted for an indefinite time (`decisions.DecisionLaw.indefinite`) the grant has no period: the
+    form shows no date fields (only a date typed anyway keeps its field, to carry the message refusing it). True for
+    such a permit. The officer's decision, the voivode's grant of an appeal and the second instance's share it."""
+    from .decisions import law_for
+
+    if not law_for(application).indefinite:
+        return False
+    for name in PERIOD_FIELDS:
+        if name in form.fields and not (form.is_bound and form.data.get(form.add_prefix(name))):
+            del form.fields[name]
+    chosen = form.fields.get("kind") or form.fields.get("outcome")
+    if chosen is not None:
+        said = _("This permit is granted for an indefinite time: a grant states no period.")
+        chosen.help_text = f"{chosen.help_text} {said}" if chosen.help_text else said
+    form.indefinite = True
+    return True
 
 
 def add_grant_errors(form: forms.Form, application, data: dict) -> None:

@@ -138,6 +138,7 @@ def decision_letter(application: Application, decision: Decision) -> Letter:
         "purpose": "" if law.states_work_terms else decisions.purpose_text(application),
         "valid_from": decision.valid_from,
         "valid_until": decision.valid_to,
+        "indefinite": bool(assessment and assessment.indefinite),  # "na czas nieoznaczony": no period is stated
         "work_terms": decisions.work_terms(application) if grant and law.states_work_terms else [],
         "fully_grants": bool(assessment and assessment.fully_grants),
         "partial": partial,

@@ -382,6 +382,9 @@ class Decision(models.Model):
     # Computed by `decisions.check_grant` when the grant is made, never typed: the whole request granted (art. 107 § 4
     # k.p.a. then allows no justification). None for a refusal and for decisions made before the check.
     fully_grants = models.BooleanField(_("grants the request in full"), null=True, editable=False)
+    # A grant of a permit given for an indefinite time (`decisions.DecisionLaw.indefinite`: permanent residence, EU
+    # long-term resident): it states no period, so it carries no dates; set from the law when the grant is made.
+    indefinite = models.BooleanField(_("for an indefinite time"), default=False, editable=False)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -394,10 +397,15 @@ class Decision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         constraints = [
+            # A grant of a temporary permit has both dates; a grant for an indefinite time has none; a refusal is
+            # never "for an indefinite time".
             models.CheckConstraint(
-                condition=~Q(kind="grant") | Q(valid_from__isnull=False, valid_to__isnull=False),
-                name="grant_has_validity",
+                condition=~Q(kind="grant")
+                | Q(indefinite=False, valid_from__isnull=False, valid_to__isnull=False)
+                | Q(indefinite=True, valid_from__isnull=True, valid_to__isnull=True),
+                name="grant_has_validity_or_is_indefinite",
             ),
+            models.CheckConstraint(condition=Q(kind="grant") | Q(indefinite=False), name="only_a_grant_is_indefinite"),
         ]
 
     def __str__(self) -> str:

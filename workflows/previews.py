@@ -92,13 +92,14 @@ def _decision(task: Task, user, data: dict) -> letters.Letter | None:
         decided_by=user,
     )
     if grant:  # computed as `services.decide` computes it (the form has passed the same check)
-        decision.fully_grants = check_grant(
+        assessment = check_grant(
             application,
             valid_from=decision.valid_from,
             valid_to=decision.valid_to,
             justification=decision.justification,
             on=timezone.localdate(),
-        ).fully_grants
+        )
+        decision.fully_grants, decision.indefinite = assessment.fully_grants, assessment.indefinite
     return letters.decision_letter(application, decision)
 
 

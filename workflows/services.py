@@ -561,10 +561,15 @@ def decide(
     A grant's period is checked against the law and the request (`decisions.check_grant`: `ValidationError` by field);
     whether it grants the request in full is computed there, never given.
     """
-    from .decisions import check_grant
+    from .decisions import check_grant, law_for
 
     kind = DecisionKind(kind)
-    if kind == DecisionKind.GRANT and (valid_from is None or valid_to is None or valid_to < valid_from):
+    indefinite = kind == DecisionKind.GRANT and law_for(application_of(task)).indefinite  # no period: check_grant
+    if (
+        kind == DecisionKind.GRANT
+        and not indefinite
+        and (valid_from is None or valid_to is None or valid_to < valid_from)
+    ):
         raise WorkflowError(_("A grant needs a validity period: from a date to a later date."))
     if kind == DecisionKind.REFUSAL and not justification.strip():
         raise WorkflowError(_("A refusal needs a justification."))
@@ -593,6 +598,7 @@ def decide(
             justification=justification.strip(),
             needs_approval=needs_approval,
             fully_grants=assessment.fully_grants if assessment else None,
+            indefinite=bool(assessment and assessment.indefinite),
         )
         made.append(decision)
         audit(

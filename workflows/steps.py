@@ -298,7 +298,9 @@ def deliver_decision(activation) -> None:
     decision.save(update_fields=["issued_at"])
     set_status(application, ApplicationStatus.DECISION_ISSUED)
     data = {"kind": decision.kind}
-    if decision.kind == DecisionKind.GRANT:
+    if decision.kind == DecisionKind.GRANT and decision.indefinite:
+        data.update(indefinite=True)  # no period: granted for an indefinite time
+    elif decision.kind == DecisionKind.GRANT:
         data.update(valid_from=decision.valid_from.isoformat(), valid_to=decision.valid_to.isoformat())
     record_event(application, CaseEvent.Kind.DECISION, data=data)
     # The first instance has decided: its art. 36 and suspension watch has nothing more to watch (the appeal has its
