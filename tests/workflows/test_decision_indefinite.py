@@ -132,6 +132,21 @@ def test_a_period_typed_for_a_permanent_residence_grant_is_refused_with_a_field_
     assert not Decision.objects.filter(application=application).exists()
 
 
+def test_the_supervisor_reads_for_an_indefinite_time_on_the_approval_page_and_its_draft(
+    client, django_capture_on_commit_callbacks, officer, supervisor
+):
+    application = submit_case(django_capture_on_commit_callbacks, slug="permanent-residence")
+    task = _to_decision(application, officer, proposed="refusal")
+    decision = services.decide(task=task, user=officer, kind="grant")  # differs from the proposal: approved first
+    assert decision.needs_approval and decision.indefinite
+    approval = take(application, "approve", supervisor)
+    staff_login(client, supervisor)
+    page = client.get(_task_url(approval)).content.decode()
+    assert "for an indefinite time" in page
+    draft = client.get(reverse("workflows:task-decision-draft", kwargs={"task_id": approval.pk})).content
+    assert "na czas nieoznaczony" in " ".join(pdf_text(draft).split())
+
+
 def test_a_temporary_grant_without_dates_is_still_refused(django_capture_on_commit_callbacks, officer):
     application = submit_case(django_capture_on_commit_callbacks)
     task = _to_decision(application, officer)
@@ -186,7 +201,7 @@ def _refused_permanent_case(django_capture_on_commit_callbacks, officer, supervi
 
 @pytest.mark.postgres
 def test_a_final_permanent_grant_reads_granted_for_an_indefinite_time_in_status(
-    django_capture_on_commit_callbacks, officer
+    client, django_capture_on_commit_callbacks, officer
 ):
     with time_machine.travel(warsaw(2026, 10, 1, 10, 0), tick=False):
         application = submit_case(django_capture_on_commit_callbacks, slug="permanent-residence")
@@ -197,6 +212,10 @@ def test_a_final_permanent_grant_reads_granted_for_an_indefinite_time_in_status(
     assert application.status == ApplicationStatus.GRANTED_FINAL
     stage = lookup(application.case_number, access_code(application)).stage
     assert stage == "Permit granted for an indefinite time — final on 30 October 2026"
+    client.force_login(application.applicant)
+    assert client.get(f"/api/v1/cases/{application.public_id}").json()["stage"] == stage
+    case_page = client.get(reverse("applications:case", kwargs={"case_id": application.public_id})).content.decode()
+    assert "final as of 30 October 2026: the permit is granted for an indefinite time." in case_page
 
 
 @pytest.mark.postgres
