@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import MultipleFileField, add_grant_errors
+from .forms import MultipleFileField, add_grant_errors, add_ground_choices, add_ground_errors
 from .models import Appeal, DecisionKind
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -72,6 +72,24 @@ class SecondInstanceForm(forms.Form):
         required=False,
         help_text=_("Only when the decision is overturned and the case decided."),
     )
+    grounds = forms.MultipleChoiceField(
+        label=_("Grounds of the refusal"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("When the case is decided by a refusal: at least one ground the Act gives for this permit."),
+    )
     valid_from = forms.DateField(label=_("Valid from"), required=False, widget=DATE)
     valid_to = forms.DateField(label=_("Valid to"), required=False, widget=DATE)
     justification = forms.CharField(label=_("Justification"), widget=forms.Textarea)
+
+    def __init__(self, *args, application=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.application = application
+        add_ground_choices(self, application)
+
+    def clean(self):
+        """Overturned and decided by a refusal: the new decision names its grounds, as the first one must."""
+        data = super().clean()
+        if data.get("outcome") == Appeal.Outcome.OVERTURNED and data.get("kind") == DecisionKind.REFUSAL:
+            add_ground_errors(self, self.application, data)
+        return data

@@ -102,7 +102,8 @@ class SecondInstanceQueueView(SecondInstanceMixin, View):
 class SecondInstanceTaskView(SecondInstanceMixin, View):
     def get(self, request: HttpRequest, task_id: int) -> HttpResponse:
         task = appeal_selectors.second_instance_task(request.user, task_id)
-        return self.page(request, task, appeal_forms.SecondInstanceForm())
+        application = task.process.caseprocess.application
+        return self.page(request, task, appeal_forms.SecondInstanceForm(application=application))
 
     def post(self, request: HttpRequest, task_id: int) -> HttpResponse:
         task = appeal_selectors.second_instance_task(request.user, task_id)
@@ -114,7 +115,7 @@ class SecondInstanceTaskView(SecondInstanceMixin, View):
             return redirect("workflows:second-instance-task", task_id=task.pk)
         if task.owner_id != request.user.pk or task.status != STATUS.ASSIGNED:
             raise PermissionDenied
-        form = appeal_forms.SecondInstanceForm(request.POST)
+        form = appeal_forms.SecondInstanceForm(request.POST, application=task.process.caseprocess.application)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -126,10 +127,13 @@ class SecondInstanceTaskView(SecondInstanceMixin, View):
                     kind=data.get("kind") or "",
                     valid_from=data.get("valid_from"),
                     valid_to=data.get("valid_to"),
+                    grounds=data.get("grounds") or [],
                     ip=client_ip(request),
                 )
             except WorkflowError as error:
                 form.add_error(None, error.message)
+            except ValidationError as error:
+                _add_errors(form, error)
             else:
                 messages.success(request, _("The decision on the appeal has been issued."))
                 return redirect("workflows:second-instance-queue")

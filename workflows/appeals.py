@@ -34,6 +34,7 @@ from .decisions import check_grant
 from .delivery import deliver_letter
 from .finality import last_day_for_appeal, open_period_of
 from .models import Appeal, AppealPeriod, CaseProcess, Decision, DecisionKind, Review
+from .refusal_grounds import chosen
 from .services import SECOND_INSTANCE_NODES, WorkflowError, _complete
 
 
@@ -208,9 +209,15 @@ def decide_appeal(
     kind: str = "",
     valid_from: date | None = None,
     valid_to: date | None = None,
+    grounds: list[str] | None = None,
     ip: str | None = None,
 ) -> Appeal:
-    """The Head of the Office for Foreigners decides the appeal; the decision letter is delivered in the account."""
+    """The Head of the Office for Foreigners decides the appeal; the decision letter is delivered in the account.
+
+    Overturned and decided by a refusal, the new decision names its grounds from the Act (`refusal_grounds.chosen`,
+    `ValidationError` on `grounds`). Overturned and the first-instance proceedings discontinued (art. 138 § 1 pkt 2
+    k.p.a., e.g. when they became groundless), the case ends as discontinued (the flow's `after_second_instance`).
+    """
     if not is_second_instance(user):
         raise PermissionDenied
     outcome = Appeal.Outcome(outcome)
@@ -221,6 +228,9 @@ def decide_appeal(
             raise WorkflowError(_("Say how the case is decided."))
         if kind == DecisionKind.GRANT and (valid_from is None or valid_to is None or valid_to < valid_from):
             raise WorkflowError(_("A grant needs a validity period: from a date to a later date."))
+    refusal_grounds = []
+    if outcome == Appeal.Outcome.OVERTURNED and kind == DecisionKind.REFUSAL:
+        refusal_grounds = chosen(task.process.caseprocess.application, grounds or [])
     appeal = open_appeal(task.process.caseprocess.application)
 
     def work(process: CaseProcess) -> None:
@@ -238,6 +248,7 @@ def decide_appeal(
                 decided_by=user,
                 approved=True,
                 issued_at=appeal.decided_at,
+                refusal_grounds=refusal_grounds,
             )
         letter = appeal_letters.issue_second_instance_decision(application, appeal)
         deliver_letter(letter)

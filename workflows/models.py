@@ -382,6 +382,9 @@ class Decision(models.Model):
     # Computed by `decisions.check_grant` when the grant is made, never typed: the whole request granted (art. 107 § 4
     # k.p.a. then allows no justification). None for a refusal and for decisions made before the check.
     fully_grants = models.BooleanField(_("grants the request in full"), null=True, editable=False)
+    # A refusal's grounds from the Act as picked by the officer (`refusal_grounds.chosen`): a copy of each
+    # {"key", "article", "wording"}, so the decision prints what it was made on. Empty for a grant.
+    refusal_grounds = models.JSONField(_("grounds of the refusal"), default=list, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

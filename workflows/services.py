@@ -554,20 +554,24 @@ def decide(
     valid_from: date | None = None,
     valid_to: date | None = None,
     justification: str = "",
+    grounds: list[str] | None = None,
     ip: str | None = None,
 ) -> Decision:
     """Record the decision; a refusal, a partial grant, or one that differs from the proposal waits for a supervisor.
 
     A grant's period is checked against the law and the request (`decisions.check_grant`: `ValidationError` by field);
-    whether it grants the request in full is computed there, never given.
+    whether it grants the request in full is computed there, never given. A refusal names at least one of the grounds
+    the Act gives for the permit (`refusal_grounds.chosen`: `ValidationError` on `grounds`).
     """
     from .decisions import check_grant
+    from .refusal_grounds import chosen
 
     kind = DecisionKind(kind)
     if kind == DecisionKind.GRANT and (valid_from is None or valid_to is None or valid_to < valid_from):
         raise WorkflowError(_("A grant needs a validity period: from a date to a later date."))
     if kind == DecisionKind.REFUSAL and not justification.strip():
         raise WorkflowError(_("A refusal needs a justification."))
+    refusal_grounds = chosen(application_of(task), grounds or []) if kind == DecisionKind.REFUSAL else []
     assessment = None
     if kind == DecisionKind.GRANT:
         assessment = check_grant(
@@ -593,6 +597,7 @@ def decide(
             justification=justification.strip(),
             needs_approval=needs_approval,
             fully_grants=assessment.fully_grants if assessment else None,
+            refusal_grounds=refusal_grounds,
         )
         made.append(decision)
         audit(
@@ -601,7 +606,12 @@ def decide(
             application=process.application,
             obj=decision,
             ip=ip,
-            data={"kind": kind.value, "needs_approval": needs_approval, "fully_grants": decision.fully_grants},
+            data={
+                "kind": kind.value,
+                "needs_approval": needs_approval,
+                "fully_grants": decision.fully_grants,
+                "grounds": [ground["key"] for ground in refusal_grounds],
+            },
         )
 
     _complete(task, user, frozenset({"decide", "redecide"}), work)
