@@ -100,6 +100,7 @@ def discontinued_on_appeal(activation) -> None:
     application = activation.process.application
     appeal = Appeal.objects.filter(application=application).exclude(outcome="").first()
     set_status(application, ApplicationStatus.DISCONTINUED)
+    record_event(application, CaseEvent.Kind.DISCONTINUED, data={"reason": "second_instance"})
     lapse_legal_stay_certificate(application, reason=LapseReason.CASE_ENDED)
     audit(appeal.decided_by, "case.discontinued_on_appeal", application=application, obj=appeal)
 
