@@ -3,8 +3,15 @@
 The voivode either grants it himself with a new decision within 7 days (art. 132: it is appealable again) or sends
 the file to the Head of the Office for Foreigners within those 7 days (art. 133; the flow sends it when the 7 days
 pass). The second instance decides within 90 days (art. 112a ust. 4 and art. 210 ust. 3 of the Act on Foreigners):
-it upholds the decision, overturns it and decides the case, overturns it and returns the case to the voivode for
-re-examination, or discontinues the appeal proceedings. Its decision is final when made (art. 16 § 1 k.p.a.).
+it upholds the decision, overturns it and decides the case, overturns it and discontinues the first-instance
+proceedings (the case ends discontinued), overturns it and returns the case to the voivode for re-examination, or
+discontinues the appeal proceedings. Its decision is final when made (art. 16 § 1 k.p.a.).
+
+Art. 138 § 1 k.p.a. (read in the 2017 C.H. Beck commentary quoting it, epage.pub "Art-138-KPA-red-Hauser-2017"):
+"Organ odwoławczy wydaje decyzję, w której: 1) utrzymuje w mocy zaskarżoną decyzję albo 2) uchyla zaskarżoną decyzję
+w całości albo w części i w tym zakresie orzeka co do istoty sprawy albo uchylając tę decyzję - umarza postępowanie
+pierwszej instancji w całości albo w części, albo 3) umarza postępowanie odwoławcze." Only the whole decision is
+overturned here (no partial outcome).
 """
 
 from __future__ import annotations
