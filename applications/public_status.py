@@ -48,6 +48,8 @@ STAGES_WITH_A_DATE = frozenset(
         ApplicationStatus.REFUSED_FINAL,
         ApplicationStatus.APPEAL_FILED,
         ApplicationStatus.APPEAL_AT_SECOND_INSTANCE,
+        # Discontinued by the Head of the Office (art. 138 § 1 pkt 2 k.p.a.) it says so with the day; else its label.
+        ApplicationStatus.DISCONTINUED,
     }
 )
 

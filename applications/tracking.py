@@ -52,6 +52,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from legal_calendar import add_months, next_working_day
 from polishtime import format_when
@@ -282,6 +283,13 @@ def _data_day(key: str, data: dict) -> str:
     return _when(data.get(key), with_time=False)
 
 
+#: Art. 138 § 1 pkt 2 k.p.a.: the second instance overturned the decision and discontinued the first-instance
+#: proceedings; the case's own ending (`workflows.appeal_steps.discontinued_on_appeal`).
+OVERTURNED_AND_DISCONTINUED = gettext_lazy(
+    "The Head of the Office for Foreigners overturned the decision and discontinued the proceedings on %(date)s."
+)
+
+
 def _second_instance_sentence(data: dict) -> str:
     sentences = {
         "upheld": _("The Head of the Office for Foreigners upheld the decision on %(date)s."),
@@ -293,6 +301,7 @@ def _second_instance_sentence(data: dict) -> str:
             "voivode to examine it again."
         ),
         "discontinued": _("The Head of the Office for Foreigners discontinued the appeal proceedings on %(date)s."),
+        "overturned_discontinued": OVERTURNED_AND_DISCONTINUED,
     }
     sentence = sentences.get(str(data.get("outcome")), _("The Head of the Office for Foreigners decided on %(date)s."))
     return sentence % {"date": _data_day("decided_on", data)}
@@ -348,6 +357,12 @@ def status_in_words(application: Application, events: Iterable[CaseEvent] | None
         if status == ApplicationStatus.GRANTED_FINAL:
             return _("Permit granted — final on %(date)s") % {"date": day}
         return _("Permit refused — final on %(date)s") % {"date": day}
+    if status == ApplicationStatus.DISCONTINUED:
+        if events is None:
+            events = application.events.filter(kind=Kind.SECOND_INSTANCE_DECISION)
+        appeals = [event for event in events if event.kind == Kind.SECOND_INSTANCE_DECISION]
+        if appeals and appeals[-1].data.get("outcome") == "overturned_discontinued":
+            return str(OVERTURNED_AND_DISCONTINUED) % {"date": _data_day("decided_on", appeals[-1].data)}
     day = _when(application.status_changed_at, with_time=False)
     if status == ApplicationStatus.APPEAL_FILED:
         return _("Appeal filed on %(date)s, with the voivode") % {"date": day}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import MultipleFileField, add_grant_errors, fit_period_fields
+from .forms import MultipleFileField, add_grant_errors, add_ground_choices, add_ground_errors, fit_period_fields
 from .models import Appeal, DecisionKind
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -74,6 +74,12 @@ class SecondInstanceForm(forms.Form):
         required=False,
         help_text=_("Only when the decision is overturned and the case decided."),
     )
+    grounds = forms.MultipleChoiceField(
+        label=_("Grounds of the refusal"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("When the case is decided by a refusal: at least one ground the Act gives for this permit."),
+    )
     valid_from = forms.DateField(label=_("Valid from"), required=False, widget=DATE)
     valid_to = forms.DateField(label=_("Valid to"), required=False, widget=DATE)
     justification = forms.CharField(label=_("Justification"), widget=forms.Textarea)
@@ -82,12 +88,16 @@ class SecondInstanceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.application = application
         self.indefinite = application is not None and fit_period_fields(self, application)
+        add_ground_choices(self, application)
 
     def clean(self):
         """Overturned and granted for an indefinite time: the grant states no period (`decisions.check_grant`, each
-        message by its field); a temporary permit's grant keeps the period check of `appeals.decide_appeal`."""
+        message by its field); a temporary permit's grant keeps the period check of `appeals.decide_appeal`.
+        Overturned and decided by a refusal: the new decision names its grounds, as the first one must."""
         data = super().clean()
         overturned_grant = data.get("outcome") == Appeal.Outcome.OVERTURNED and data.get("kind") == DecisionKind.GRANT
         if overturned_grant and self.indefinite and not self.errors:
             add_grant_errors(self, self.application, data)
+        if data.get("outcome") == Appeal.Outcome.OVERTURNED and data.get("kind") == DecisionKind.REFUSAL:
+            add_ground_errors(self, self.application, data)
         return data

@@ -50,6 +50,11 @@ def second_instance_decision_letter(application: Application, appeal: Appeal) ->
         "filed_at": appeal.filed_at,
         "justification": appeal.justification,
         "new_kind": decision.kind if appeal.outcome == Appeal.Outcome.OVERTURNED else "",
+        "refusal_grounds": (
+            decision.refusal_grounds
+            if appeal.outcome == Appeal.Outcome.OVERTURNED and decision.kind == DecisionKind.REFUSAL
+            else []
+        ),
         "valid_from": decision.valid_from,
         "valid_until": decision.valid_to,
         # Granted for an indefinite time: the permit by its title and article, no period.

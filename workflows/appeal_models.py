@@ -49,6 +49,10 @@ class Appeal(models.Model):
         UPHELD = "upheld", _("Upholds the decision (art. 138 § 1 pkt 1 k.p.a.)")
         OVERTURNED = "overturned", _("Overturns the decision and decides the case (art. 138 § 1 pkt 2 k.p.a.)")
         RETURNED = "returned", _("Overturns the decision and returns the case for re-examination (art. 138 § 2 k.p.a.)")
+        OVERTURNED_DISCONTINUED = (
+            "overturned_discontinued",
+            _("Overturns the decision and discontinues the first-instance proceedings (art. 138 § 1 pkt 2 k.p.a.)"),
+        )
         DISCONTINUED = "discontinued", _("Discontinues the appeal proceedings (art. 138 § 1 pkt 3 k.p.a.)")
 
     application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="appeals")
@@ -65,7 +69,7 @@ class Appeal(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     forwarded_at = models.DateTimeField(_("sent to the second instance"), null=True, blank=True)
-    outcome = models.CharField(_("decision on the appeal"), max_length=16, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(_("decision on the appeal"), max_length=32, choices=Outcome.choices, blank=True)
     justification = models.TextField(_("justification"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

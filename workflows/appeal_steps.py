@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from applications.case_models import ApplicationStatus, CaseEvent
 from applications.services import record_event, set_status
+from documents.models import LapseReason
 
 from .audit import audit
+from .certificates import lapse_legal_stay_certificate
 from .deadlines import last_moment, polish_day
 from .finality import mark_decision_final
 from .models import Appeal, Decision, Finality
@@ -84,6 +86,23 @@ def second_instance_overdue(activation) -> None:
 def returned_for_reexamination(activation) -> bool:
     last = Appeal.objects.filter(application=activation.process.application).exclude(outcome="").first()
     return last is not None and last.outcome == Appeal.Outcome.RETURNED
+
+
+def first_instance_discontinued(activation) -> bool:
+    """The second instance overturned the decision and discontinued the first-instance proceedings."""
+    last = Appeal.objects.filter(application=activation.process.application).exclude(outcome="").first()
+    return last is not None and last.outcome == Appeal.Outcome.OVERTURNED_DISCONTINUED
+
+
+def discontinued_on_appeal(activation) -> None:
+    """Art. 138 § 1 pkt 2 k.p.a.: no decision on the permit remains, the case ends discontinued (the decision of the
+    Head of the Office is final when made); the legal stay of art. 108 ends with the proceedings."""
+    application = activation.process.application
+    appeal = Appeal.objects.filter(application=application).exclude(outcome="").first()
+    set_status(application, ApplicationStatus.DISCONTINUED)
+    record_event(application, CaseEvent.Kind.DISCONTINUED, data={"reason": "second_instance"})
+    lapse_legal_stay_certificate(application, reason=LapseReason.CASE_ENDED)
+    audit(appeal.decided_by, "case.discontinued_on_appeal", application=application, obj=appeal)
 
 
 def final_after_second_instance(activation) -> None:

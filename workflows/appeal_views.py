@@ -127,10 +127,13 @@ class SecondInstanceTaskView(SecondInstanceMixin, View):
                     kind=data.get("kind") or "",
                     valid_from=data.get("valid_from"),
                     valid_to=data.get("valid_to"),
+                    grounds=data.get("grounds") or [],
                     ip=client_ip(request),
                 )
             except WorkflowError as error:
                 form.add_error(None, error.message)
+            except ValidationError as error:
+                _add_errors(form, error)
             else:
                 messages.success(request, _("The decision on the appeal has been issued."))
                 return redirect("workflows:second-instance-queue")

@@ -3,8 +3,15 @@
 The voivode either grants it himself with a new decision within 7 days (art. 132: it is appealable again) or sends
 the file to the Head of the Office for Foreigners within those 7 days (art. 133; the flow sends it when the 7 days
 pass). The second instance decides within 90 days (art. 112a ust. 4 and art. 210 ust. 3 of the Act on Foreigners):
-it upholds the decision, overturns it and decides the case, overturns it and returns the case to the voivode for
-re-examination, or discontinues the appeal proceedings. Its decision is final when made (art. 16 § 1 k.p.a.).
+it upholds the decision, overturns it and decides the case, overturns it and discontinues the first-instance
+proceedings (the case ends discontinued), overturns it and returns the case to the voivode for re-examination, or
+discontinues the appeal proceedings. Its decision is final when made (art. 16 § 1 k.p.a.).
+
+Art. 138 § 1 k.p.a. (read in the 2017 C.H. Beck commentary quoting it, epage.pub "Art-138-KPA-red-Hauser-2017"):
+"Organ odwoławczy wydaje decyzję, w której: 1) utrzymuje w mocy zaskarżoną decyzję albo 2) uchyla zaskarżoną decyzję
+w całości albo w części i w tym zakresie orzeka co do istoty sprawy albo uchylając tę decyzję - umarza postępowanie
+pierwszej instancji w całości albo w części, albo 3) umarza postępowanie odwoławcze." Only the whole decision is
+overturned here (no partial outcome).
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from .decisions import check_grant, law_for
 from .delivery import deliver_letter
 from .finality import last_day_for_appeal, open_period_of
 from .models import Appeal, AppealPeriod, CaseProcess, Decision, DecisionKind, Review
+from .refusal_grounds import chosen
 from .services import SECOND_INSTANCE_NODES, WorkflowError, _complete
 
 
@@ -210,9 +218,15 @@ def decide_appeal(
     kind: str = "",
     valid_from: date | None = None,
     valid_to: date | None = None,
+    grounds: list[str] | None = None,
     ip: str | None = None,
 ) -> Appeal:
-    """The Head of the Office for Foreigners decides the appeal; the decision letter is delivered in the account."""
+    """The Head of the Office for Foreigners decides the appeal; the decision letter is delivered in the account.
+
+    Overturned and decided by a refusal, the new decision names its grounds from the Act (`refusal_grounds.chosen`,
+    `ValidationError` on `grounds`). Overturned and the first-instance proceedings discontinued (art. 138 § 1 pkt 2
+    k.p.a., e.g. when they became groundless), the case ends as discontinued (the flow's `after_second_instance`).
+    """
     if not is_second_instance(user):
         raise PermissionDenied
     outcome = Appeal.Outcome(outcome)
@@ -233,6 +247,9 @@ def decide_appeal(
                 raise WorkflowError(" ".join(error.messages)) from None
         elif kind == DecisionKind.GRANT and (valid_from is None or valid_to is None or valid_to < valid_from):
             raise WorkflowError(_("A grant needs a validity period: from a date to a later date."))
+    refusal_grounds = []
+    if outcome == Appeal.Outcome.OVERTURNED and kind == DecisionKind.REFUSAL:
+        refusal_grounds = chosen(application, grounds or [])
     appeal = open_appeal(application)
 
     def work(process: CaseProcess) -> None:
@@ -252,6 +269,7 @@ def decide_appeal(
                 issued_at=appeal.decided_at,
                 indefinite=indefinite,
                 fully_grants=True if indefinite else None,
+                refusal_grounds=refusal_grounds,
             )
         letter = appeal_letters.issue_second_instance_decision(application, appeal)
         deliver_letter(letter)

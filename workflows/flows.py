@@ -160,9 +160,14 @@ class ResidencePermitFlow(flow.Flow):
         .Next(this.after_second_instance)
     )
     second_instance_overdue = flow.Function(appeal_steps.second_instance_overdue)
+    # Overturned with the first-instance proceedings discontinued (art. 138 § 1 pkt 2 k.p.a.): the case ends there.
     after_second_instance = (
-        flow.Switch().Case(this.review, appeal_steps.returned_for_reexamination).Default(this.final_after_appeal)
+        flow.Switch()
+        .Case(this.review, appeal_steps.returned_for_reexamination)
+        .Case(this.discontinued_on_appeal, appeal_steps.first_instance_discontinued)
+        .Default(this.final_after_appeal)
     )
+    discontinued_on_appeal = flow.Function(appeal_steps.discontinued_on_appeal).Next(this.end_discontinued)
     final_after_appeal = flow.Function(appeal_steps.final_after_second_instance).Next(this.is_granted)
 
     end_granted = flow.End()

@@ -238,6 +238,12 @@ class ReviewForm(forms.Form):
 
 class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices, widget=forms.RadioSelect)
+    grounds = forms.MultipleChoiceField(
+        label=_("Grounds of the refusal"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("For a refusal: at least one ground the Act gives for this permit. Each is cited in the decision."),
+    )
     # A date input takes ISO dates whatever the officer's language (a Polish 01.12.2026 would leave it empty).
     valid_from = forms.DateField(
         label=_("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -255,6 +261,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, application=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.application = application
+        add_ground_choices(self, application)
         if application is not None and fit_period_fields(self, application):
             return
         if application is not None and not self.is_bound:
@@ -270,6 +277,8 @@ class DecisionForm(forms.Form):
         data = super().clean()
         if data.get("kind") == DecisionKind.REFUSAL and not (data.get("justification") or "").strip():
             self.add_error("justification", _("A refusal needs a justification."))
+        if data.get("kind") == DecisionKind.REFUSAL:
+            add_ground_errors(self, self.application, data)
         if data.get("kind") == DecisionKind.GRANT and self.application is not None and not self.errors:
             add_grant_errors(self, self.application, data)
         return data
@@ -295,6 +304,28 @@ def fit_period_fields(form: forms.Form, application) -> bool:
         chosen.help_text = f"{chosen.help_text} {said}" if chosen.help_text else said
     form.indefinite = True
     return True
+def add_ground_choices(form: forms.Form, application) -> None:
+    """Offer the grounds of refusal the Act gives for this case's permit; with none listed, no such field."""
+    from .refusal_grounds import choices_for
+
+    choices = choices_for(application) if application is not None else []
+    if choices:
+        form.fields["grounds"].choices = choices
+    else:
+        del form.fields["grounds"]
+
+
+def add_ground_errors(form: forms.Form, application, data: dict) -> None:
+    """A refusal names at least one ground of its permit: the message stands by the check-boxes."""
+    from .refusal_grounds import chosen
+
+    if application is None or "grounds" not in form.fields:
+        return
+    try:
+        chosen(application, data.get("grounds") or [])
+    except ValidationError as error:
+        for message in error.message_dict["grounds"]:
+            form.add_error("grounds", message)
 
 
 def add_grant_errors(form: forms.Form, application, data: dict) -> None:

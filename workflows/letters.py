@@ -19,6 +19,7 @@ from documents.services import addressee_of, applicant_name, issue_document
 
 from . import decisions
 from .models import Appointment, Decision, DecisionKind, EvidenceRequest, SupplementRequest
+from .refusal_grounds import refusal_basis
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,8 @@ def decision_letter(application: Application, decision: Decision) -> Letter:
         **_common(application, decision.decided_by),
         "outcome": "grant" if grant else "refusal",
         "decision_number": number,
-        "legal_basis": [law.basis()],
+        "legal_basis": [law.basis() if grant else refusal_basis(law, decision.refusal_grounds)],
+        "refusal_grounds": [] if grant else decision.refusal_grounds,
         "applicant": {
             "name": applicant_name(application),
             "date_of_birth": _birth_date(application),

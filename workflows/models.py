@@ -385,6 +385,9 @@ class Decision(models.Model):
     # A grant of a permit given for an indefinite time (`decisions.DecisionLaw.indefinite`: permanent residence, EU
     # long-term resident): it states no period, so it carries no dates; set from the law when the grant is made.
     indefinite = models.BooleanField(_("for an indefinite time"), default=False, editable=False)
+    # A refusal's grounds from the Act as picked by the officer (`refusal_grounds.chosen`): a copy of each
+    # {"key", "article", "wording"}, so the decision prints what it was made on. Empty for a grant.
+    refusal_grounds = models.JSONField(_("grounds of the refusal"), default=list, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -11,6 +11,7 @@ from viewflow.workflow.models import Task
 from . import letters
 from .decisions import check_grant
 from .models import Appointment, Decision, EvidenceRequest, PaymentRequest, SupplementRequest
+from .refusal_grounds import chosen
 from .services import application_of, supplement_days
 
 
@@ -90,6 +91,7 @@ def _decision(task: Task, user, data: dict) -> letters.Letter | None:
         valid_to=data.get("valid_to") if grant else None,
         justification=(data.get("justification") or "").strip(),
         decided_by=user,
+        refusal_grounds=[] if grant else chosen(application, data.get("grounds") or []),
     )
     if grant:  # computed as `services.decide` computes it (the form has passed the same check)
         assessment = check_grant(

@@ -554,14 +554,17 @@ def decide(
     valid_from: date | None = None,
     valid_to: date | None = None,
     justification: str = "",
+    grounds: list[str] | None = None,
     ip: str | None = None,
 ) -> Decision:
     """Record the decision; a refusal, a partial grant, or one that differs from the proposal waits for a supervisor.
 
     A grant's period is checked against the law and the request (`decisions.check_grant`: `ValidationError` by field);
-    whether it grants the request in full is computed there, never given.
+    whether it grants the request in full is computed there, never given. A refusal names at least one of the grounds
+    the Act gives for the permit (`refusal_grounds.chosen`: `ValidationError` on `grounds`).
     """
     from .decisions import check_grant, law_for
+    from .refusal_grounds import chosen
 
     kind = DecisionKind(kind)
     indefinite = kind == DecisionKind.GRANT and law_for(application_of(task)).indefinite  # no period: check_grant
@@ -573,6 +576,7 @@ def decide(
         raise WorkflowError(_("A grant needs a validity period: from a date to a later date."))
     if kind == DecisionKind.REFUSAL and not justification.strip():
         raise WorkflowError(_("A refusal needs a justification."))
+    refusal_grounds = chosen(application_of(task), grounds or []) if kind == DecisionKind.REFUSAL else []
     assessment = None
     if kind == DecisionKind.GRANT:
         assessment = check_grant(
@@ -599,6 +603,7 @@ def decide(
             needs_approval=needs_approval,
             fully_grants=assessment.fully_grants if assessment else None,
             indefinite=bool(assessment and assessment.indefinite),
+            refusal_grounds=refusal_grounds,
         )
         made.append(decision)
         audit(
@@ -607,7 +612,12 @@ def decide(
             application=process.application,
             obj=decision,
             ip=ip,
-            data={"kind": kind.value, "needs_approval": needs_approval, "fully_grants": decision.fully_grants},
+            data={
+                "kind": kind.value,
+                "needs_approval": needs_approval,
+                "fully_grants": decision.fully_grants,
+                "grounds": [ground["key"] for ground in refusal_grounds],
+            },
         )
 
     _complete(task, user, frozenset({"decide", "redecide"}), work)

@@ -214,6 +214,7 @@ def _decide(request, task, data):
         valid_from=data.get("valid_from"),
         valid_to=data.get("valid_to"),
         justification=data.get("justification") or "",
+        grounds=data.get("grounds") or [],
         ip=client_ip(request),
     )
 
@@ -369,6 +370,7 @@ class TaskView(StaffMixin, View):
         if task.flow_task.name == "approve":
             decision = context["file"].decisions[0]
             context["may_approve"] = services.can_approve(request.user, decision)
+            context["refusal_grounds"] = decision.refusal_grounds
             context["decision_draft_url"] = reverse("workflows:task-decision-draft", kwargs={"task_id": task.pk})
         if task.flow_task.name == "redecide":
             context["returned"] = decision_review.returned_decision(application)

@@ -93,10 +93,15 @@ def answer_consultations(application, officer, answers: dict[str, str] | None = 
             )
 
 
-def review_and_decide(application, officer, *, proposed="grant", kind="grant", justification=""):
+def review_and_decide(application, officer, *, proposed="grant", kind="grant", justification="", grounds=None):
     """Review and decide; a grant is for the longest period the law and the request allow (with reasons where that
-    is less than was asked, as the law requires of a partial grant)."""
+    is less than was asked, as the law requires of a partial grant); a refusal on the permit's first ground of the
+    Act unless `grounds` are given."""
     from workflows.decisions import lawful_period, requested_period
+    from workflows.refusal_grounds import grounds_for
+
+    if kind == "refusal" and grounds is None:
+        grounds = [ground.key for ground in grounds_for(application)[:1]]
 
     services.submit_review(
         task=take(application, "review", officer),
@@ -115,6 +120,7 @@ def review_and_decide(application, officer, *, proposed="grant", kind="grant", j
         valid_from=period.start,
         valid_to=period.end,
         justification=justification,
+        grounds=grounds,
     )
 
 

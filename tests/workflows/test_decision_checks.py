@@ -246,7 +246,9 @@ def test_the_supervisor_reads_the_same_draft_watermarked_and_unsealed(
 ):
     application = submit_case(django_capture_on_commit_callbacks)
     task = _to_decision(application, officer)
-    services.decide(task=task, user=officer, kind="refusal", justification="Brak stabilnego źródła dochodu.")
+    services.decide(
+        task=task, user=officer, kind="refusal", justification="Brak stabilnego źródła dochodu.", grounds=["art100_1_1"]
+    )
     approval = take(application, "approve", supervisor)
     staff_login(client, supervisor)
     page = client.get(_task_url(approval)).content.decode()
@@ -270,7 +272,9 @@ def test_a_refused_approval_goes_back_to_the_officer_with_the_supervisors_reason
 ):
     application = submit_case(django_capture_on_commit_callbacks)
     task = _to_decision(application, officer)
-    services.decide(task=task, user=officer, kind="refusal", justification="Wątpliwości co do celu pobytu.")
+    services.decide(
+        task=task, user=officer, kind="refusal", justification="Wątpliwości co do celu pobytu.", grounds=["art100_1_1"]
+    )
     approval = take(application, "approve", supervisor)
     staff_login(client, supervisor)
     without_reason = client.post(_task_url(approval), {"approved": "no", "note": ""})

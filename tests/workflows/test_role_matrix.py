@@ -111,7 +111,11 @@ def test_a_supervisor_cannot_approve_their_own_proposal(client, mazowieckie_case
         task=take(mazowieckie_case, "review", supervisor), user=supervisor, checklist={}, notes="", proposed="refusal"
     )
     services.decide(
-        task=take(mazowieckie_case, "decide", supervisor), user=supervisor, kind="refusal", justification="Brak dochodu"
+        task=take(mazowieckie_case, "decide", supervisor),
+        user=supervisor,
+        kind="refusal",
+        justification="Brak dochodu",
+        grounds=["art100_1_1"],
     )
     task = take(mazowieckie_case, "approve", supervisor)
     with pytest.raises(PermissionDenied):
