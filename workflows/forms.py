@@ -304,6 +304,8 @@ def fit_period_fields(form: forms.Form, application) -> bool:
         chosen.help_text = f"{chosen.help_text} {said}" if chosen.help_text else said
     form.indefinite = True
     return True
+
+
 def add_ground_choices(form: forms.Form, application) -> None:
     """Offer the grounds of refusal the Act gives for this case's permit; with none listed, no such field."""
     from .refusal_grounds import choices_for
