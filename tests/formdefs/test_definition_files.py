@@ -127,12 +127,20 @@ def test_a_fragment_can_be_overridden_key_by_key_and_a_key_removed():
     assert changed["label"]["pl"] == "Gmina" and "help" not in changed and changed["key"] == "city"
 
 
+def test_a_fragment_that_is_a_list_is_overridden_in_each_of_its_steps_and_stays_as_it_was_elsewhere():
+    lettered = resolve({"steps": [{"$ref": "additional-information", "$with": {"section": "G"}}]})["steps"]
+    as_is = resolve({"steps": [{"$ref": "additional-information"}]})["steps"]
+    assert [s["key"] for s in lettered] == [s["key"] for s in as_is] == ["family", "stays", "means"]
+    assert [s["section"] for s in lettered] == ["G", "G", "G"]
+    assert [s["section"] for s in as_is] == ["E", "E", "E"]  # version 1 keeps the 2019 letter
+    assert [{**s, "section": "E"} for s in lettered] == as_is
+
+
 @pytest.mark.parametrize(
     ("reference", "message"),
     [
         ({"$ref": "no-such-fragment"}, "no fragment"),
         ({"$ref": "address#country"}, "has no part"),
-        ({"$ref": "personal-data", "$with": {"key": "x"}}, "needs a fragment that is an object"),
         ({"$ref": "declaration", "key": "x"}, "takes only"),
         ({"$ref": "../definitions/temporary-residence/v1"}, "no fragment"),
     ],
