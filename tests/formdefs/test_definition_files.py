@@ -88,6 +88,30 @@ def test_the_forms_refer_to_the_shared_fragments_instead_of_repeating_them():
     assert '"$ref": "address#postal_code"' in (FRAGMENTS_DIR / "place-of-stay.json").read_text(encoding="utf-8")
 
 
+LETTERED_2026 = [
+    p
+    for p in FILES
+    if '"layout": "2026"' in p.read_text(encoding="utf-8")
+    and serialization.read_definition_file(p)["steps"][0].get("section") == "A"
+]  # the applicant's forms (the annexes number their parts 1, 2, 3, ...)
+
+
+@pytest.mark.parametrize("path", LETTERED_2026, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_2026_form_letters_each_part_once_in_order_and_numbers_its_items_by_their_part(path):
+    """No letter for two parts (version 2 once had detention and family, stays and means all as E): the parts run
+    A, B, C, ... in the order the form asks them, a part's pages together, and an item's number starts with its
+    part's letter (part A keeps its bare 1-20 of the online filler)."""
+    steps = serialization.read_definition_file(path)["steps"]
+    letters = [s["section"] for s in steps]
+    distinct = list(dict.fromkeys(letters))
+    assert distinct == [chr(ord("A") + i) for i in range(len(distinct))], letters
+    assert letters == sorted(letters), letters  # no letter comes back after another
+    for step in (s for s in steps if s["section"] != "A"):
+        for item in step["items"]:
+            if "number" in item:
+                assert item["number"].startswith(step["section"] + "."), (step["key"], item["key"], item["number"])
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.parent.name)
 def test_export_prints_the_resolved_file_byte_for_byte_and_importing_it_changes_nothing(path, capsys):
