@@ -4,6 +4,7 @@ import (issue 12)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -110,6 +111,41 @@ def test_a_2026_form_letters_each_part_once_in_order_and_numbers_its_items_by_th
         for item in step["items"]:
             if "number" in item:
                 assert item["number"].startswith(step["section"] + "."), (step["key"], item["key"], item["number"])
+
+
+COVERAGE = sorted((serialization.DEFINITIONS_DIR / "coverage").glob("*.md"))
+CHECKED_AGAINST = {"2026 text", "2025 poz. 1647 text", "ours, unverified"}
+
+
+def _coverage_rows(table: Path) -> list[list[str]]:
+    lines = table.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| part | no. |"))
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+@pytest.mark.parametrize("table", [t for t in COVERAGE if t.stem != "SOURCES"], ids=lambda t: t.name)
+def test_each_coverage_table_lists_every_item_with_its_number_and_what_that_was_checked_against(table):
+    """The table beside the definitions (issue 13, point 7) follows the 2026 definition it names: every item, its part
+    and number as the definition has them, and per row the source the number and wording were checked against."""
+    version = max(int(p.stem[1:]) for p in (serialization.DEFINITIONS_DIR / table.stem).glob("v*.json"))
+    definition = serialization.official_definition(table.stem, version)
+    expected = {}
+    for step in definition["steps"]:
+        for item in step["items"]:
+            path = f"{step['key']}.{item['key']}"
+            expected[path] = (step.get("section", ""), item.get("number") or "—")
+            for field in item.get("fields") or []:
+                expected[f"{path}.{field['key']}"] = (step.get("section", ""), field.get("number") or "—")
+    listed = {}
+    for part, number, _label, where, _in_definition, checked, _basis in _coverage_rows(table):
+        assert checked in CHECKED_AGAINST, (where, checked)
+        listed[where.strip("`")] = (part, number)
+    assert {k: v for k, v in listed.items() if not k.startswith("attachments.")} == expected
 
 
 @pytest.mark.django_db
