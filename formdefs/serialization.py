@@ -9,7 +9,9 @@ A definition file may name shared fragments (`definitions/_fragments/`) instead 
 - ``{"$ref": "travel-document"}`` stands for the fragment's content;
 - inside a list, a fragment that is itself a list is spliced in (``"steps": [{"$ref": "personal-data"}, ...]``);
 - ``{"$ref": "address#city"}`` takes one entry of a fragment that is an object of named parts;
-- ``{"$ref": "...", "$with": {"label": {...}, "help": null}}`` replaces (or, with null, removes) keys of the part.
+- ``{"$ref": "...", "$with": {"label": {...}, "help": null}}`` replaces (or, with null, removes) keys of the part;
+  on a fragment that is a list, of each of its objects (``{"$ref": "additional-information", "$with": {"section":
+  "G"}}``: the three steps, lettered as the 2026 layout has them, while version 1 keeps the fragment's letter).
 
 `resolve()` expands them; what is stored, exported and validated is always the resolved definition.
 """
@@ -116,14 +118,21 @@ def _expand(ref: dict[str, Any], seen: tuple[str, ...]) -> Any:
     content = resolve(fragment(reference), (*seen, reference))
     overrides = ref.get(WITH)
     if overrides:
+        if isinstance(content, list) and content and all(isinstance(part, dict) for part in content):
+            return [_override(part, overrides, seen) for part in content]
         if not isinstance(content, dict):
-            raise FragmentError(f"{WITH} needs a fragment that is an object: {reference!r}")
-        content = dict(content)
-        for key, value in overrides.items():
-            if value is None:
-                content.pop(key, None)
-            else:
-                content[key] = resolve(value, seen)
+            raise FragmentError(f"{WITH} needs a fragment that is an object or a list of objects: {reference!r}")
+        content = _override(content, overrides, seen)
+    return content
+
+
+def _override(content: dict[str, Any], overrides: dict[str, Any], seen: tuple[str, ...]) -> dict[str, Any]:
+    content = dict(content)
+    for key, value in overrides.items():
+        if value is None:
+            content.pop(key, None)
+        else:
+            content[key] = resolve(value, seen)
     return content
 
 

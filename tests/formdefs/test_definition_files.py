@@ -4,6 +4,7 @@ import (issue 12)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -88,6 +89,65 @@ def test_the_forms_refer_to_the_shared_fragments_instead_of_repeating_them():
     assert '"$ref": "address#postal_code"' in (FRAGMENTS_DIR / "place-of-stay.json").read_text(encoding="utf-8")
 
 
+LETTERED_2026 = [
+    p
+    for p in FILES
+    if '"layout": "2026"' in p.read_text(encoding="utf-8")
+    and serialization.read_definition_file(p)["steps"][0].get("section") == "A"
+]  # the applicant's forms (the annexes number their parts 1, 2, 3, ...)
+
+
+@pytest.mark.parametrize("path", LETTERED_2026, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_2026_form_letters_each_part_once_in_order_and_numbers_its_items_by_their_part(path):
+    """No letter for two parts (version 2 once had detention and family, stays and means all as E): the parts run
+    A, B, C, ... in the order the form asks them, a part's pages together, and an item's number starts with its
+    part's letter (part A keeps its bare 1-20 of the online filler)."""
+    steps = serialization.read_definition_file(path)["steps"]
+    letters = [s["section"] for s in steps]
+    distinct = list(dict.fromkeys(letters))
+    assert distinct == [chr(ord("A") + i) for i in range(len(distinct))], letters
+    assert letters == sorted(letters), letters  # no letter comes back after another
+    for step in (s for s in steps if s["section"] != "A"):
+        for item in step["items"]:
+            if "number" in item:
+                assert item["number"].startswith(step["section"] + "."), (step["key"], item["key"], item["number"])
+
+
+COVERAGE = sorted((serialization.DEFINITIONS_DIR / "coverage").glob("*.md"))
+CHECKED_AGAINST = {"2026 text", "2025 poz. 1647 text", "ours, unverified"}
+
+
+def _coverage_rows(table: Path) -> list[list[str]]:
+    lines = table.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| part | no. |"))
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+@pytest.mark.parametrize("table", [t for t in COVERAGE if t.stem != "SOURCES"], ids=lambda t: t.name)
+def test_each_coverage_table_lists_every_item_with_its_number_and_what_that_was_checked_against(table):
+    """The table beside the definitions (issue 13, point 7) follows the 2026 definition it names: every item, its part
+    and number as the definition has them, and per row the source the number and wording were checked against."""
+    version = max(int(p.stem[1:]) for p in (serialization.DEFINITIONS_DIR / table.stem).glob("v*.json"))
+    definition = serialization.official_definition(table.stem, version)
+    expected = {}
+    for step in definition["steps"]:
+        for item in step["items"]:
+            path = f"{step['key']}.{item['key']}"
+            expected[path] = (step.get("section", ""), item.get("number") or "—")
+            for field in item.get("fields") or []:
+                expected[f"{path}.{field['key']}"] = (step.get("section", ""), field.get("number") or "—")
+    listed = {}
+    for part, number, _label, where, _in_definition, checked, _basis in _coverage_rows(table):
+        assert checked in CHECKED_AGAINST, (where, checked)
+        listed[where.strip("`")] = (part, number)
+    assert {k: v for k, v in listed.items() if not k.startswith("attachments.")} == expected
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.parent.name)
 def test_export_prints_the_resolved_file_byte_for_byte_and_importing_it_changes_nothing(path, capsys):
@@ -127,12 +187,20 @@ def test_a_fragment_can_be_overridden_key_by_key_and_a_key_removed():
     assert changed["label"]["pl"] == "Gmina" and "help" not in changed and changed["key"] == "city"
 
 
+def test_a_fragment_that_is_a_list_is_overridden_in_each_of_its_steps_and_stays_as_it_was_elsewhere():
+    lettered = resolve({"steps": [{"$ref": "additional-information", "$with": {"section": "G"}}]})["steps"]
+    as_is = resolve({"steps": [{"$ref": "additional-information"}]})["steps"]
+    assert [s["key"] for s in lettered] == [s["key"] for s in as_is] == ["family", "stays", "means"]
+    assert [s["section"] for s in lettered] == ["G", "G", "G"]
+    assert [s["section"] for s in as_is] == ["E", "E", "E"]  # version 1 keeps the 2019 letter
+    assert [{**s, "section": "E"} for s in lettered] == as_is
+
+
 @pytest.mark.parametrize(
     ("reference", "message"),
     [
         ({"$ref": "no-such-fragment"}, "no fragment"),
         ({"$ref": "address#country"}, "has no part"),
-        ({"$ref": "personal-data", "$with": {"key": "x"}}, "needs a fragment that is an object"),
         ({"$ref": "declaration", "key": "x"}, "takes only"),
         ({"$ref": "../definitions/temporary-residence/v1"}, "no fragment"),
     ],

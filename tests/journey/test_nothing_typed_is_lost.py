@@ -189,14 +189,25 @@ def test_i_do_not_know_is_one_checkbox_and_is_not_printed_when_unticked():
     assert [value for label, value in rows if label == "I do not know"] == ["Yes", "Yes"]  # not the unticked one
 
 
-def test_sections_spanning_several_pages_are_numbered():
-    # The 2019 form letters its sections; on version 2 the 2026 detention section comes first (E.1), see the note.
-    client, draft, _payload = _draft_with_other_steps_answered("temporary-residence", "family", version=1)
-    letters = [
+def _page_letters(client, draft, keys):
+    return [
         re.search(r'class="section-letter">([^<]*)<', client.get(step_url(draft, key)).content.decode()).group(1)
-        for key in ("family", "stays", "means")
+        for key in keys
     ]
-    assert letters == ["E.1.", "E.2.", "E.3."]
+
+
+def test_sections_spanning_several_pages_are_numbered():
+    # The 2019 form letters its sections: family, stays and means are the three pages of part E.
+    client, draft, _payload = _draft_with_other_steps_answered("temporary-residence", "family", version=1)
+    assert _page_letters(client, draft, ("family", "stays", "means")) == ["E.1.", "E.2.", "E.3."]
+
+
+def test_on_version_2_each_part_has_its_own_letter_and_detention_is_not_shared():
+    # Version 2 (2026 layout): the detention questions are part E alone; family, stays and means follow as part G.
+    client, draft, _payload = _draft_with_other_steps_answered("temporary-residence", "family")
+    assert draft.definition.version == 2
+    keys = ("current_stay", "detention", "purpose", "family", "stays", "means")
+    assert _page_letters(client, draft, keys) == ["D.", "E.", "F.", "G.1.", "G.2.", "G.3."]
 
 
 def test_citizenship_is_a_select_with_add_another_that_works_without_a_script():
