@@ -24,6 +24,7 @@ from workflows.appeal_forms import AppealReviewForm, SecondInstanceForm
 from workflows.decisions import check_grant, law_for
 from workflows.forms import DecisionForm
 from workflows.models import Appeal, Decision, Review
+from workflows.refusal_grounds import grounds_for
 from workflows.services import WorkflowError
 
 from .conftest import (
@@ -190,7 +191,13 @@ def _refused_permanent_case(django_capture_on_commit_callbacks, officer, supervi
     with time_machine.travel(warsaw(2026, 10, 1, 10, 0), tick=False):
         application = submit_case(django_capture_on_commit_callbacks, slug="permanent-residence")
         task = _to_decision(application, officer, proposed="refusal")
-        services.decide(task=task, user=officer, kind="refusal", justification="Brak polskiego pochodzenia.")
+        services.decide(
+            task=task,
+            user=officer,
+            kind="refusal",
+            justification="Brak polskiego pochodzenia.",
+            grounds=[grounds_for(application)[0].key],  # a refusal names its ground of the Act
+        )
         services.approve_decision(task=take(application, "approve", supervisor), user=supervisor, approved=True)
         appeals.file_appeal(
             application=application, user=application.applicant, text="Jestem osobą polskiego pochodzenia.", uploads=[]
