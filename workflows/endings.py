@@ -361,7 +361,7 @@ def resume(activation) -> None:
         application, suspended_on=suspended_on, requested_on=polish_day(suspension.resume_requested_at)
     )
     deliver_letter(letters.issue(application, letter))
-    release_call_deadlines(application, days=(resumed_on - suspended_on).days)
+    release_call_deadlines(application, suspension)
     set_status(application, suspension.previous_status or ApplicationStatus.IN_PROGRESS)
     record_event(
         application,
@@ -397,15 +397,29 @@ def hold_call_deadlines(application: Application, *, until: datetime) -> None:
             timer.save(update_fields=["scheduled"])
 
 
-def release_call_deadlines(application: Application, *, days: int) -> None:
-    """On resumption each open call's deadline is later by the suspended days, and its timer fires then."""
+def release_call_deadlines(application: Application, suspension: Suspension) -> None:
+    """On resumption each open call gets the deadline art. 103 k.p.a. gives it, and its timer fires then.
+
+    A call delivered before the suspension has the suspended days added to its deadline (the days it had left run on
+    from the resumption). A call whose letter was delivered during the suspension (opened, or deemed delivered) had
+    none of its days run: its period counts from the resumption. A letter not delivered yet keeps its latest deadline
+    (deemed delivery plus the period), which its opening moves as usual.
+    """
     from applications.services import move_event_deadline
 
     from .deadlines import last_moment
+    from .delivery import deadline_from
     from .task_index import restamp_deadlines
 
+    suspended_on, resumed_on = polish_day(suspension.decided_at), polish_day(suspension.resumed_at)
     for kind, call, timer in _call_timers(application):
-        call.deadline = last_moment(call.deadline, days)
+        delivered_at = call.delivery.delivered_at(suspension.resumed_at) if call.delivery and call.days else None
+        if call.delivery is None or not call.days or (delivered_at and polish_day(delivered_at) < suspended_on):
+            call.deadline = last_moment(call.deadline, (resumed_on - suspended_on).days)
+        elif delivered_at is not None:
+            call.deadline = last_moment(suspension.resumed_at, call.days)
+        else:
+            call.deadline = deadline_from(call.delivery, call.days)
         call.save(update_fields=["deadline"])
         if timer is not None:
             timer.scheduled = call.deadline
