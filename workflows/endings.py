@@ -322,11 +322,25 @@ def suspension_requested(activation) -> bool:
 
 
 def delay_notice_due(activation) -> bool:
+    """14 days before the clock's date, unless a notice already named that date; and once a named date has passed
+    without a decision, again (art. 36 § 1 k.p.a.: every time the case is not decided in time)."""
     application = activation.process.application
     clock = clock_of(application)
-    if clock.due_on is None or _notice_sent_for(application, clock.due_on):
+    if clock.due_on is None:
         return False
-    return polish_day(timezone.now()) >= clock.due_on - timedelta(days=DELAY_NOTICE_DAYS_BEFORE)
+    today = polish_day(timezone.now())
+    if _notice_sent_for(application, clock.due_on):
+        return today > clock.due_on
+    return today >= clock.due_on - timedelta(days=DELAY_NOTICE_DAYS_BEFORE)
+
+
+def open_delay_notice_task(application: Application) -> Task | None:
+    """The watch's art. 36 task of this case while it waits for an officer (the case page then sends there)."""
+    return Task.objects.filter(
+        process__caseprocess__application=application,
+        flow_task__endswith=".delay_notice",
+        status__in=[STATUS.NEW, STATUS.ASSIGNED],
+    ).first()
 
 
 def open_suspension_request(application: Application) -> Suspension | None:

@@ -245,6 +245,37 @@ def test_the_art_36_task_appears_fourteen_days_before_the_due_date_and_sends_the
     assert "watch_case" in open_nodes(application, with_watch=True)
 
 
+def test_when_the_notified_date_passes_undecided_the_watch_gives_the_art_36_task_again_and_then_waits(
+    django_capture_on_commit_callbacks, officer
+):
+    """Art. 36 § 1 k.p.a.: every time the case is not decided in time. After the new date passes, the watch gives the
+    task again (and does not spin: firing the timers again adds no task while it waits for the officer)."""
+    from viewflow.workflow.models import Task
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    due = clock_of(application).due_on
+    with time_machine.travel(timezone.now() + timedelta(days=(due - timezone.localdate()).days - 13)):
+        fire_due_timers()
+        endings.send_delay_notice_from_task(
+            task=take(application, "delay_notice", officer),
+            user=officer,
+            new_date=due + timedelta(days=30),
+            reason="Oczekiwanie na opinię Straży Granicznej",
+        )
+    new_date = clock_of(application).due_on
+    with time_machine.travel(timezone.now() + timedelta(days=(new_date - timezone.localdate()).days - 5)):
+        fire_due_timers()
+        assert "delay_notice" not in open_nodes(application)  # the notice named this date: no task before it
+    with time_machine.travel(timezone.now() + timedelta(days=(new_date - timezone.localdate()).days + 2)):
+        fire_due_timers()
+        assert "delay_notice" in open_nodes(application)
+        tasks = Task.objects.filter(process__caseprocess__application=application).count()
+        fire_due_timers()
+        fire_due_timers()
+        assert Task.objects.filter(process__caseprocess__application=application).count() == tasks
+
+
 def test_a_supplement_gets_its_own_receipt(django_capture_on_commit_callbacks, officer):
     application = submit_case(django_capture_on_commit_callbacks)
     services.complete_formal_check(
