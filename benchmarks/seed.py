@@ -151,8 +151,11 @@ GIVEN_NAMES = [
 class Stage:
     """Where a case stands: its status, the events the applicant has seen, and the open human tasks.
 
-    `open` lists (node, assigned); `past_formal_check` adds a done formal-check task owned by an officer;
-    `process` is the Viewflow process status (NEW while running).
+    `open` lists (node, assigned): an assigned task of the applicant's (`workflows.services.APPLICANT_NODES`) is the
+    applicant's, any other an officer's; `past_formal_check` adds a done formal-check task owned by an officer, and
+    `formally_complete` says what that check found (by default: complete when passed); `process` is the Viewflow
+    process status (NEW while running) and `end` the End node a finished case reached; `clock_runs` is False where
+    the decision clock stands still (suspended), so its open tasks carry no deadline in the office lists.
     """
 
     name: str
@@ -162,10 +165,17 @@ class Stage:
     open: tuple[tuple[str, bool], ...] = ()
     past_formal_check: bool = True
     process: str = "NEW"
+    end: str = ""
+    formally_complete: bool | None = None
+    fingerprints_taken: bool = True
+    clock_runs: bool = True
+    initiation_refused_reason: str = ""
 
 
 _S = ("submitted",)
 _F = ("submitted", "formal_check_started")
+_EXAMINED = (*_F, "appointment", "consultations")
+_DECIDED = (*_EXAMINED, "decision")
 STAGES = (
     Stage("formal_check_waiting", 12, "submitted", _S, (("formal_check", False),), past_formal_check=False),
     Stage("formal_check", 10, "formal_check", _F, (("formal_check", True),), past_formal_check=False),
@@ -185,27 +195,59 @@ STAGES = (
         (("formal_check_again", False),),
         past_formal_check=False,
     ),
-    Stage("book_appointment", 8, "in_progress", _F, (("book_appointment", True),)),
-    Stage("fingerprints", 8, "in_progress", (*_F, "appointment"), (("fingerprints", True),)),
+    # The stamp duty unpaid at the formal check: the call to pay (art. 261 k.p.a.), the officer records the payment.
+    Stage(
+        "awaiting_payment",
+        2,
+        "awaiting_payment",
+        (*_F, "call_to_pay"),
+        (("payment", True),),
+        formally_complete=False,
+        fingerprints_taken=False,
+    ),
+    Stage("book_appointment", 8, "in_progress", _F, (("book_appointment", True),), fingerprints_taken=False),
+    Stage("fingerprints", 8, "in_progress", (*_F, "appointment"), (("fingerprints", True),), fingerprints_taken=False),
     Stage(
         "consultations",
         10,
         "in_progress",
-        (*_F, "appointment", "consultations"),
+        _EXAMINED,
         (("consult_border_guard", False), ("consult_police", False), ("consult_abw", True)),
     ),
-    Stage("review", 8, "in_progress", (*_F, "appointment", "consultations"), (("review", False),)),
-    Stage("decide", 5, "in_progress", (*_F, "appointment", "consultations"), (("decide", True),)),
-    Stage("approve", 3, "in_progress", (*_F, "appointment", "consultations"), (("approve", False),)),
+    Stage("review", 8, "in_progress", _EXAMINED, (("review", False),)),
+    # Suspended at the applicant's request (art. 98 k.p.a.) during the review: the applicant may ask to resume.
     Stage(
-        "residence_card",
-        4,
-        "decision_issued",
-        (*_F, "appointment", "consultations", "decision"),
-        (("residence_card", True),),
+        "suspended",
+        1,
+        "suspended",
+        (*_EXAMINED, "suspension_requested", "suspended"),
+        (("review", False), ("suspended", True)),
+        clock_runs=False,
     ),
-    Stage("granted", 12, "closed", (*_F, "appointment", "consultations", "decision", "status_changed"), process="DONE"),
-    Stage("refused", 3, "decision_issued", (*_F, "appointment", "consultations", "decision"), process="DONE"),
+    Stage("decide", 5, "in_progress", _EXAMINED, (("decide", True),)),
+    Stage("approve", 3, "in_progress", _EXAMINED, (("approve", False),)),
+    # Delivered, not final yet: the applicant's 14 days to appeal or waive (art. 127-129 k.p.a.).
+    Stage("appeal_period", 2, "decision_issued", _DECIDED, (("appeal_period", True),)),
+    Stage("appeal_filed", 1, "appeal_filed", (*_DECIDED, "appeal_filed"), (("appeal_review", False),)),
+    Stage(
+        "appeal_second_instance",
+        1,
+        "appeal_second_instance",
+        (*_DECIDED, "appeal_filed", "appeal_forwarded"),
+        (("second_instance", False),),
+    ),
+    Stage("residence_card", 4, "granted_final", (*_DECIDED, "decision_final"), (("residence_card", True),)),
+    Stage("granted", 11, "granted_final", (*_DECIDED, "decision_final"), process="DONE", end="end_granted"),
+    # A case granted before the finality steps existed: the earlier flow closed it at the residence card.
+    Stage(
+        "granted_before_finality",
+        1,
+        "closed",
+        (*_DECIDED, "status_changed"),
+        process="DONE",
+        end="end_granted",
+    ),
+    Stage("refused", 3, "refused_final", (*_DECIDED, "decision_final"), process="DONE", end="end_refused"),
     Stage(
         "left_unexamined",
         3,
@@ -213,6 +255,7 @@ STAGES = (
         (*_F, "call_to_supplement", "left_unexamined"),
         past_formal_check=False,
         process="DONE",
+        end="end_left_unexamined",
     ),
     Stage(
         "discontinued",
@@ -220,16 +263,42 @@ STAGES = (
         "discontinued",
         (*_F, "appointment", "discontinued"),
         process="DONE",
+        end="end_discontinued",
     ),
     Stage("withdrawn", 2, "withdrawn", ("submitted", "withdrawn"), past_formal_check=False, process="CANCELED"),
     # Did not appear for fingerprints without excuse: discontinued (art. 106i).
-    Stage("discontinued", 1, "discontinued", (*_F, "appointment", "discontinued"), process="DONE"),
+    Stage(
+        "discontinued", 1, "discontinued", (*_F, "appointment", "discontinued"), process="DONE", end="end_discontinued"
+    ),
+    # The call to pay expired unpaid: the application is returned (art. 261 § 2 k.p.a.), with its own letter.
+    Stage(
+        "returned",
+        1,
+        "returned",
+        (*_F, "call_to_pay", "returned"),
+        process="DONE",
+        end="end_returned",
+        formally_complete=False,
+        fingerprints_taken=False,
+    ),
+    # An application that cannot start a case (art. 61a k.p.a.).
+    Stage(
+        "refused_to_initiate",
+        1,
+        "refused_to_initiate",
+        (*_F, "refused_to_initiate"),
+        process="DONE",
+        end="end_refused_to_initiate",
+        formally_complete=False,
+        fingerprints_taken=False,
+        initiation_refused_reason="Wniosek złożyła osoba, która nie jest stroną postępowania.",
+    ),
 )
 
 
 def end_nodes_of_stages() -> tuple[str, ...]:
     """The stages whose process ended on an End node (a task row of its own)."""
-    return ("granted", "refused", "left_unexamined", "discontinued")
+    return tuple(s.name for s in STAGES if s.end)
 
 
 FINISHED = [s for s in STAGES if s.process != "NEW"]
@@ -393,6 +462,7 @@ def seed(
     from formdefs.models import FormDefinition
     from workflows.flows import ResidencePermitFlow
     from workflows.models import TASK_OFFICE_KEY
+    from workflows.services import APPLICANT_NODES
     from workflows.task_index import CASE_KEY, DEADLINE_KEY, FILED_KEY, NO_PURPOSE, PERMIT_KEY, PURPOSE_KEY
 
     started = time.perf_counter()
@@ -428,13 +498,14 @@ def seed(
             "end_refused",
             "end_left_unexamined",
             "end_discontinued",
+            "payment",
+            "appeal_period",
+            "appeal_review",
+            "second_instance",
+            "suspended",
+            "end_returned",
+            "end_refused_to_initiate",
         )
-    }
-    end_of = {
-        "granted": "end_granted",
-        "refused": "end_refused",
-        "left_unexamined": "end_left_unexamined",
-        "discontinued": "end_discontinued",
     }
 
     with transaction.atomic():
@@ -601,17 +672,22 @@ def seed(
             )
             out.add(
                 "workflows_caseprocess",
-                ("process_ptr_id", "formally_complete", "fingerprints_outcome", "application_id"),
+                (
+                    "process_ptr_id",
+                    "formally_complete",
+                    "fingerprints_outcome",
+                    "initiation_refused_reason",
+                    "application_id",
+                ),
                 (
                     process_id,
-                    stage.past_formal_check,
+                    stage.past_formal_check if stage.formally_complete is None else stage.formally_complete,
                     "no_show_end"
                     if stage.name == "discontinued"
                     else "taken"
-                    if stage.weight
-                    and stage.past_formal_check
-                    and stage.name not in ("book_appointment", "fingerprints")
+                    if stage.past_formal_check and stage.fingerprints_taken
                     else "",
+                    stage.initiation_refused_reason,
                     app_id,
                 ),
             )
@@ -620,10 +696,18 @@ def seed(
             if stage.past_formal_check:
                 tasks.append((task_ref["formal_check"], "HUMAN", "DONE", submitted, staff[i % len(staff)], changed))
             for node, assigned in stage.open:
-                owner = staff[(i + len(node)) % len(staff)] if assigned else None
+                owner = None
+                if assigned:
+                    owner = (
+                        applicant
+                        if node in APPLICANT_NODES
+                        else staff[i % len(staff)]  # the payment is the formal check's officer's, as the flow does
+                        if node == "payment"
+                        else staff[(i + len(node)) % len(staff)]
+                    )
                 tasks.append((task_ref[node], "HUMAN", "ASSIGNED" if assigned else "NEW", changed, owner, None))
-            if stage.name in end_of:
-                tasks.append((task_ref[end_of[stage.name]], "END", "DONE", changed, None, changed))
+            if stage.end:
+                tasks.append((task_ref[stage.end], "END", "DONE", changed, None, changed))
             office_stamp = f'{{"{TASK_OFFICE_KEY}": {office.pk}}}'
             listing = {  # the stamp of workflows.task_index, the legal deadline as that module computes it
                 PERMIT_KEY: slug,
@@ -639,6 +723,8 @@ def seed(
                         (created + timedelta(days=30)).date().isoformat()
                         if node.startswith("consult_")
                         else decision_due
+                        if stage.clock_runs
+                        else None
                     )
                     task_data = json.dumps({TASK_OFFICE_KEY: office.pk, **listing, DEADLINE_KEY: due})
                 else:
@@ -677,7 +763,7 @@ def seed(
                 task_id += 1
             step = (changed - submitted) / max(1, len(stage.events))
             for n, kind in enumerate(stage.events):
-                data = f'{{"case_number":"{case_number}"}}' if kind == "submitted" else "{}"
+                data = _event_data(kind, case_number, (submitted + step * n).date().isoformat(), stage)
                 out.add(
                     "applications_caseevent",
                     ("id", "kind", "created_at", "data", "action_url", "due_at", "application_id"),
@@ -715,6 +801,18 @@ def seed(
     }
 
 
+def _event_data(kind: str, case_number: str, day: str, stage: Stage) -> str:
+    """The `data` of a timeline line where the pages read it (`applications.tracking`): the case number of the
+    submission, the day the suspension began (the clock stands still from it), the finality of the decision."""
+    if kind == "submitted":
+        return f'{{"case_number":"{case_number}"}}'
+    if kind == "suspended":
+        return json.dumps({"suspended_on": day})
+    if kind == "decision_final":
+        return json.dumps({"granted": stage.status != "refused_final", "final_on": day, "reason": "no_appeal"})
+    return "{}"
+
+
 def _pick(rng: random.Random, i: int, count: int) -> Stage:
     """Older cases are mostly finished, recent ones mostly running."""
     age = 1 - i / count  # 1 = oldest
@@ -723,7 +821,7 @@ def _pick(rng: random.Random, i: int, count: int) -> Stage:
 
 
 def _task_count(stage: Stage) -> int:
-    return 1 + stage.past_formal_check + len(stage.open) + (stage.name in end_nodes_of_stages())
+    return 1 + stage.past_formal_check + len(stage.open) + bool(stage.end)
 
 
 def _store_sequences(sequences: dict[tuple[str, int], int]) -> None:

@@ -1,6 +1,13 @@
 """The notice of a delay (art. 36 k.p.a.): when the office will not decide in time, it tells the applicant why and
-names a new date. The dashboard lists the cases whose decision is due within 14 days or overdue; the officer sends the
-notice from the case page. The new date becomes the decision clock's due date (`applications.tracking`).
+names a new date. The new date becomes the decision clock's due date (`applications.tracking`).
+
+Two ways lead here, one function sends it:
+- the case's watch (`workflows.endings`) gives an officer the task 14 days before the clock's date, and again when a
+  notified date passes undecided (art. 36 § 1: "o każdym przypadku");
+- the case page's form, for a notice before the watch fires: the office knows early that the date cannot be kept (a
+  consultation or a consul's answer still running) and tells the applicant at once. While the watch's task is open the
+  page sends the officer to it instead, so one delay is never notified twice.
+The dashboard lists the cases whose decision is due within 14 days or overdue.
 """
 
 from __future__ import annotations

@@ -138,7 +138,8 @@ def record_opening(*, document: Document, user, at: datetime | None = None) -> D
     """The addressee opened the letter in the account: the first opening before deemed delivery is the delivery.
 
     Every open call running from it gets its exact deadline, its timer is moved to that moment and the applicant's
-    timeline says from which day it runs. Later openings (or openings by anybody else) change nothing.
+    timeline says from which day it runs. Later openings (or openings by anybody else) change nothing. While the
+    proceedings are suspended the opening is recorded as the delivery and nothing else moves until the resumption.
     """
     at = at or timezone.now()
     with transaction.atomic():
@@ -148,12 +149,21 @@ def record_opening(*, document: Document, user, at: datetime | None = None) -> D
         delivery.opened_at, delivery.opened_by = at, user
         delivery.save(update_fields=["opened_at", "opened_by"])
         audit(user, "letter.opened", application=document.application, obj=document)
-        deadline = _move_deadlines(delivery) if delivery.was_opened_in_time else None
+        # While the proceedings are suspended no deadline runs (art. 103 k.p.a.): the opening is the delivery, but the
+        # held calls keep their held timers; the resumption gives them their deadline (`release_call_deadlines`).
+        held = _is_suspended(document.application)
+        deadline = _move_deadlines(delivery) if delivery.was_opened_in_time and not held else None
         data = {"title": document.title, "opened_on": polish_day(at).isoformat()}
         if deadline is not None:
             data["deadline"] = polish_day(deadline).isoformat()
         record_event(document.application, CaseEvent.Kind.LETTER_OPENED, data=data)
     return delivery
+
+
+def _is_suspended(application) -> bool:
+    from .endings import current_suspension
+
+    return current_suspension(application) is not None
 
 
 def _move_deadlines(delivery: Delivery) -> datetime | None:

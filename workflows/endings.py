@@ -322,11 +322,25 @@ def suspension_requested(activation) -> bool:
 
 
 def delay_notice_due(activation) -> bool:
+    """14 days before the clock's date, unless a notice already named that date; and once a named date has passed
+    without a decision, again (art. 36 § 1 k.p.a.: every time the case is not decided in time)."""
     application = activation.process.application
     clock = clock_of(application)
-    if clock.due_on is None or _notice_sent_for(application, clock.due_on):
+    if clock.due_on is None:
         return False
-    return polish_day(timezone.now()) >= clock.due_on - timedelta(days=DELAY_NOTICE_DAYS_BEFORE)
+    today = polish_day(timezone.now())
+    if _notice_sent_for(application, clock.due_on):
+        return today > clock.due_on
+    return today >= clock.due_on - timedelta(days=DELAY_NOTICE_DAYS_BEFORE)
+
+
+def open_delay_notice_task(application: Application) -> Task | None:
+    """The watch's art. 36 task of this case while it waits for an officer (the case page then sends there)."""
+    return Task.objects.filter(
+        process__caseprocess__application=application,
+        flow_task__endswith=".delay_notice",
+        status__in=[STATUS.NEW, STATUS.ASSIGNED],
+    ).first()
 
 
 def open_suspension_request(application: Application) -> Suspension | None:
@@ -361,7 +375,7 @@ def resume(activation) -> None:
         application, suspended_on=suspended_on, requested_on=polish_day(suspension.resume_requested_at)
     )
     deliver_letter(letters.issue(application, letter))
-    release_call_deadlines(application, days=(resumed_on - suspended_on).days)
+    release_call_deadlines(application, suspension)
     set_status(application, suspension.previous_status or ApplicationStatus.IN_PROGRESS)
     record_event(
         application,
@@ -397,15 +411,29 @@ def hold_call_deadlines(application: Application, *, until: datetime) -> None:
             timer.save(update_fields=["scheduled"])
 
 
-def release_call_deadlines(application: Application, *, days: int) -> None:
-    """On resumption each open call's deadline is later by the suspended days, and its timer fires then."""
+def release_call_deadlines(application: Application, suspension: Suspension) -> None:
+    """On resumption each open call gets the deadline art. 103 k.p.a. gives it, and its timer fires then.
+
+    A call delivered before the suspension has the suspended days added to its deadline (the days it had left run on
+    from the resumption). A call whose letter was delivered during the suspension (opened, or deemed delivered) had
+    none of its days run: its period counts from the resumption. A letter not delivered yet keeps its latest deadline
+    (deemed delivery plus the period), which its opening moves as usual.
+    """
     from applications.services import move_event_deadline
 
     from .deadlines import last_moment
+    from .delivery import deadline_from
     from .task_index import restamp_deadlines
 
+    suspended_on, resumed_on = polish_day(suspension.decided_at), polish_day(suspension.resumed_at)
     for kind, call, timer in _call_timers(application):
-        call.deadline = last_moment(call.deadline, days)
+        delivered_at = call.delivery.delivered_at(suspension.resumed_at) if call.delivery and call.days else None
+        if call.delivery is None or not call.days or (delivered_at and polish_day(delivered_at) < suspended_on):
+            call.deadline = last_moment(call.deadline, (resumed_on - suspended_on).days)
+        elif delivered_at is not None:
+            call.deadline = last_moment(suspension.resumed_at, call.days)
+        else:
+            call.deadline = deadline_from(call.delivery, call.days)
         call.save(update_fields=["deadline"])
         if timer is not None:
             timer.scheduled = call.deadline

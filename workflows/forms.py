@@ -489,7 +489,7 @@ class TaskFilterForm(forms.Form):
 
 
 class DelayNoticeForm(forms.Form):
-    """The notice of a delay (art. 36 k.p.a.): why, and the new date."""
+    """The notice of a delay (art. 36 k.p.a.): why, and the new date (the watch's task and the case page alike)."""
 
     new_date = forms.DateField(label=_("New date for the decision"), widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(label=_("Why the case cannot be decided in time"), widget=forms.Textarea)
@@ -497,11 +497,6 @@ class DelayNoticeForm(forms.Form):
 
 class PaymentForm(forms.Form):
     paid = forms.BooleanField(label=_("The stamp duty has been paid"), required=True)
-
-
-class DelayNoticeTaskForm(forms.Form):
-    new_date = forms.DateField(label=_("New date for the decision"), widget=forms.DateInput(attrs={"type": "date"}))
-    reason = forms.CharField(label=_("Why the case cannot be decided in time"), widget=forms.Textarea)
 
 
 class SuspensionDecisionForm(forms.Form):

@@ -65,6 +65,32 @@ def _answer_before_its_step(application: Application, request, record) -> None:
         record(request)
 
 
+def _record_answer(application: Application, request, *, kind: str, message: str, uploads: list[File]) -> None:
+    """Attach the files and note the answer to a call (`kind`: "supplement" or "evidence"), with its receipt (UPO) and
+    its timeline line; an answer to a call for evidence also starts the decision clock from today (art. 106f).
+
+    The same for an answer taken at the call's own step and one given before it opens (`answerable_before_its_step`).
+    """
+    requirement = {"requirement": "evidence"} if kind == "evidence" else {}
+    try:
+        with transaction.atomic():
+            files = [add_case_attachment(application=application, upload=upload, **requirement) for upload in uploads]
+    except ValidationError as error:
+        raise WorkflowError(" ".join(error.messages)) from None
+    request.answered_at, request.message = timezone.now(), message.strip()
+    request.save(update_fields=["answered_at", "message"])
+    issue_answer_receipt(application, kind, request.answered_at, files, message)
+    if kind == "evidence":
+        record_event(
+            application,
+            CaseEvent.Kind.EVIDENCE_RECEIVED,
+            data={"files": len(files), "evidence_on": timezone.localdate(request.answered_at).isoformat()},
+        )
+        refresh_decision_clock(application)
+    else:
+        record_event(application, CaseEvent.Kind.SUPPLEMENT_RECEIVED, data={"files": len(files)})
+
+
 def open_supplement_request(application: Application) -> SupplementRequest | None:
     return application.supplement_requests.filter(answered_at__isnull=True, expired_at__isnull=True).first()
 
@@ -77,20 +103,12 @@ def answer_supplement(*, application: Application, applicant, message: str, uplo
         raise WorkflowError(_("Upload the missing documents or write an answer."))
     task = open_supplement_task(application)
     if task is None and answerable_before_its_step(application, open_supplement_request(application)):
-
-        def record(request: SupplementRequest) -> None:
-            try:
-                with transaction.atomic():
-                    files = [add_case_attachment(application=application, upload=upload) for upload in uploads]
-            except ValidationError as error:
-                raise WorkflowError(" ".join(error.messages)) from None
-            request.answered_at, request.message = timezone.now(), message.strip()
-            request.save(update_fields=["answered_at", "message"])
-            issue_answer_receipt(application, "supplement", request.answered_at, files, message)
-            record_event(application, CaseEvent.Kind.SUPPLEMENT_RECEIVED, data={"files": len(files)})
-
         request = open_supplement_request(application)
-        _answer_before_its_step(application, request, record)
+        _answer_before_its_step(
+            application,
+            request,
+            lambda request: _record_answer(application, request, kind="supplement", message=message, uploads=uploads),
+        )
         return request
     if task is None or task.flow_task.name != "supplement":
         raise WorkflowError(_("There is nothing to supplement in this case now."))
@@ -101,16 +119,8 @@ def answer_supplement(*, application: Application, applicant, message: str, uplo
         if request is None or request.deadline < timezone.now():
             raise WorkflowError(_("The deadline for this supplement has passed."))
         activation.start(request=None)
-        try:
-            with transaction.atomic():
-                files = [add_case_attachment(application=application, upload=upload) for upload in uploads]
-        except ValidationError as error:
-            raise WorkflowError(" ".join(error.messages)) from None
-        request.answered_at, request.message = timezone.now(), message.strip()
-        request.save(update_fields=["answered_at", "message"])
-        issue_answer_receipt(application, "supplement", request.answered_at, files, message)
+        _record_answer(application, request, kind="supplement", message=message, uploads=uploads)
         set_status(application, ApplicationStatus.FORMAL_CHECK)
-        record_event(application, CaseEvent.Kind.SUPPLEMENT_RECEIVED, data={"files": len(files)})
         activation.execute()
     return request
 
@@ -127,28 +137,12 @@ def answer_evidence(*, application: Application, applicant, message: str, upload
         raise WorkflowError(_("Upload the documents or write an explanation."))
     task = open_supplement_task(application, "evidence")
     if task is None and answerable_before_its_step(application, open_evidence_request(application)):
-
-        def record(request: EvidenceRequest) -> None:
-            try:
-                with transaction.atomic():
-                    files = [
-                        add_case_attachment(application=application, upload=upload, requirement="evidence")
-                        for upload in uploads
-                    ]
-            except ValidationError as error:
-                raise WorkflowError(" ".join(error.messages)) from None
-            request.answered_at, request.message = timezone.now(), message.strip()
-            request.save(update_fields=["answered_at", "message"])
-            issue_answer_receipt(application, "evidence", request.answered_at, files, message)
-            record_event(
-                application,
-                CaseEvent.Kind.EVIDENCE_RECEIVED,
-                data={"files": len(files), "evidence_on": timezone.localdate(request.answered_at).isoformat()},
-            )
-            refresh_decision_clock(application)
-
         request = open_evidence_request(application)
-        _answer_before_its_step(application, request, record)
+        _answer_before_its_step(
+            application,
+            request,
+            lambda request: _record_answer(application, request, kind="evidence", message=message, uploads=uploads),
+        )
         return request
     if task is None:
         raise WorkflowError(_("The office has not asked you for evidence in this case now."))
@@ -159,23 +153,7 @@ def answer_evidence(*, application: Application, applicant, message: str, upload
         if request is None or request.deadline < timezone.now():
             raise WorkflowError(_("The deadline for this evidence has passed."))
         activation.start(request=None)
-        try:
-            with transaction.atomic():
-                files = [
-                    add_case_attachment(application=application, upload=upload, requirement="evidence")
-                    for upload in uploads
-                ]
-        except ValidationError as error:
-            raise WorkflowError(" ".join(error.messages)) from None
-        request.answered_at, request.message = timezone.now(), message.strip()
-        request.save(update_fields=["answered_at", "message"])
-        issue_answer_receipt(application, "evidence", request.answered_at, files, message)
-        record_event(
-            application,
-            CaseEvent.Kind.EVIDENCE_RECEIVED,
-            data={"files": len(files), "evidence_on": timezone.localdate(request.answered_at).isoformat()},
-        )
-        refresh_decision_clock(application)
+        _record_answer(application, request, kind="evidence", message=message, uploads=uploads)
         activation.execute()
     return request
 

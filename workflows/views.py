@@ -276,7 +276,7 @@ STEPS = {
     "consult_labour_office": (forms.ConsultationForm, _consultation),
     "consult_consul": (forms.ConsultationForm, _consultation),
     "payment": (forms.PaymentForm, _payment),
-    "delay_notice": (forms.DelayNoticeTaskForm, _delay_notice),
+    "delay_notice": (forms.DelayNoticeForm, _delay_notice),
     "decide_suspension": (forms.SuspensionDecisionForm, _suspension),
     "review": (forms.ReviewForm, _review),
     "decide": (forms.DecisionForm, _decide),
@@ -462,10 +462,13 @@ class CaseView(StaffMixin, View):
         return self.page(request, application, forms.DelayNoticeForm())
 
     def post(self, request: HttpRequest, case_id) -> HttpResponse:
-        """The notice of a delay (art. 36 k.p.a.), sent from the case page."""
+        """The notice of a delay (art. 36 k.p.a.) sent from the case page before the watch gives the task (the office
+        knows early that the date cannot be kept). Once the task is open the notice is sent from it, never twice."""
         application = selectors.office_case(request.user, case_id)
         form = forms.DelayNoticeForm(request.POST)
-        if form.is_valid():
+        if endings.open_delay_notice_task(application) is not None:
+            form.add_error(None, _("The task to notify the delay is open in this case: send the notice from it."))
+        elif form.is_valid():
             try:
                 send_delay_notice(
                     application=application,
@@ -484,7 +487,11 @@ class CaseView(StaffMixin, View):
         return self.page(request, application, form, status=400)
 
     def page(self, request, application, form, status=200) -> HttpResponse:
-        context = {"file": selectors.case_file(application, get_language() or "en"), "delay_form": form}
+        context = {
+            "file": selectors.case_file(application, get_language() or "en"),
+            "delay_form": form,
+            "delay_task": endings.open_delay_notice_task(application),
+        }
         return render(request, "workflows/case.html", context, status=status)
 
 

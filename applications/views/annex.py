@@ -1,4 +1,6 @@
-"""The employer's Annex 1: the applicant hands out a one-time code; the employer fills the annex and links it."""
+"""The annexes filled by someone else than the applicant: the employer's Annex 1, the Blue Card employer's, and the
+institutions' (a university, a research host, a traineeship or volunteering organiser). The applicant hands out a
+one-time code; the employer or institution fills the annex the application needs and links it."""
 
 from __future__ import annotations
 
@@ -61,18 +63,26 @@ class RedeemCodeForm(forms.Form):
     )
 
 
+def _annexes_of(user) -> list[dict]:
+    """The employer's or institution's annexes, each by its own form's title (Annex 1, the university's, ...)."""
+    language = get_language()
+    return [
+        {
+            "annex": a,
+            "title": a.definition.spec.title.get(language),
+            "applicant": a.draft.applicant.get_full_name() if a.draft else "",
+        }
+        for a in selectors.annexes_for_employer(user)
+    ]
+
+
 class EmployerDashboardView(EmployerRequiredMixin, View):
+    """Employers and institutions (a university, a research host, a traineeship or volunteering organiser) alike:
+    the applicant's code opens the annex that application needs, and each annex is listed by its own title."""
+
     def get(self, request) -> HttpResponse:
-        language = get_language()
-        annexes = [
-            {
-                "annex": a,
-                "title": a.definition.spec.title.get(language),
-                "applicant": a.draft.applicant.get_full_name() if a.draft else "",
-            }
-            for a in selectors.annexes_for_employer(request.user)
-        ]
-        return render(request, "applications/employer_dashboard.html", {"annexes": annexes, "form": RedeemCodeForm()})
+        context = {"annexes": _annexes_of(request.user), "form": RedeemCodeForm()}
+        return render(request, "applications/employer_dashboard.html", context)
 
     def post(self, request) -> HttpResponse:
         form = RedeemCodeForm(request.POST)
@@ -84,12 +94,9 @@ class EmployerDashboardView(EmployerRequiredMixin, View):
             else:
                 first = wizard_steps(annex.definition.spec)[0].key
                 return redirect("applications:annex-step", annex_id=annex.public_id, step=first)
-        language = get_language()
-        annexes = [
-            {"annex": a, "title": a.definition.spec.title.get(language)}
-            for a in selectors.annexes_for_employer(request.user)
-        ]
-        return render(request, "applications/employer_dashboard.html", {"annexes": annexes, "form": form})
+        return render(
+            request, "applications/employer_dashboard.html", {"annexes": _annexes_of(request.user), "form": form}
+        )
 
 
 class AnnexWizardView(DraftWizardView):

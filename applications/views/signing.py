@@ -208,6 +208,13 @@ class TrustedProfileReturnView(ApplicantRequiredMixin, View):
         return _submitted_redirect(application)
 
 
+def annex_completed_message(annex) -> str:
+    """The message after signing, naming the annex by its own form's title (Annex 1, the university's, ...)."""
+    return _("Signed, complete and linked to the application: %(title)s.") % {
+        "title": annex.definition.spec.title.get(get_language())
+    }
+
+
 def annex_sign_form(data=None, files=None) -> SignForm:
     return SignForm(data, files, declarations=[], language=get_language())
 
@@ -245,7 +252,7 @@ def sign_annex(request, annex, form: SignForm) -> HttpResponse | None:
     except services.SubmissionError as error:
         messages.error(request, error.message)
         return redirect("applications:annex-check", annex_id=annex.public_id)
-    messages.success(request, _("Annex 1 is signed, complete and linked to the application."))
+    messages.success(request, annex_completed_message(annex))
     return redirect("applications:employer-dashboard")
 
 
@@ -278,5 +285,5 @@ class AnnexTrustedProfileReturnView(View):
         except services.SubmissionError as error:
             messages.error(request, error.message)
             return redirect(check_page)
-        messages.success(request, _("Annex 1 is signed, complete and linked to the application."))
+        messages.success(request, annex_completed_message(annex))
         return redirect("applications:employer-dashboard")

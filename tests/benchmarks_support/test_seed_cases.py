@@ -18,16 +18,7 @@ from workflows.models import CaseProcess
 
 pytestmark = pytest.mark.django_db
 
-NOT_SEEDED = {
-    ApplicationStatus.GRANTED_FINAL,
-    ApplicationStatus.REFUSED_FINAL,
-    ApplicationStatus.APPEAL_FILED,
-    ApplicationStatus.APPEAL_AT_SECOND_INSTANCE,
-    ApplicationStatus.AWAITING_PAYMENT,
-    ApplicationStatus.RETURNED,
-    ApplicationStatus.REFUSED_TO_INITIATE,
-    ApplicationStatus.SUSPENDED,
-}
+NOT_SEEDED: set[str] = set()  # every status has a stage: a new status without one fails here
 
 
 def test_two_hundred_seeded_cases_cover_every_voivodeship_and_stage():
@@ -40,7 +31,6 @@ def test_two_hundred_seeded_cases_cover_every_voivodeship_and_stage():
     )
     assert len(set(cases.values_list("voivodeship__code", flat=True))) == 16
     assert set(cases.values_list("status", flat=True)) == {s.status for s in STAGES}
-    # The seed has no stages yet for the endings and the appeal of issues 14 and 15: listed, so a new status fails here.
     assert set(ApplicationStatus) - {s.status for s in STAGES} == NOT_SEEDED
     assert CaseProcess.objects.filter(application__in=cases).count() == 200
     open_nodes = {t.flow_task.name for t in Task.objects.filter(status__in=[STATUS.NEW, STATUS.ASSIGNED])}
@@ -88,3 +78,38 @@ def test_case_numbers_continue_each_register_without_gaps_or_twins():
     from accounts.models import User
 
     assert User.objects.count() == 1
+
+
+def test_the_endings_and_the_appeal_are_seeded_as_the_flow_leaves_them():
+    """The stages of issues 14 and 15 look as the services make them: the applicant's own tasks are the applicant's,
+    the payment is the formal check's officer's, a suspended case's clock stands still and its tasks carry no deadline,
+    a case not initiated has its reason, and the cases that ended stand on their End node."""
+    from workflows.clock import clock_of
+    from workflows.services import APPLICANT_NODES
+    from workflows.task_index import DEADLINE_KEY
+
+    call_command("seed_cases", "60", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    open_tasks = Task.objects.filter(status__in=[STATUS.NEW, STATUS.ASSIGNED]).select_related("process")
+    for task in open_tasks:
+        application = CaseProcess.objects.get(pk=task.process_id).application
+        if task.flow_task.name in APPLICANT_NODES and task.status == STATUS.ASSIGNED:
+            assert task.owner_id == application.applicant_id, task.flow_task.name
+        if task.flow_task.name == "payment":
+            formal_check = Task.objects.get(process_id=task.process_id, flow_task__endswith=".formal_check")
+            assert task.owner_id == formal_check.owner_id
+    for suspended in Application.objects.filter(status=ApplicationStatus.SUSPENDED):
+        assert clock_of(suspended).suspended_since is not None and clock_of(suspended).due_on is None
+        assert all(t.data[DEADLINE_KEY] is None for t in open_tasks if t.process_id == suspended.process.pk)
+    for not_initiated in Application.objects.filter(status=ApplicationStatus.REFUSED_TO_INITIATE):
+        assert not_initiated.process.initiation_refused_reason and not not_initiated.process.formally_complete
+    ends = {
+        ApplicationStatus.RETURNED: "end_returned",
+        ApplicationStatus.REFUSED_TO_INITIATE: "end_refused_to_initiate",
+        ApplicationStatus.REFUSED_FINAL: "end_refused",
+    }
+    for status, end in ends.items():
+        for application in Application.objects.filter(status=status):
+            assert application.process.status == "DONE"
+            assert {t.flow_task.name for t in application.process.task_set.filter(flow_task_type="END")} == {end}
+    final = CaseEvent.objects.filter(kind=CaseEvent.Kind.DECISION_FINAL, application__status="refused_final").first()
+    assert final.data["granted"] is False

@@ -29,8 +29,8 @@ MSGIDS = {
     "attach": "Attach the file",
     "resume": "Continue",
     "code": "Make a code for my employer",
-    "employer_start": "Start Annex 1",
-    "complete": "Sign, complete and link Annex 1",
+    "employer_start": "Start the annex",
+    "complete": "Sign, complete and link the annex",
     "to_sign": "Continue to the declaration and submit",
     "submitted": "Your application has been submitted",
 }

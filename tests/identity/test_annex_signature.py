@@ -34,7 +34,7 @@ def check_url(annex) -> str:
 
 def download(client, annex) -> bytes:
     page = client.post(check_url(annex), {"method": "qualified"})
-    assert page.status_code == 200 and b"Download Annex 1 to sign" in page.content
+    assert page.status_code == 200 and b"Download the annex to sign" in page.content
     response = client.get(reverse("documents:annex-signing-package", kwargs={"annex_id": annex.public_id}))
     return b"".join(response.streaming_content)
 

@@ -147,3 +147,39 @@ def test_the_employer_downloads_a_pdf_of_the_annex_it_filed_and_nobody_else_can(
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     client.force_login(other)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("language", "own_name", "not_annex_1"),
+    [
+        ("pl", "Załącznik: zaświadczenie uczelni", "Załącznik nr 1"),
+        ("en", "Annex: the university&#x27;s statement", "Annex 1"),
+        ("uk", "Додаток: довідка закладу вищої освіти", "Додаток 1"),
+        ("ru", "Приложение: справка вуза", "Приложение 1"),
+    ],
+)
+def test_a_university_sees_the_name_of_its_own_annex_and_not_annex_1(client, settings, language, own_name, not_annex_1):
+    """The university fills its annex through the employer's one-time code: its list, the check page and the message
+    after signing name the university's annex (the form's own title), in the language of the page."""
+    draft = draft_for("temporary-residence", purpose_of_stay="studies")
+    university = EmployerFactory()
+    annex = services.start_annex(employer=university, code=services.create_annex_link_code(draft=draft))
+    for step, answers in annex_payload("annex-university").items():
+        annex = services.save_step_answers(draft=annex, step_key=step, answers=answers)
+    client.force_login(university)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    pages = [
+        client.get(reverse("applications:employer-dashboard")).content.decode(),
+        client.get(reverse("applications:annex-check", kwargs={"annex_id": annex.public_id})).content.decode(),
+    ]
+    signed = client.post(
+        reverse("applications:annex-check", kwargs={"annex_id": annex.public_id}),
+        {"method": "password", "password": PASSWORD},
+        follow=True,
+    )
+    annex.refresh_from_db()
+    assert annex.status == AnnexStatus.COMPLETE
+    pages.append(str(next(iter(signed.context["messages"]))))
+    for page in pages:
+        assert own_name in page.replace("'", "&#x27;")
+        assert not_annex_1 not in page

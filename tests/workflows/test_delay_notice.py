@@ -39,3 +39,35 @@ def test_the_officer_notifies_a_delay_with_a_reason_and_a_new_date(client, djang
     assert application.documents.filter(kind=DocumentKind.DELAY_NOTICE).count() == 1
     assert application.events.filter(kind=CaseEvent.Kind.DELAY_NOTICE).count() == 1
     assert CaseProcess.objects.get(application=application).decision_due_on == new_date
+
+
+def test_once_the_watch_gives_the_art_36_task_the_case_page_sends_the_officer_to_it_and_sends_no_second_notice(
+    client, django_capture_on_commit_callbacks, officer
+):
+    """The case page's form is for a notice before the watch fires (the office knows early that the date cannot be
+    kept); when the task is open, the notice goes from the task, so the applicant never gets two."""
+    import time_machine
+    from django.utils import timezone
+    from viewflow.workflow.timers import fire_due_timers
+
+    from workflows.clock import clock_of
+
+    from .conftest import open_nodes, open_task
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    due = clock_of(application).due_on
+    case_page = reverse("workflows:case", kwargs={"case_id": application.public_id})
+    with time_machine.travel(timezone.now() + timedelta(days=(due - timezone.localdate()).days - 13)):
+        fire_due_timers()
+        assert "delay_notice" in open_nodes(application)
+        staff_login(client, officer)
+        page = client.get(case_page).content.decode()
+        task_url = reverse("workflows:task", kwargs={"task_id": open_task(application, "delay_notice").pk})
+        assert task_url in page and 'name="reason"' not in page
+        refused = client.post(
+            case_page, {"new_date": (due + timedelta(days=30)).isoformat(), "reason": "Oczekiwanie na opinię"}
+        )
+    assert refused.status_code == 400
+    assert not application.documents.filter(kind=DocumentKind.DELAY_NOTICE).exists()
+    assert clock_of(application).due_on == due

@@ -22,7 +22,7 @@ from workflows import endings, services
 from workflows.clock import clock_of
 from workflows.deadlines import next_working_day
 from workflows.delivery import deadline_from, record_opening
-from workflows.models import CaseProcess, Consultation, PaymentRequest, SupplementRequest
+from workflows.models import CaseProcess, Consultation, Delivery, PaymentRequest, SupplementRequest
 from workflows.supplements import answer_supplement
 
 from .conftest import open_nodes, open_task, pass_formal_check, submit_case, take, take_fingerprints
@@ -245,6 +245,37 @@ def test_the_art_36_task_appears_fourteen_days_before_the_due_date_and_sends_the
     assert "watch_case" in open_nodes(application, with_watch=True)
 
 
+def test_when_the_notified_date_passes_undecided_the_watch_gives_the_art_36_task_again_and_then_waits(
+    django_capture_on_commit_callbacks, officer
+):
+    """Art. 36 § 1 k.p.a.: every time the case is not decided in time. After the new date passes, the watch gives the
+    task again (and does not spin: firing the timers again adds no task while it waits for the officer)."""
+    from viewflow.workflow.models import Task
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    due = clock_of(application).due_on
+    with time_machine.travel(timezone.now() + timedelta(days=(due - timezone.localdate()).days - 13)):
+        fire_due_timers()
+        endings.send_delay_notice_from_task(
+            task=take(application, "delay_notice", officer),
+            user=officer,
+            new_date=due + timedelta(days=30),
+            reason="Oczekiwanie na opinię Straży Granicznej",
+        )
+    new_date = clock_of(application).due_on
+    with time_machine.travel(timezone.now() + timedelta(days=(new_date - timezone.localdate()).days - 5)):
+        fire_due_timers()
+        assert "delay_notice" not in open_nodes(application)  # the notice named this date: no task before it
+    with time_machine.travel(timezone.now() + timedelta(days=(new_date - timezone.localdate()).days + 2)):
+        fire_due_timers()
+        assert "delay_notice" in open_nodes(application)
+        tasks = Task.objects.filter(process__caseprocess__application=application).count()
+        fire_due_timers()
+        fire_due_timers()
+        assert Task.objects.filter(process__caseprocess__application=application).count() == tasks
+
+
 def test_a_supplement_gets_its_own_receipt(django_capture_on_commit_callbacks, officer):
     application = submit_case(django_capture_on_commit_callbacks)
     services.complete_formal_check(
@@ -311,6 +342,8 @@ def test_a_call_does_not_expire_while_suspended_and_runs_on_for_the_days_left_af
     services.complete_formal_check(
         task=take(application, "formal_check", officer), user=officer, complete=False, defects=["Brak zdjęcia"]
     )
+    letter = application.documents.get(kind=DocumentKind.CALL_TO_SUPPLEMENT)
+    record_opening(document=letter, user=application.applicant)  # delivered before the suspension: its days run
     deadline = SupplementRequest.objects.get(application=application).deadline
     suspend(application, officer)
     with time_machine.travel(deadline + timedelta(days=1)):
@@ -325,6 +358,54 @@ def test_a_call_does_not_expire_while_suspended_and_runs_on_for_the_days_left_af
     assert open_nodes(application) == {"supplement", "supplement__timeout"}
     application.refresh_from_db()
     assert application.status == ApplicationStatus.AWAITING_SUPPLEMENT
+
+
+@pytest.mark.parametrize("opened_during_the_suspension", [True, False])
+def test_a_call_delivered_during_the_suspension_keeps_its_timer_held_and_runs_its_full_days_from_the_resumption(
+    django_capture_on_commit_callbacks, officer, opened_during_the_suspension
+):
+    """Art. 103 k.p.a.: no deadline runs while suspended. The letter of the call is made available, the proceedings
+    are suspended, and the letter is delivered during the suspension (the applicant opens it, or it is deemed
+    delivered): its timer stays held, nothing fires, and from the resumption the call has its whole period."""
+    from viewflow.workflow.models import Task
+
+    from workflows.deadlines import last_moment
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    services.complete_formal_check(
+        task=take(application, "formal_check", officer), user=officer, complete=False, defects=["Brak zdjęcia"]
+    )
+    letter = application.documents.get(kind=DocumentKind.CALL_TO_SUPPLEMENT)
+    start = timezone.now()
+    suspend(application, officer)
+
+    def supplement_timer():
+        return Task.objects.get(
+            process__caseprocess__application=application, flow_task__endswith=".supplement__timeout"
+        )
+
+    held_until = supplement_timer().scheduled
+    assert held_until > start + timedelta(days=3 * 365)
+    if opened_during_the_suspension:
+        with time_machine.travel(start + timedelta(days=5)):
+            record_opening(document=letter, user=application.applicant)
+        assert Delivery.objects.get(document=letter).opened_at is not None
+    assert supplement_timer().scheduled == held_until  # the opening did not restart the held timer
+    with time_machine.travel(start + timedelta(days=45)):
+        assert fire_due_timers() == 0  # 14 days from the opening (or the deemed delivery) have passed: no expiry
+        application.refresh_from_db()
+        assert application.status == ApplicationStatus.SUSPENDED
+        endings.request_resumption(application=application, applicant=application.applicant)
+        resumed_at = timezone.now()
+    request = SupplementRequest.objects.get(application=application)
+    assert request.deadline == last_moment(resumed_at, 14)  # the whole period, from the resumption
+    assert supplement_timer().scheduled == request.deadline
+    with time_machine.travel(request.deadline - timedelta(minutes=1)):
+        fire_due_timers()
+        assert "supplement" in open_nodes(application)
+    with time_machine.travel(request.deadline + timedelta(minutes=1)):
+        fire_due_timers()
+        assert "supplement" not in open_nodes(application)
 
 
 def test_a_case_from_before_the_watch_gets_it_when_the_applicant_asks_to_suspend(
