@@ -29,7 +29,7 @@ MSGIDS = {
     "attach": "Attach the file",
     "resume": "Continue",
     "code": "Make a code for my employer",
-    "employer_start": "Start Annex 1",
+    "employer_start": "Start the annex",
     "complete": "Sign, complete and link Annex 1",
     "to_sign": "Continue to the declaration and submit",
     "submitted": "Your application has been submitted",
