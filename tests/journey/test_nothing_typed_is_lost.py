@@ -4,6 +4,7 @@ after a reload, on another device and in another language; and the check-answers
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 from django.test import Client
@@ -217,7 +218,13 @@ def test_i_do_not_know_is_one_checkbox_and_is_not_printed_when_unticked():
     check = client.get(reverse("applications:draft-check", kwargs={"draft_id": draft.public_id}))
     text = check.content.decode()
     rows = re.findall(r'<dt class="summary-list__key">([^<]*)</dt>\s*<dd class="summary-list__value">([^<]*)<', text)
-    assert [value for label, value in rows if label == "I do not know"] == ["Yes", "Yes"]  # not the unticked one
+    # A ticked box reads as the answer to its question ("7. Mother's given name — I do not know"); the unticked
+    # father's box prints nothing, and no row is titled "I do not know".
+    assert not [label for label, value in rows if label == "I do not know"]
+    unknown = [unescape(label) for label, value in rows if value == "I do not know"]
+    assert len(unknown) == 2 and unknown[0].endswith("Mother's given name"), unknown
+    assert "Mother's family name" in unknown[1], unknown
+    assert "Father's given name" in unescape(" ".join(label for label, value in rows))
 
 
 def test_sections_spanning_several_pages_are_numbered():
