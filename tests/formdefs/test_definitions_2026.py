@@ -394,3 +394,14 @@ def test_the_fee_table_lists_each_purpose_and_an_annex_has_none():
 
 def test_the_sample_answers_are_not_changed_by_the_tests():
     assert applicant_payload("temporary-residence", 2) == copy.deepcopy(applicant_payload("temporary-residence", 2))
+
+
+@pytest.mark.parametrize(
+    ("language", "written"), [("pl", "30.11.2026"), ("en", "30 November 2026"), ("uk", "30 листопада 2026")]
+)
+def test_the_finding_writes_the_end_of_the_stay_as_the_one_date_filter_does(language, written):
+    from django.utils import translation
+
+    late = legal_stay_check({"current_stay": {"in_poland": True, "legal_stay_until": "2026-11-30"}}, TODAY)
+    with translation.override(language):
+        assert written in late.message()
