@@ -132,6 +132,11 @@ def test_the_start_page_sends_intra_corporate_transfer_and_family_from_abroad_to
     assert 'value="eu-blue-card"' in page
     info = client.get(link)
     assert info.status_code == 200 and "host entity" in info.content.decode()
+    # Nor does the 2026 temporary residence form offer the transfer as a purpose it could then be filed under.
+    draft = services.start_draft(applicant=ApplicantFactory(), slug="temporary-residence")
+    purposes = draft.definition.spec.step("purpose").items[0]
+    assert purposes.key == "purpose_of_stay" and draft.definition.version == 2
+    assert "intra_corporate_transfer" not in {choice.value for choice in purposes.choices}
 
 
 def test_the_employer_downloads_a_pdf_of_the_annex_it_filed_and_nobody_else_can(client):
