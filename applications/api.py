@@ -121,7 +121,7 @@ def _case_out(case: Application) -> dict[str, Any]:
         "form": case.definition.slug,
         "form_title": case.definition.spec.title.get(get_language()),
         "status": case.status,
-        "stage": tracking.status_in_words(case),
+        "stage": tracking.status_in_words(case, getattr(case, "outcome_events", None)),
         "submitted_at": case.submitted_at,
         "status_changed_at": case.status_changed_at,
         "url": reverse("applications:case", kwargs={"case_id": case.public_id}),
@@ -169,7 +169,7 @@ def _timeline(case: Application, labels: dict[str, str]) -> tuple[list, list[dic
 
 @applicant_router.get("/cases", response={200: list[CaseOut], **NEEDS_LOGIN}, summary="My cases")
 def list_cases(request):
-    return [_case_out(case) for case in selectors.cases_for_applicant(request.auth)]
+    return [_case_out(case) for case in selectors.cases_with_outcomes_for_applicant(request.auth)]
 
 
 @applicant_router.get(

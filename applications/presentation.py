@@ -72,6 +72,7 @@ def summarise(
             continue
         values = answers.get(step.key) or {}
         summary = StepSummary(step=step, title=step.title.get(language), letter=letters.get(step.key, ""))
+        unknown_of = _unknown_checkboxes(step)
         for item in step.items:
             if not is_field_visible(item, answers):
                 continue
@@ -86,15 +87,33 @@ def summarise(
                 ]
                 summary.answers.append(AnswerRow(label=label_of(item, language), rows=rows, key=item.key))
             elif not kind_of(item).is_silent(item, values.get(item.key)):
-                summary.answers.append(
-                    AnswerRow(
+                qualified = unknown_of.get(item.key)
+                if qualified is not None and values.get(item.key) is True:
+                    # "7. Mother's given name — I do not know", not a row "I do not know — Yes" that names nothing.
+                    row = AnswerRow(label=label_of(qualified, language), value=label_of(item, language), key=item.key)
+                else:
+                    row = AnswerRow(
                         label=label_of(item, language),
                         value=display_value(item, values.get(item.key), language),
                         key=item.key,
                     )
-                )
+                summary.answers.append(row)
         summaries.append(summary)
     return summaries
+
+
+def _unknown_checkboxes(step: StepSpec) -> dict[str, FieldSpec]:
+    """The "I do not know" checkboxes of a step and the question each stands for: a field asked only while a
+    checkbox of its step is not ticked (`show_if: {"not": {"field": "<step>.<box>", "equals": true}}`)."""
+    boxes = {i.key for i in step.items if isinstance(i, FieldSpec) and i.type == "boolean"}
+    found = {}
+    for item in step.items:
+        inner = getattr(getattr(item, "show_if", None), "not_", None)
+        path = getattr(inner, "field", "")
+        box = path.removeprefix(f"{step.key}.")
+        if isinstance(item, FieldSpec) and getattr(inner, "equals", None) is True and box in boxes:
+            found[box] = item
+    return found
 
 
 def field_anchor(path: str) -> str:

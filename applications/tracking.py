@@ -364,6 +364,16 @@ def status_in_words(application: Application, events: Iterable[CaseEvent] | None
         if appeals and appeals[-1].data.get("outcome") == "overturned_discontinued":
             return str(OVERTURNED_AND_DISCONTINUED) % {"date": _data_day("decided_on", appeals[-1].data)}
     day = _when(application.status_changed_at, with_time=False)
+    if status == ApplicationStatus.DECISION_ISSUED:
+        if events is None:
+            events = application.events.filter(kind=Kind.DECISION)
+        decisions = [event for event in events if event.kind == Kind.DECISION]
+        outcome = decisions[-1].data.get("kind") if decisions else None
+        # The applicant reads what was decided, not only that something was (the appeal runs from delivery).
+        if outcome == "grant":
+            return _("Permit granted on %(date)s — not final yet") % {"date": day}
+        if outcome == "refusal":
+            return _("Permit refused on %(date)s — not final yet") % {"date": day}
     if status == ApplicationStatus.APPEAL_FILED:
         return _("Appeal filed on %(date)s, with the voivode") % {"date": day}
     if status == ApplicationStatus.APPEAL_AT_SECOND_INSTANCE:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from polishtime import format_when
 from validators._common import as_date
 
 STEP = "current_stay"
@@ -53,7 +53,7 @@ class LegalStayCheck:
         """What the applicant (and the officer) reads, in the active language."""
         if self.finding == Finding.ABROAD:
             return _("You are applying from outside Poland: the application does not extend a stay in Poland.")
-        until = date_format(self.until, "DATE_FORMAT") if self.until else ""
+        until = format_when(self.until, "date")  # the one date filter of every page (CONVENTIONS.md)
         if self.finding == Finding.LATE:
             return _(
                 "Your legal stay in Poland ended on %(until)s. An application filed after the last day of legal stay "

@@ -26,31 +26,40 @@ from .access import ApplicantRequiredMixin, EmployerRequiredMixin
 from .signing import annex_sign_form, sign_annex
 from .wizard import DraftWizardView
 
+#: The employer's Annex 1 to the temporary residence and work form (the only annex the forms number).
+ANNEX_1_SLUG = "employer-annex-1"
+
 
 class AnnexCodeView(ApplicantRequiredMixin, View):
     """The applicant's side: make a code to give to the employer, and see whether the annex is there."""
 
     def get(self, request, draft_id) -> HttpResponse:
         draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
-        return render(
-            request,
-            "applications/annex_code.html",
-            {
-                "draft": draft,
-                "annex": getattr(draft, "employer_annex", None),
-                "needs_annex": services.needs_employer_annex(draft),
-            },
-        )
+        return self._render(request, draft)
 
     def post(self, request, draft_id) -> HttpResponse:
         draft = get_object_or_404(selectors.open_drafts_for_applicant(request.user), public_id=draft_id)
         if not services.needs_employer_annex(draft):
             raise PermissionDenied
-        code = services.create_annex_link_code(draft=draft)
+        return self._render(request, draft, code=services.create_annex_link_code(draft=draft))
+
+    def _render(self, request, draft, code: str = "") -> HttpResponse:
+        annex = getattr(draft, "employer_annex", None)
+        definition = annex.definition if annex is not None else services.annex_definition_for(draft)
+        spec = definition.spec if definition is not None else None
         return render(
             request,
             "applications/annex_code.html",
-            {"draft": draft, "annex": getattr(draft, "employer_annex", None), "code": code, "needs_annex": True},
+            {
+                "draft": draft,
+                "annex": annex,
+                "code": code,
+                "needs_annex": spec is not None,
+                # A university, a research host or an organiser fills its annex: the page names it, not an employer.
+                "by_institution": spec is not None and spec.filled_by == "institution",
+                "is_annex_1": definition is None or definition.slug == ANNEX_1_SLUG,
+                "annex_title": spec.title.get(get_language()) if spec is not None else "",
+            },
         )
 
 
@@ -156,9 +165,12 @@ class AnnexCheckView(EmployerRequiredMixin, View):
         summaries = summarise(spec, annex.answers, language, steps=visible_wizard_steps(spec, annex.answers))
         for summary in summaries:
             summary.errors = by_step.get(summary.step.key, [])
-            summary.change_url = reverse(
-                "applications:annex-step", kwargs={"annex_id": annex.public_id, "step": summary.step.key}
-            ) + ("?return=check" if annex.status == AnnexStatus.DRAFT else "")
+            if annex.status != AnnexStatus.DRAFT:
+                continue  # a completed annex is signed: no "Change" link (its wizard is closed)
+            summary.change_url = (
+                reverse("applications:annex-step", kwargs={"annex_id": annex.public_id, "step": summary.step.key})
+                + "?return=check"
+            )
             for row in summary.answers:
                 row.change_url = f"{summary.change_url}#{row.anchor}"
         return render(
@@ -169,6 +181,8 @@ class AnnexCheckView(EmployerRequiredMixin, View):
                 "summaries": summaries,
                 "can_complete": not errors,
                 "form_title": spec.title.get(language),
+                # Annex 1 is named so on its form; the Blue Card employer's and the institutions' annexes are not.
+                "is_annex_1": annex.definition.slug == ANNEX_1_SLUG,
                 "form": form or annex_sign_form(),
                 "chosen_method": chosen_method or request.GET.get("method", ""),
                 "package_url": reverse("documents:annex-signing-package", kwargs={"annex_id": annex.public_id}),

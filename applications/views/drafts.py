@@ -26,7 +26,7 @@ from formdefs.api import (
     wizard_steps,
 )
 
-from .. import selectors, services
+from .. import selectors, services, tracking
 from ..permits import PERMIT_TYPES
 from ..presentation import MissingItem, field_anchor, path_label, summarise
 from ..wizard import first_unfinished_step
@@ -102,8 +102,12 @@ class DashboardView(ApplicantRequiredMixin, View):
             for d in selectors.open_drafts_for_applicant(request.user)
         ]
         cases = [
-            {"case": c, "title": c.definition.spec.title.get(language)}
-            for c in selectors.cases_for_applicant(request.user)
+            {
+                "case": c,
+                "title": c.definition.spec.title.get(language),
+                "status": tracking.status_in_words(c, c.outcome_events),
+            }
+            for c in selectors.cases_with_outcomes_for_applicant(request.user)
         ]
         return render(request, "applications/dashboard.html", {"drafts": drafts, "cases": cases})
 

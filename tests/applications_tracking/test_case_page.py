@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from applications import tracking
-from applications.case_models import CaseEvent
+from applications import services, tracking
+from applications.case_models import ApplicationStatus, CaseEvent
 from tests.applications_tracking.conftest import add_document, record
 from tests.factories import ApplicantFactory
 
@@ -176,3 +176,29 @@ def test_the_case_page_needs_as_many_queries_for_thirty_events_as_for_one(client
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
     assert response.content.decode().count("timeline-document") == 10
+
+
+@pytest.mark.parametrize(
+    ("outcome", "words"),
+    [("grant", "Permit granted on 1 December 2026 — not final yet"), ("refusal", "Permit refused on 1 December 2026")],
+)
+def test_a_decision_reads_as_what_was_decided_on_the_case_page_my_applications_and_the_api(
+    client, case, outcome, words, time_machine
+):
+    time_machine.move_to("2026-12-01 10:00:00+01:00")
+    services.set_status(case, ApplicationStatus.DECISION_ISSUED)
+    record(case, Kind.DECISION, data={"kind": outcome})
+
+    assert words in page(client, case)
+    listed = client.get(reverse("applications:dashboard")).content.decode()
+    assert words in listed and "Decision issued" not in listed
+    assert client.get("/api/v1/cases").json()[0]["stage"].startswith(words)
+
+
+def test_a_final_grant_reads_permit_granted_on_my_applications(client, case, time_machine):
+    time_machine.move_to("2026-12-20 10:00:00+01:00")
+    services.set_status(case, ApplicationStatus.GRANTED_FINAL)
+    record(case, Kind.DECISION_FINAL, data={"final_on": "2026-12-17"})
+    client.force_login(case.applicant)
+    listed = client.get(reverse("applications:dashboard")).content.decode()
+    assert "Permit granted — final on 17 December 2026" in listed and "Closed" not in listed

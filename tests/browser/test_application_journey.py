@@ -30,7 +30,7 @@ MSGIDS = {
     "resume": "Continue",
     "code": "Make a code for my employer",
     "employer_start": "Start the annex",
-    "complete": "Sign, complete and link the annex",
+    "complete": "Sign, complete and link Annex 1",
     "to_sign": "Continue to the declaration and submit",
     "submitted": "Your application has been submitted",
 }

@@ -10,7 +10,7 @@ import pytest
 
 from documents.package import render_package
 from formdefs.api import GroupSpec
-from formdefs.samples import applicant_payload, employer_payload
+from formdefs.samples import annex_payload, applicant_payload
 from tests.documents.helpers import pdf_text
 from tests.documents.pdf_layout import runs_outside_page
 from tests.documents.samples import CASE_NUMBER, OFFICE, SUBMITTED_AT
@@ -48,15 +48,22 @@ def largest_answers(spec, answers: dict[str, Any]) -> dict[str, Any]:
     return answers
 
 
-def largest_package(slug: str, *, method: str = "password") -> bytes:
+def largest_package(
+    slug: str, *, method: str = "password", version: int = 1, annex_slug: str | None = None, annex_version: int = 1
+) -> bytes:
     annex = None
-    if slug == "temporary-residence-work":
-        annex_spec = builtin_spec("employer-annex-1")
-        annex = {"definition": annex_spec, "answers": largest_answers(annex_spec, employer_payload())}
-    spec = builtin_spec(slug)
+    if slug == "temporary-residence-work" and annex_slug is None:
+        annex_slug, annex_version = "employer-annex-1", version
+    if annex_slug is not None:
+        annex_spec = builtin_spec(annex_slug, annex_version)
+        annex = {
+            "definition": annex_spec,
+            "answers": largest_answers(annex_spec, annex_payload(annex_slug, annex_version)),
+        }
+    spec = builtin_spec(slug, version)
     return render_package(
         definition=spec,
-        answers=largest_answers(spec, applicant_payload(slug)),
+        answers=largest_answers(spec, applicant_payload(slug, version)),
         attachments=[
             {"label": "Fotografia", "name": "zdjęcie-" + "x" * 120 + ".jpg", "size": 48213, "sha256": "0f" * 32}
         ],
@@ -76,6 +83,30 @@ def largest_package(slug: str, *, method: str = "password") -> bytes:
 @pytest.mark.parametrize("slug", APPLICATION_SLUGS)
 def test_no_text_of_the_largest_package_lies_outside_the_page(slug):
     pdf = largest_package(slug)
+    outside = runs_outside_page(pdf)
+    assert outside == [], f"{len(outside)} text runs outside the page, first: {outside[:3]}"
+
+
+#: What new drafts file since 27 April 2026 (layout 2026): each form at its version 2, or version 1 when it was born in
+#: 2026, with the annex an employer or an institution links to it.
+PACKAGES_2026 = [
+    ("temporary-residence", 2, None, 1),
+    ("temporary-residence-work", 2, "employer-annex-1", 2),
+    ("permanent-residence", 2, None, 1),
+    ("eu-long-term-resident", 2, None, 1),
+    ("eu-blue-card", 1, "eu-blue-card-employer", 1),
+    ("temporary-residence", 2, "annex-university", 1),
+    ("temporary-residence", 2, "annex-research-host", 1),
+    ("temporary-residence", 2, "annex-trainee-organiser", 1),
+    ("temporary-residence", 2, "annex-volunteer-organiser", 1),
+]
+
+
+@pytest.mark.parametrize(("slug", "version", "annex_slug", "annex_version"), PACKAGES_2026)
+def test_no_text_of_the_largest_2026_package_and_its_annex_lies_outside_the_page(
+    slug, version, annex_slug, annex_version
+):
+    pdf = largest_package(slug, version=version, annex_slug=annex_slug, annex_version=annex_version)
     outside = runs_outside_page(pdf)
     assert outside == [], f"{len(outside)} text runs outside the page, first: {outside[:3]}"
 

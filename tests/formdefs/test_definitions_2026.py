@@ -394,3 +394,37 @@ def test_the_fee_table_lists_each_purpose_and_an_annex_has_none():
 
 def test_the_sample_answers_are_not_changed_by_the_tests():
     assert applicant_payload("temporary-residence", 2) == copy.deepcopy(applicant_payload("temporary-residence", 2))
+
+
+@pytest.mark.parametrize(
+    ("language", "written"), [("pl", "30.11.2026"), ("en", "30 November 2026"), ("uk", "30 листопада 2026")]
+)
+def test_the_finding_writes_the_end_of_the_stay_as_the_one_date_filter_does(language, written):
+    from django.utils import translation
+
+    late = legal_stay_check({"current_stay": {"in_poland": True, "legal_stay_until": "2026-11-30"}}, TODAY)
+    with translation.override(language):
+        assert written in late.message()
+
+
+#: What a family member outside Poland does not file in MOS (art. 106l): the one in Poland files it on paper.
+FAMILY_FROM_ABROAD = {"family_reunification", "spouse_of_polish_citizen"}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    purpose=st.sampled_from(
+        [c.value for c in SPECS["temporary-residence"].step("purpose").items[0].choices if c.value != "other"]
+    ),
+    in_poland=st.booleans(),
+)
+def test_family_reunification_from_abroad_is_refused_on_the_purpose_and_anything_else_is_not(purpose, in_poland):
+    payload = applicant_payload("temporary-residence", 2)
+    payload["purpose"] = {**payload["purpose"], "purpose_of_stay": purpose}
+    payload["current_stay"] = with_stay()["current_stay"] if in_poland else {"in_poland": False}
+    _cleaned, errors = validate_payload(SPECS["temporary-residence"], payload)
+    refused = [e for e in errors if "106l" in str(e.message)]
+    if purpose in FAMILY_FROM_ABROAD and not in_poland:
+        assert [e.path for e in refused] == ["purpose.purpose_of_stay"]
+    else:
+        assert refused == []

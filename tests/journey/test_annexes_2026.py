@@ -132,6 +132,11 @@ def test_the_start_page_sends_intra_corporate_transfer_and_family_from_abroad_to
     assert 'value="eu-blue-card"' in page
     info = client.get(link)
     assert info.status_code == 200 and "host entity" in info.content.decode()
+    # Nor does the 2026 temporary residence form offer the transfer as a purpose it could then be filed under.
+    draft = services.start_draft(applicant=ApplicantFactory(), slug="temporary-residence")
+    purposes = draft.definition.spec.step("purpose").items[0]
+    assert purposes.key == "purpose_of_stay" and draft.definition.version == 2
+    assert "intra_corporate_transfer" not in {choice.value for choice in purposes.choices}
 
 
 def test_the_employer_downloads_a_pdf_of_the_annex_it_filed_and_nobody_else_can(client):
@@ -183,3 +188,35 @@ def test_a_university_sees_the_name_of_its_own_annex_and_not_annex_1(client, set
     for page in pages:
         assert own_name in page.replace("'", "&#x27;")
         assert not_annex_1 not in page
+def test_a_student_is_told_the_university_fills_the_annex_and_the_university_signs_the_annex_not_annex_1(client):
+    draft = draft_for("temporary-residence", purpose_of_stay="studies")
+    client.force_login(draft.applicant)
+    page = client.post(reverse("applications:draft-annex", kwargs={"draft_id": draft.public_id})).content.decode()
+    assert "The annex from the institution" in page and "Code for the institution:" in page
+    assert "employer" not in page.lower() and "Annex 1" not in page
+    code = re.search(r'class="code">([A-Z0-9-]+)<', page).group(1)
+
+    university = EmployerFactory()
+    client.force_login(university)
+    assert client.post(reverse("applications:employer-dashboard"), {"code": code}).status_code == 302
+    annex = EmployerAnnex.objects.get(employer=university)
+    for step, answers in annex_payload("annex-university").items():
+        assert post_annex_step(client, annex, step, answers).status_code == 302, step
+    check = client.get(reverse("applications:annex-check", kwargs={"annex_id": annex.public_id})).content.decode()
+    assert "Check the annex" in check and "Sign, complete and link the annex" in check and "Annex 1" not in check
+
+
+def test_the_blue_card_applicant_is_told_the_employer_fills_the_annex_not_annex_1(client):
+    draft = services.start_draft(applicant=ApplicantFactory(), slug="eu-blue-card")
+    client.force_login(draft.applicant)
+    page = client.get(reverse("applications:draft-annex", kwargs={"draft_id": draft.public_id})).content.decode()
+    assert "The annex from your employer" in page and "Annex 1" not in page
+
+
+def test_a_completed_annex_offers_no_change_link_into_its_closed_wizard(client):
+    employer = EmployerFactory()
+    annex = ready_draft(slug="temporary-residence-work", employer=employer).employer_annex
+    client.force_login(employer)
+    check = client.get(reverse("applications:annex-check", kwargs={"annex_id": annex.public_id})).content.decode()
+    assert "Annex 1 (complete)" in check
+    assert reverse("applications:annex-step", kwargs={"annex_id": annex.public_id, "step": "employer"}) not in check
