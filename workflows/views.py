@@ -69,12 +69,12 @@ class TaskListView(StaffMixin, View):
             people=selectors.office_staff(request.user) if self.show_owner else None,
         )
         criteria = form.criteria()
-        page = _page(request, task_lists.filter_and_sort(self.tasks(request.user), **criteria))
+        page = _page(request, task_lists.for_rows(task_lists.filter_and_sort(self.tasks(request.user), **criteria)))
         chosen = {key: request.GET[key] for key in form.fields if request.GET.get(key) and key in form.cleaned_data}
         context = {
             "title": self.title,
             "page": page,
-            "rows": task_lists.task_rows(page),
+            "rows": task_lists.task_rows(page, claimable=self.claimable),
             "claimable": self.claimable,
             "filter_form": form,
             "filtered": any(key != "sort" for key in chosen),
