@@ -188,6 +188,8 @@ def test_a_university_sees_the_name_of_its_own_annex_and_not_annex_1(client, set
     for page in pages:
         assert own_name in page.replace("'", "&#x27;")
         assert not_annex_1 not in page
+
+
 def test_a_student_is_told_the_university_fills_the_annex_and_the_university_signs_the_annex_not_annex_1(client):
     draft = draft_for("temporary-residence", purpose_of_stay="studies")
     client.force_login(draft.applicant)
