@@ -390,7 +390,7 @@ def dashboard(user, *, supplements_page=None, consultations_page=None) -> Dashbo
     now = timezone.now()
     open_tasks = Task.objects.filter(
         **{f"data__{TASK_OFFICE_KEY}": office_id}, status__in=OPEN, flow_task_type="HUMAN"
-    ).exclude(flow_task__in=_nodes(APPLICANT_NODES))
+    ).exclude(flow_task__in=_nodes(APPLICANT_NODES | SECOND_INSTANCE_NODES))  # not the Head of the Office's work
     per_stage = Counter()
     stage_medians: dict[str, float | None] = {}
     for node, (count, median) in _backlog(open_tasks, "flow_task", "created", now).items():
