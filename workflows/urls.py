@@ -17,6 +17,9 @@ urlpatterns = [
     path("cases/", views.CaseListView.as_view(), name="cases"),
     path("cases/<uuid:case_id>/", views.CaseView.as_view(), name="case"),
     path(
+        "cases/<uuid:case_id>/delay-notice-draft/", views.DelayNoticeDraftView.as_view(), name="case-delay-notice-draft"
+    ),
+    path(
         "cases/<uuid:case_id>/powers-of-attorney/",
         representation_views.PowersOfAttorneyView.as_view(),
         name="case-powers-of-attorney",

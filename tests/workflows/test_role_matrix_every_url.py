@@ -59,6 +59,7 @@ MATRIX: dict[str, tuple[str, dict[str, str], dict[str, int]]] = {
     "task-decision-draft": ("get", {"task_id": "task"}, OFFICE_OBJECT),
     "cases": ("get", {}, LIST),
     "case": ("get", {"case_id": "case"}, OFFICE_OBJECT),
+    "case-delay-notice-draft": ("get", {"case_id": "case"}, OFFICE_OBJECT),
     "case-powers-of-attorney": ("get", {"case_id": "case"}, OFFICE_OBJECT),
     "case-power-of-attorney-file": (
         "get",
