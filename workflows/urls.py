@@ -46,4 +46,9 @@ urlpatterns = [
     path("appeal/<uuid:case_id>/", appeal_views.AppealView.as_view(), name="appeal"),
     path("appeals/", appeal_views.SecondInstanceQueueView.as_view(), name="second-instance-queue"),
     path("appeals/<int:task_id>/", appeal_views.SecondInstanceTaskView.as_view(), name="second-instance-task"),
+    path(
+        "appeals/<int:task_id>/decision-draft/",
+        appeal_views.SecondInstanceDecisionDraftView.as_view(),
+        name="second-instance-decision-draft",
+    ),
 ]

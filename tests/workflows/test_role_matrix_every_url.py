@@ -80,6 +80,7 @@ MATRIX: dict[str, tuple[str, dict[str, str], dict[str, int]]] = {
     "appeal": ("get", {"case_id": "case"}, APPLICANT_PAGE),
     "second-instance-queue": ("get", {}, SECOND_INSTANCE),
     "second-instance-task": ("get", {"task_id": "task"}, {**SECOND_INSTANCE, "second_instance": 404}),
+    "second-instance-decision-draft": ("get", {"task_id": "task"}, {**SECOND_INSTANCE, "second_instance": 404}),
 }
 
 #: officer API operation -> expected statuses by role (anonymous: 401)
