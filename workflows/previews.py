@@ -33,7 +33,7 @@ def _call_to_supplement(task: Task, user, data: dict) -> letters.Letter | None:
                 days=data.get("deadline_days") or supplement_days(),  # as services.complete_formal_check sets it
             )
         )
-    elif data.get("evidence_list") and data.get("stamp_duty_paid") == "no":  # alone it keeps its own letter
+    elif data.get("evidence_list"):  # alone, its own letter (sent by the flow's next step); with the fee, combined
         days = data.get("evidence_days") or rule_for(DeadlineKind.CALL_FOR_EVIDENCE).default_days
         calls.append(
             EvidenceRequest(application=application, items=data["evidence_list"], days=days, requested_by=user)
@@ -44,7 +44,7 @@ def _call_to_supplement(task: Task, user, data: dict) -> letters.Letter | None:
             PaymentRequest(application=application, amount=stamp_duty_for(application), days=days, requested_by=user)
         )
     if not calls:
-        return None  # complete and paid, nothing asked: no letter goes out (the evidence call keeps its own letter)
+        return None  # complete and paid, nothing asked: no letter goes out
     return letter_of_calls(application, calls, officer=user)
 
 
