@@ -80,6 +80,19 @@ def _summons(task: Task, user, data: dict) -> letters.Letter | None:
     return letters.summons_letter(application, appointment)
 
 
+def _no_show(task: Task, user, data: dict) -> letters.Letter | None:
+    """A no-show without excuse ends the proceedings with a decision (art. 106i): read as a draft before it leaves."""
+    from .services import no_show_cannot_end
+
+    if data.get("outcome") != Appointment.Outcome.NO_SHOW_END:
+        return None
+    application = application_of(task)
+    appointment = Appointment.objects.filter(application=application).select_related("delivery").first()
+    if appointment is None or no_show_cannot_end(application, appointment):
+        return None  # the step refuses it with its message
+    return letters.discontinuance_letter(application, appointment)
+
+
 def _decision(task: Task, user, data: dict) -> letters.Letter | None:
     application = application_of(task)
     grant = data["kind"] == "grant"
@@ -116,6 +129,7 @@ LETTER_OF_STEP: dict[str, Callable[[Task, object, dict], letters.Letter | None]]
     "formal_check": _call_to_supplement,
     "formal_check_again": _call_to_supplement,
     "book_appointment": _summons,
+    "fingerprints": _no_show,
     "decide": _decision,
     "redecide": _decision,
     "delay_notice": _delay_notice,

@@ -331,6 +331,9 @@ class TaskView(StaffMixin, View):
                 request.session.pop(_letter_key(task), None)
                 messages.success(request, _("Done: %(step)s.") % {"step": task.flow_task.task_title})
                 return redirect("workflows:inbox")
+            # The refused step's activation had started the task in memory (the database rolled back): read it
+            # again, so the page keeps the officer's form, answers and message.
+            task.refresh_from_db()
         return self.page(request, task, form, status=400)
 
     def letter_page(self, request, task) -> HttpResponse:
