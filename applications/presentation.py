@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from formdefs.api import (
     NOT_APPLICABLE,
@@ -148,3 +149,18 @@ def path_label(spec: FormDefinitionSpec, path: str, language: str) -> str:
         if inner is not None:
             return f"{label} ({int(parts[2]) + 1}): {label_of(inner, language)}"
     return label
+
+
+#: What an attachment that answers no requirement of the form is (a supplement's file, an appeal's).
+EXTRA_ATTACHMENT_NAMES = {
+    "supplement": gettext_lazy("Supplement sent by the applicant"),
+    "appeal": gettext_lazy("Attachment to the appeal"),
+}
+
+
+def attachment_name(spec: FormDefinitionSpec, requirement: str, language: str) -> str:
+    """An attachment's name as the form gives it in `language` ("Health insurance", not `health_insurance`)."""
+    for item in spec.attachments:
+        if item.key == requirement:
+            return item.label.get(language)
+    return str(EXTRA_ATTACHMENT_NAMES.get(requirement, requirement))

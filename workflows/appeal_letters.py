@@ -37,8 +37,11 @@ def issue_appeal_receipt(application: Application, appeal: Appeal, *, files: lis
     return issue(application, appeal_receipt_letter(application, appeal, files=files))
 
 
-def second_instance_decision_letter(application: Application, appeal: Appeal) -> Letter:
-    decision = Decision.objects.filter(application=application).first()
+def second_instance_decision_letter(
+    application: Application, appeal: Appeal, *, decision: Decision | None = None
+) -> Letter:
+    """The decision on the appeal; `decision` is the case's latest (the new one when overturned), or a draft's."""
+    decision = decision or Decision.objects.filter(application=application).first()
     context = {
         **_common(application, appeal.decided_by),
         "second_instance": SECOND_INSTANCE_NAME,
@@ -76,3 +79,33 @@ def second_instance_decision_letter(application: Application, appeal: Appeal) ->
 
 def issue_second_instance_decision(application: Application, appeal: Appeal) -> Document:
     return issue(application, second_instance_decision_letter(application, appeal))
+
+
+def draft_second_instance_decision(application: Application, appeal: Appeal, user, data: dict) -> Letter:
+    """The decision the second instance's form would issue, built unsaved, for its draft (`letters.preview`)."""
+    from copy import copy
+
+    from django.utils import timezone
+
+    draft = copy(appeal)
+    draft.outcome, draft.justification = data["outcome"], (data.get("justification") or "").strip()
+    draft.decided_by, draft.decided_at = user, timezone.now()
+    decision = None
+    if data["outcome"] == Appeal.Outcome.OVERTURNED:
+        from .decisions import law_for
+        from .refusal_grounds import chosen
+
+        grant = data.get("kind") == DecisionKind.GRANT
+        indefinite = grant and law_for(application).indefinite
+        decision = Decision(
+            application=application,
+            kind=data.get("kind") or "",
+            valid_from=data.get("valid_from") if grant and not indefinite else None,
+            valid_to=data.get("valid_to") if grant and not indefinite else None,
+            indefinite=indefinite,
+            fully_grants=True if indefinite else None,
+            refusal_grounds=[] if grant else chosen(application, data.get("grounds") or []),
+            justification=draft.justification,
+            decided_by=user,
+        )
+    return second_instance_decision_letter(application, draft, decision=decision)

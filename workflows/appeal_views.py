@@ -6,8 +6,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -15,7 +16,7 @@ from viewflow.workflow.status import STATUS
 
 from applications.representation import cases_for_party_or_representative
 
-from . import appeal_forms, appeal_selectors, appeals, selectors
+from . import appeal_forms, appeal_letters, appeal_selectors, appeals, letters, selectors
 from .audit import client_ip
 from .finality import last_day_for_appeal, open_period_of
 from .services import WorkflowError
@@ -99,11 +100,29 @@ class SecondInstanceQueueView(SecondInstanceMixin, View):
         return render(request, "workflows/second_instance_queue.html", {"rows": rows})
 
 
+def _draft_key(task) -> str:
+    return f"workflows.second_instance.{task.pk}"
+
+
+def _pending_decision(request, task) -> QueryDict | None:
+    """The form data of the decision on the appeal the officer read as a draft (kept in the session), or None."""
+    stored = request.session.get(_draft_key(task))
+    if not stored:
+        return None
+    data = QueryDict(mutable=True)
+    for key, values in stored.items():
+        data.setlist(key, values)
+    return data
+
+
 class SecondInstanceTaskView(SecondInstanceMixin, View):
+    """The decision on the appeal: read as a draft PDF (PROJEKT, unsealed), issued once confirmed."""
+
     def get(self, request: HttpRequest, task_id: int) -> HttpResponse:
         task = appeal_selectors.second_instance_task(request.user, task_id)
         application = task.process.caseprocess.application
-        return self.page(request, task, appeal_forms.SecondInstanceForm(application=application))
+        pending = _pending_decision(request, task) if request.GET.get("change") else None
+        return self.page(request, task, appeal_forms.SecondInstanceForm(pending, application=application))
 
     def post(self, request: HttpRequest, task_id: int) -> HttpResponse:
         task = appeal_selectors.second_instance_task(request.user, task_id)
@@ -115,9 +134,16 @@ class SecondInstanceTaskView(SecondInstanceMixin, View):
             return redirect("workflows:second-instance-task", task_id=task.pk)
         if task.owner_id != request.user.pk or task.status != STATUS.ASSIGNED:
             raise PermissionDenied
-        form = appeal_forms.SecondInstanceForm(request.POST, application=task.process.caseprocess.application)
+        confirmed = request.POST.get("confirm") == "1"
+        pending = _pending_decision(request, task) if confirmed else request.POST
+        if pending is None:  # nothing read as a draft (an old tab, a session that ended): the form again
+            return redirect("workflows:second-instance-task", task_id=task.pk)
+        form = appeal_forms.SecondInstanceForm(pending, application=task.process.caseprocess.application)
         if form.is_valid():
             data = form.cleaned_data
+            if not confirmed:
+                request.session[_draft_key(task)] = dict(request.POST.lists())
+                return self.draft_page(request, task)
             try:
                 appeals.decide_appeal(
                     task=task,
@@ -135,9 +161,21 @@ class SecondInstanceTaskView(SecondInstanceMixin, View):
             except ValidationError as error:
                 _add_errors(form, error)
             else:
+                request.session.pop(_draft_key(task), None)
                 messages.success(request, _("The decision on the appeal has been issued."))
                 return redirect("workflows:second-instance-queue")
         return self.page(request, task, form, status=400)
+
+    def draft_page(self, request, task) -> HttpResponse:
+        url = reverse("workflows:second-instance-task", kwargs={"task_id": task.pk})
+        context = {
+            "step_title": task.flow_task.task_title,
+            "file": selectors.case_file(task.process.caseprocess.application, get_language() or "en"),
+            "preview_url": reverse("workflows:second-instance-decision-draft", kwargs={"task_id": task.pk}),
+            "confirm_url": url,
+            "change_url": f"{url}?change=1",
+        }
+        return render(request, "workflows/letter_preview.html", context)
 
     def page(self, request, task, form, status=200) -> HttpResponse:
         application = task.process.caseprocess.application
@@ -152,3 +190,26 @@ class SecondInstanceTaskView(SecondInstanceMixin, View):
             "file": selectors.case_file(application, get_language() or "en"),
         }
         return render(request, "workflows/second_instance_task.html", context, status=status)
+
+
+class SecondInstanceDecisionDraftView(SecondInstanceMixin, View):
+    """The draft PDF of the decision on the appeal its officer is about to issue (unsealed, PROJEKT, never stored)."""
+
+    def get(self, request: HttpRequest, task_id: int) -> HttpResponse:
+        task = appeal_selectors.second_instance_task(request.user, task_id)
+        if task.owner_id != request.user.pk or task.status != STATUS.ASSIGNED:
+            raise PermissionDenied
+        data = _pending_decision(request, task)
+        form = appeal_forms.SecondInstanceForm(data) if data is not None else None
+        if form is None or not form.is_valid():
+            raise Http404
+        application = task.process.caseprocess.application
+        letter = appeal_letters.draft_second_instance_decision(
+            application, appeals.open_appeal(application), request.user, form.cleaned_data
+        )
+        response = HttpResponse(letters.preview(application, letter), content_type="application/pdf")
+        response["Content-Disposition"] = "inline"
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+        response["Cache-Control"] = "private, no-store"
+        return response

@@ -28,13 +28,12 @@ from .audit import audit
 from .clock import clock_of, refresh_decision_clock
 from .delivery import deliver_letter
 
-__all__ = ["send_delay_notice"]
+__all__ = ["check_delay_notice", "send_delay_notice"]
 
 
-def send_delay_notice(
-    *, application: Application, user, new_date: date, reason: str, ip: str | None = None
-) -> Document:
-    """Issue and deliver the notice with its reason and new date, which the clock then shows everywhere."""
+def check_delay_notice(application: Application, *, new_date: date, reason: str):
+    """Refuse a notice without a reason or with a date not later than today's and the clock's (field messages);
+    the decision clock of the case otherwise. Checked before the draft is shown and again when it is sent."""
     clock = clock_of(application)
     errors = {}
     if not reason.strip():
@@ -47,6 +46,14 @@ def send_delay_notice(
         errors["new_date"] = _("The decision clock is not running in this case.")
     if errors:
         raise ValidationError(errors)
+    return clock
+
+
+def send_delay_notice(
+    *, application: Application, user, new_date: date, reason: str, ip: str | None = None
+) -> Document:
+    """Issue and deliver the notice with its reason and new date, which the clock then shows everywhere."""
+    clock = check_delay_notice(application, new_date=new_date, reason=reason)
     context = {
         "office": application.office,
         "issued_at": timezone.localdate(),

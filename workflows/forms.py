@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from formdefs.api import FastSelect
 from polishtime import format_when
 
-from .deadlines import DeadlineKind, check_days
+from .deadlines import DeadlineKind, check_days, earliest_appointment
 from .models import Appointment, AppointmentSlot, Consultation, DecisionKind
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -168,6 +168,11 @@ class BookAppointmentForm(forms.Form):
         data = super().clean()
         if not data.get("slot") and not (data.get("starts_at") and (data.get("place") or "").strip()):
             raise forms.ValidationError(_("Choose a free slot, or give the date, time and place."))
+        # Said on the date itself, before the draft is shown (`services.book_appointment` checks it again).
+        if not data.get("slot") and data["starts_at"] < earliest_appointment(timezone.now()):
+            self.add_error(
+                "starts_at", _("The summons must be sent at least 7 days before the appointment (art. 106e).")
+            )
         return data
 
 

@@ -34,7 +34,7 @@ def _call_to_supplement(task: Task, user, data: dict) -> letters.Letter | None:
                 days=data.get("deadline_days") or supplement_days(),  # as services.complete_formal_check sets it
             )
         )
-    elif data.get("evidence_list") and data.get("stamp_duty_paid") == "no":  # alone it keeps its own letter
+    elif data.get("evidence_list"):  # alone, its own letter (sent by the flow's next step); with the fee, combined
         days = data.get("evidence_days") or rule_for(DeadlineKind.CALL_FOR_EVIDENCE).default_days
         calls.append(
             EvidenceRequest(application=application, items=data["evidence_list"], days=days, requested_by=user)
@@ -45,7 +45,7 @@ def _call_to_supplement(task: Task, user, data: dict) -> letters.Letter | None:
             PaymentRequest(application=application, amount=stamp_duty_for(application), days=days, requested_by=user)
         )
     if not calls:
-        return None  # complete and paid, nothing asked: no letter goes out (the evidence call keeps its own letter)
+        return None  # complete and paid, nothing asked: no letter goes out
     return letter_of_calls(application, calls, officer=user)
 
 
@@ -79,6 +79,19 @@ def _summons(task: Task, user, data: dict) -> letters.Letter | None:
         booked_by=user,
     )
     return letters.summons_letter(application, appointment)
+
+
+def _no_show(task: Task, user, data: dict) -> letters.Letter | None:
+    """A no-show without excuse ends the proceedings with a decision (art. 106i): read as a draft before it leaves."""
+    from .services import no_show_cannot_end
+
+    if data.get("outcome") != Appointment.Outcome.NO_SHOW_END:
+        return None
+    application = application_of(task)
+    appointment = Appointment.objects.filter(application=application).select_related("delivery").first()
+    if appointment is None or no_show_cannot_end(application, appointment):
+        return None  # the step refuses it with its message
+    return letters.discontinuance_letter(application, appointment)
 
 
 def _decision(task: Task, user, data: dict) -> letters.Letter | None:
@@ -119,6 +132,7 @@ LETTER_OF_STEP: dict[str, Callable[[Task, object, dict], letters.Letter | None]]
     "formal_check": _call_to_supplement,
     "formal_check_again": _call_to_supplement,
     "book_appointment": _summons,
+    "fingerprints": _no_show,
     "decide": _decision,
     "redecide": _decision,
     "delay_notice": _delay_notice,

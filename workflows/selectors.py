@@ -13,12 +13,11 @@ from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, QuerySet, Value
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
 from applications.case_models import Application, Attachment
-from applications.presentation import summarise
+from applications.presentation import EXTRA_ATTACHMENT_NAMES, summarise
 from applications.tracking import DecisionClock
 from documents.models import Document
 from documents.selectors import documents_for_office
@@ -197,10 +196,6 @@ IMAGE_TYPES = frozenset({"image/jpeg", "image/png"})
 PDF_TYPE = "application/pdf"
 PHOTO_REQUIREMENT = "photo"
 #: Names of attachments that are not a requirement of the form (the applicant's answer to a call to supplement).
-EXTRA_ATTACHMENT_NAMES = {
-    "supplement": gettext_lazy("Supplement sent by the applicant"),
-    "appeal": gettext_lazy("Attachment to the appeal"),
-}
 
 
 def handover_colleagues(user, task: Task) -> list:

@@ -408,6 +408,18 @@ def age_on(application: Application, day: date) -> int | None:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
+def no_show_cannot_end(application, appointment: Appointment) -> str | None:
+    """Why a no-show cannot discontinue the proceedings (art. 106i): a child under 6, or a summons not delivered 7
+    days ahead; None when it can (the officer then reads the discontinuance as a draft, `previews`)."""
+    age = age_on(application, polish_day(appointment.starts_at))
+    if age is not None and age < 6:
+        return _("A child under 6 is not discontinued for not appearing: book a new date.")
+    delivered = appointment.delivery.delivered_at(appointment.starts_at) if appointment.delivery else None
+    if appointment.delivery and not summons_was_in_time(delivered, appointment.starts_at):
+        return _("The summons was not delivered 7 days before the date: book a new date instead.")
+    return None
+
+
 def record_fingerprints(
     *,
     task: Task,
@@ -441,12 +453,8 @@ def record_fingerprints(
                 raise WorkflowError(_("Record the signature specimen."))
         elif outcome == Appointment.Outcome.NO_SHOW_REBOOK and not excuse:
             raise WorkflowError(_("Say which excuse the Act accepts, or record the no-show without excuse."))
-        elif outcome == Appointment.Outcome.NO_SHOW_END:
-            if child:
-                raise WorkflowError(_("A child under 6 is not discontinued for not appearing: book a new date."))
-            delivered = appointment.delivery.delivered_at(appointment.starts_at) if appointment.delivery else None
-            if appointment.delivery and not summons_was_in_time(delivered, appointment.starts_at):
-                raise WorkflowError(_("The summons was not delivered 7 days before the date: book a new date instead."))
+        elif outcome == Appointment.Outcome.NO_SHOW_END and (refusal := no_show_cannot_end(application, appointment)):
+            raise WorkflowError(refusal)
         appointment.outcome, appointment.recorded_at, appointment.excuse = outcome, timezone.now(), excuse
         appointment.fingerprints_taken = outcome == Appointment.Outcome.TAKEN and fingerprints
         appointment.signature_specimen_taken = outcome == Appointment.Outcome.TAKEN and signature_specimen

@@ -17,6 +17,9 @@ urlpatterns = [
     path("cases/", views.CaseListView.as_view(), name="cases"),
     path("cases/<uuid:case_id>/", views.CaseView.as_view(), name="case"),
     path(
+        "cases/<uuid:case_id>/delay-notice-draft/", views.DelayNoticeDraftView.as_view(), name="case-delay-notice-draft"
+    ),
+    path(
         "cases/<uuid:case_id>/powers-of-attorney/",
         representation_views.PowersOfAttorneyView.as_view(),
         name="case-powers-of-attorney",
@@ -43,4 +46,9 @@ urlpatterns = [
     path("appeal/<uuid:case_id>/", appeal_views.AppealView.as_view(), name="appeal"),
     path("appeals/", appeal_views.SecondInstanceQueueView.as_view(), name="second-instance-queue"),
     path("appeals/<int:task_id>/", appeal_views.SecondInstanceTaskView.as_view(), name="second-instance-task"),
+    path(
+        "appeals/<int:task_id>/decision-draft/",
+        appeal_views.SecondInstanceDecisionDraftView.as_view(),
+        name="second-instance-decision-draft",
+    ),
 ]

@@ -20,7 +20,7 @@ from documents.storage import download_url
 from . import decision_review, endings, forms, knowledge, letters, previews, selectors, services, task_index, task_lists
 from .appeal_forms import AppealReviewForm
 from .audit import audit, client_ip
-from .delay_notice import send_delay_notice
+from .delay_notice import check_delay_notice, send_delay_notice
 from .paging import page_of
 from .steps import WORK_PERMIT_SLUGS
 
@@ -332,13 +332,19 @@ class TaskView(StaffMixin, View):
                 request.session.pop(_letter_key(task), None)
                 messages.success(request, _("Done: %(step)s.") % {"step": task.flow_task.task_title})
                 return redirect("workflows:inbox")
+            # The refused step's activation had started the task in memory (the database rolled back): read it
+            # again, so the page keeps the officer's form, answers and message.
+            task.refresh_from_db()
         return self.page(request, task, form, status=400)
 
     def letter_page(self, request, task) -> HttpResponse:
+        url = reverse("workflows:task", kwargs={"task_id": task.pk})
         context = {
-            "task": task,
+            "step_title": task.flow_task.task_title,
             "file": selectors.case_file(services.application_of(task), get_language() or "en"),
             "preview_url": reverse("workflows:task-letter-preview", kwargs={"task_id": task.pk}),
+            "confirm_url": url,
+            "change_url": f"{url}?change=1",
         }
         return render(request, "workflows/letter_preview.html", context)
 
@@ -383,7 +389,11 @@ def _letter_key(task) -> str:
 
 def _pending_letter_data(request, task) -> QueryDict | None:
     """The form data of the letter the officer previewed for this task (kept in the session), or None."""
-    stored = request.session.get(_letter_key(task))
+    return _stored_form_data(request, _letter_key(task))
+
+
+def _stored_form_data(request, key: str) -> QueryDict | None:
+    stored = request.session.get(key)
     if not stored:
         return None
     data = QueryDict(mutable=True)
@@ -456,35 +466,63 @@ class CaseListView(StaffMixin, View):
         return render(request, "workflows/case_list.html", context)
 
 
+def _delay_notice_key(application) -> str:
+    return f"workflows.delay_notice.{application.pk}"
+
+
+def _pending_delay_notice(request, application) -> QueryDict | None:
+    """The notice the officer previewed from this case page (kept in the session), or None."""
+    return _stored_form_data(request, _delay_notice_key(application))
+
+
 class CaseView(StaffMixin, View):
     def get(self, request: HttpRequest, case_id) -> HttpResponse:
         application = selectors.office_case(request.user, case_id)
-        return self.page(request, application, forms.DelayNoticeForm())
+        pending = _pending_delay_notice(request, application) if request.GET.get("change") else None
+        return self.page(request, application, forms.DelayNoticeForm(pending))
 
     def post(self, request: HttpRequest, case_id) -> HttpResponse:
         """The notice of a delay (art. 36 k.p.a.) sent from the case page before the watch gives the task (the office
-        knows early that the date cannot be kept). Once the task is open the notice is sent from it, never twice."""
+        knows early that the date cannot be kept): first read as a draft, sent once confirmed. Once the task is open
+        the notice is sent from it, never twice."""
         application = selectors.office_case(request.user, case_id)
-        form = forms.DelayNoticeForm(request.POST)
+        confirmed = request.POST.get("confirm") == "1"
+        data = _pending_delay_notice(request, application) if confirmed else request.POST
+        if data is None:  # nothing previewed (an old tab, a session that ended): show the form again
+            return redirect("workflows:case", case_id=application.public_id)
+        form = forms.DelayNoticeForm(data)
         if endings.open_delay_notice_task(application) is not None:
             form.add_error(None, _("The task to notify the delay is open in this case: send the notice from it."))
         elif form.is_valid():
+            new_date, reason = form.cleaned_data["new_date"], form.cleaned_data["reason"]
             try:
+                if not confirmed:
+                    check_delay_notice(application, new_date=new_date, reason=reason)
+                    request.session[_delay_notice_key(application)] = dict(request.POST.lists())
+                    return self.letter_page(request, application)
                 send_delay_notice(
-                    application=application,
-                    user=request.user,
-                    new_date=form.cleaned_data["new_date"],
-                    reason=form.cleaned_data["reason"],
-                    ip=client_ip(request),
+                    application=application, user=request.user, new_date=new_date, reason=reason, ip=client_ip(request)
                 )
             except ValidationError as error:
                 for field, messages_ in error.message_dict.items():
                     for message in messages_:
                         form.add_error(field, message)
             else:
+                request.session.pop(_delay_notice_key(application), None)
                 messages.success(request, _("The notice of the delay has been sent."))
                 return redirect("workflows:case", case_id=application.public_id)
         return self.page(request, application, form, status=400)
+
+    def letter_page(self, request, application) -> HttpResponse:
+        url = reverse("workflows:case", kwargs={"case_id": application.public_id})
+        context = {
+            "step_title": _("Notify the applicant of a delay (art. 36 k.p.a.)"),
+            "file": selectors.case_file(application, get_language() or "en"),
+            "preview_url": reverse("workflows:case-delay-notice-draft", kwargs={"case_id": application.public_id}),
+            "confirm_url": url,
+            "change_url": f"{url}?change=1",
+        }
+        return render(request, "workflows/letter_preview.html", context)
 
     def page(self, request, application, form, status=200) -> HttpResponse:
         context = {
@@ -589,6 +627,24 @@ class AttachmentDownloadView(StaffMixin, View):
             ip=client_ip(request),
         )
         return _file_response(attachment.file, attachment.original_name, attachment.content_type)
+
+
+class DelayNoticeDraftView(StaffMixin, View):
+    """The draft PDF of the art. 36 notice the officer previewed from the case page (unsealed, PROJEKT, not stored)."""
+
+    def get(self, request: HttpRequest, case_id) -> HttpResponse:
+        application = selectors.office_case(request.user, case_id)
+        data = _pending_delay_notice(request, application)
+        form = forms.DelayNoticeForm(data) if data is not None else None
+        if form is None or not form.is_valid():
+            raise Http404
+        pdf = letters.preview(application, endings.preview_delay_notice(application, request.user, form.cleaned_data))
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = "inline"
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class DecisionDraftView(StaffMixin, View):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from .. import selectors, services, tracking
-from ..presentation import summarise
+from ..presentation import attachment_name, summarise
 from ..representation import cases_for_party_or_representative
 from .access import ApplicantRequiredMixin
 
@@ -45,7 +45,10 @@ class CaseView(ApplicantRequiredMixin, View):
                 "expected": tracking.open_expectation(events),
                 "decision_deadline": tracking.decision_deadline(case, events),
                 "documents": documents,
-                "attachments": case.attachments.all(),
+                "attachments": [
+                    (attachment, attachment_name(spec, attachment.requirement, language))
+                    for attachment in case.attachments.all()
+                ],
                 "summaries": summarise(spec, case.answers, language),
                 "is_party": is_party,
             },

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from applications.case_models import ApplicationStatus, DocumentKind
+from tests.browser import assert_no_axe_violations
 from tests.factories import SecondInstanceFactory, StaffFactory, SupervisorFactory
 from tests.journey.conftest import submit_sample
 from tests.journey.helpers import pdf_bytes
@@ -68,6 +69,10 @@ def test_the_applicant_files_an_appeal_and_the_head_of_the_office_upholds_it(new
     tomasz.page.get_by_label("Upholds the decision (art. 138 § 1 pkt 1 k.p.a.)").check()
     tomasz.page.get_by_label("Justification").fill("Umowa nie zapewnia wymaganego dochodu; decyzja jest prawidłowa.")
     tomasz.press("Issue the decision on the appeal")
+    assert "Check the letter before it is sent" in tomasz.page.content()  # the decision is read as a draft first
+    tomasz.page.locator("#attachment-viewer[data-rendered='1'] canvas.attachment-page").wait_for()
+    assert_no_axe_violations(tomasz.page)
+    tomasz.press("Send the letter")
     assert "The decision on the appeal has been issued." in tomasz.page.content()
     application.refresh_from_db()
     assert application.status == ApplicationStatus.REFUSED_FINAL

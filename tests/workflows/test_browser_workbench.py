@@ -33,7 +33,7 @@ def _make_overdue(application) -> None:
     Task.objects.filter(pk=task.pk).update(data=task.data)
 
 
-def test_officer_filters_overdue_reads_attachments_inline_and_sends_a_previewed_call(new_page):
+def test_officer_filters_overdue_reads_attachments_inline_and_sends_a_previewed_21_day_call(new_page):
     late, on_time = submit_sample(), submit_sample()
     _make_overdue(late)
     officer = StaffFactory(office="14")
@@ -76,6 +76,7 @@ def test_officer_filters_overdue_reads_attachments_inline_and_sends_a_previewed_
     # The call to supplement: read as a draft, then sent.
     anna.page.locator("#id_complete_1").check()
     anna.page.locator("#id_defects").fill("Brak aktualnej fotografii")
+    anna.page.locator("#id_deadline_days").fill("21")
     anna.press("Save and continue")
     assert "Check the letter before it is sent" in anna.page.content()
     anna.page.locator("#attachment-viewer[data-rendered='1'] canvas.attachment-page").wait_for()
@@ -83,7 +84,8 @@ def test_officer_filters_overdue_reads_attachments_inline_and_sends_a_previewed_
     assert not SupplementRequest.objects.filter(application=late).exists()
     anna.press("Send the letter")
     assert "Done: Formal check" in anna.page.content()
-    assert SupplementRequest.objects.get(application=late).defects == ["Brak aktualnej fotografii"]
+    call = SupplementRequest.objects.get(application=late)
+    assert call.defects == ["Brak aktualnej fotografii"] and call.days == 21
     assert late.documents.filter(kind=DocumentKind.CALL_TO_SUPPLEMENT).exists()
     assert all(url.startswith(anna.page.url.split("/office/")[0]) for url in requests)  # nothing from elsewhere
 

@@ -107,3 +107,25 @@ def test_an_officer_cannot_give_less_than_fourteen_days_for_evidence(
     assert page.status_code == 400
     assert "no less than 14 days" in page.context["form"].errors["evidence_days"][0]
     assert not application.evidence_requests.exists()
+
+
+def test_a_call_for_evidence_alone_is_read_as_a_draft_before_it_leaves(
+    client, django_capture_on_commit_callbacks, officer
+):
+    from tests.documents.helpers import pdf_text
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    task = take(application, "formal_check", officer)
+    staff_login(client, officer)
+    url = reverse("workflows:task", kwargs={"task_id": task.pk})
+    answers = {"complete": "yes", "evidence": "Umowa najmu lokalu", "evidence_days": "21", "stamp_duty_paid": "yes"}
+    page = client.post(url, answers)
+    assert page.status_code == 200 and "Send the letter" in page.content.decode()
+    draft = pdf_text(client.get(reverse("workflows:task-letter-preview", kwargs={"task_id": task.pk})).content)
+    assert "PROJEKT" in draft and "Umowa najmu lokalu" in draft and "21" in draft
+    assert not application.evidence_requests.exists()  # nothing sent before the officer confirms
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"confirm": "1"}).status_code == 302
+    assert application.evidence_requests.get().days == 21
+    assert application.documents.filter(kind=DocumentKind.CALL_FOR_EVIDENCE).count() == 1

@@ -111,3 +111,16 @@ def test_the_review_checklist_has_its_question_above_the_boxes_not_floating_besi
     fieldset = page.split('<fieldset class="field field-group">')[1].split("</fieldset>")[0]
     assert fieldset.strip().startswith("<legend>Conditions met</legend>")
     assert 'class="field field-checkbox"' not in page  # the group is not laid out as one tick box
+
+
+@pytest.mark.parametrize(("language", "name"), [("pl", "Ubezpieczenie zdrowotne"), ("en", "Health insurance")])
+def test_the_applicants_case_page_names_each_attachment_as_the_form_does_in_the_readers_language(
+    client, django_capture_on_commit_callbacks, language, name
+):
+    application = submit_case(django_capture_on_commit_callbacks)
+    insurance = application.attachments.get(requirement="health_insurance")
+    client.force_login(application.applicant)
+    page = client.get(
+        reverse("applications:case", kwargs={"case_id": application.public_id}), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert f"<li>{name}: <a href=" in page and f">{insurance.original_name}</a>" in page  # the name, then the file

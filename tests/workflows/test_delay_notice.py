@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from applications.case_models import CaseEvent, DocumentKind
+from tests.documents.helpers import pdf_text, reader
 from workflows.models import CaseProcess
 
 from .conftest import pass_formal_check, staff_login, submit_case
@@ -32,9 +33,12 @@ def test_the_officer_notifies_a_delay_with_a_reason_and_a_new_date(client, djang
         and "later than the current one" in earlier.context["delay_form"].errors["new_date"][0]
     )
 
-    sent = client.post(
+    draft = client.post(
         case_page, {"new_date": new_date.isoformat(), "reason": "Oczekiwanie na opinię Straży Granicznej"}
     )
+    assert draft.status_code == 200 and "Send the letter" in draft.content.decode()
+    assert not application.documents.filter(kind=DocumentKind.DELAY_NOTICE).exists()  # read first, then sent
+    sent = client.post(case_page, {"confirm": "1"})
     assert sent.status_code == 302
     assert application.documents.filter(kind=DocumentKind.DELAY_NOTICE).count() == 1
     assert application.events.filter(kind=CaseEvent.Kind.DELAY_NOTICE).count() == 1
@@ -71,3 +75,31 @@ def test_once_the_watch_gives_the_art_36_task_the_case_page_sends_the_officer_to
     assert refused.status_code == 400
     assert not application.documents.filter(kind=DocumentKind.DELAY_NOTICE).exists()
     assert clock_of(application).due_on == due
+
+
+def test_the_notice_sent_from_the_case_page_is_read_as_a_draft_first_and_can_be_changed(
+    client, django_capture_on_commit_callbacks, officer, other_office_officer
+):
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    new_date = CaseProcess.objects.get(application=application).decision_due_on + timedelta(days=21)
+    staff_login(client, officer)
+    case_page = reverse("workflows:case", kwargs={"case_id": application.public_id})
+    draft_url = reverse("workflows:case-delay-notice-draft", kwargs={"case_id": application.public_id})
+    assert client.get(draft_url).status_code == 404  # nothing previewed yet
+    assert client.post(case_page, {"confirm": "1"}).status_code == 302  # nothing to confirm: the form again
+    assert not application.documents.filter(kind=DocumentKind.DELAY_NOTICE).exists()
+
+    page = client.post(case_page, {"new_date": new_date.isoformat(), "reason": "Brak odpowiedzi konsula"})
+    assert "Send the letter" in page.content.decode() and "Change the letter" in page.content.decode()
+    draft = client.get(draft_url)
+    assert draft["Content-Type"] == "application/pdf" and draft["Cache-Control"] == "private, no-store"
+    text = pdf_text(draft.content)
+    assert "PROJEKT" in text and "Brak odpowiedzi konsula" in text and new_date.strftime("%d.%m.%Y") in text
+    assert "/ByteRange" not in draft.content.decode("latin-1") and not reader(draft.content).get_fields()  # not sealed
+
+    changed = client.get(f"{case_page}?change=1").content.decode()
+    assert "Brak odpowiedzi konsula" in changed  # the officer's answers come back to be corrected
+    staff_login(client, other_office_officer)
+    assert client.get(draft_url).status_code == 404
+    assert not application.documents.filter(kind=DocumentKind.DELAY_NOTICE).exists()

@@ -17,12 +17,21 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_guidance_is_seeded_for_every_step_of_the_flow_with_its_legal_basis():
-    from workflows.selectors import STAGE_ORDER
+    from viewflow.workflow.nodes import View
+
+    from workflows.flows import ResidencePermitFlow
+    from workflows.services import APPLICANT_NODES, SECOND_INSTANCE_NODES
 
     articles = list(KnowledgeArticle.objects.all())
     assert len(articles) >= 8
     covered = {step for article in articles for step in article.steps}
-    assert covered >= set(STAGE_ORDER) - {"residence_card"}
+    officer_steps = {
+        node.name
+        for node in ResidencePermitFlow.instance.nodes()
+        if isinstance(node, View) and node.name not in APPLICANT_NODES | SECOND_INSTANCE_NODES
+    }
+    assert {"residence_card", "consult_consul", "payment", "delay_notice", "decide_suspension"} <= officer_steps
+    assert officer_steps - covered == set()
     for article in articles:
         assert article.legal_basis and len(article.body) > 400
         assert not any(word in article.body.lower() for word in ("lorem", "todo", "placeholder", "xxx"))
@@ -38,6 +47,21 @@ def test_a_task_shows_the_articles_for_its_step_and_purpose(client, django_captu
     assert "Jak przeprowadzić kontrolę formalną wniosku o zezwolenie na pobyt czasowy i pracę" in html
     assert "Wezwanie do usunięcia braków formalnych" in html
     assert "Studia: co sprawdzić" not in html and "Kiedy i kogo pytać" not in html
+
+
+@pytest.mark.parametrize(
+    ("step", "title"),
+    [
+        ("consult_consul", "Zapytanie do konsula: kiedy, o co i jak długo czekać"),
+        ("payment", "Opłata skarbowa: ile wynosi, wezwanie do zapłaty i zwrot wniosku"),
+        ("formal_check", "Opłata skarbowa: ile wynosi, wezwanie do zapłaty i zwrot wniosku"),
+        ("delay_notice", "Zawiadomienie o niezałatwieniu sprawy w terminie (art. 36 k.p.a.)"),
+        ("decide_suspension", "Zawieszenie postępowania na wniosek strony (art. 98 k.p.a.)"),
+        ("residence_card", "Karta pobytu po udzieleniu zezwolenia"),
+    ],
+)
+def test_the_consul_stamp_duty_delay_suspension_and_card_steps_show_their_own_guidance(db, step, title):
+    assert title in {article.title for article in knowledge.articles_for(step=step, purpose="work")}
 
 
 def test_articles_for_a_purpose_are_not_shown_for_another(db):

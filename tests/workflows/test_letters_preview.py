@@ -82,6 +82,25 @@ def test_the_summons_is_previewed_with_the_day_and_hour_of_the_appointment(
     assert "PROJEKT" in text and "10:30" in text and when.strftime("%d.%m.%Y") in text
 
 
+def test_a_summons_for_less_than_seven_days_ahead_is_refused_on_its_date_before_any_draft(
+    client, django_capture_on_commit_callbacks, officer
+):
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    task = take(application, "book_appointment", officer)
+    staff_login(client, officer)
+    soon = timezone.localtime() + timedelta(days=3)
+    response = client.post(_task_url(task), {"starts_at": soon.strftime("%Y-%m-%dT10:30"), "place": "ul. Długa 5"})
+    assert response.status_code == 400
+    assert "Send the letter" not in response.content.decode()
+    assert response.context["form"].errors["starts_at"] == [
+        "The summons must be sent at least 7 days before the appointment (art. 106e)."
+    ]
+    assert response.context["form"].data["place"] == "ul. Długa 5"  # the other answer is kept
+    assert client.get(_task_url(task, "workflows:task-letter-preview")).status_code == 404
+    assert not application.appointments.exists()
+
+
 def test_only_the_officer_holding_the_task_sees_its_draft_letter(
     client, django_capture_on_commit_callbacks, officer, second_officer, other_office_officer
 ):

@@ -135,3 +135,50 @@ def test_a_summons_opened_on_time_makes_the_no_show_a_default(client, django_cap
         record(application, officer, "no_show_end")
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DISCONTINUED
+
+
+def test_the_officer_reads_the_discontinuance_for_a_no_show_as_a_draft_before_it_is_issued(
+    client, django_capture_on_commit_callbacks, officer
+):
+    from django.urls import reverse
+
+    from tests.documents.helpers import pdf_text
+
+    from .conftest import staff_login
+
+    application = summoned(django_capture_on_commit_callbacks, officer)
+    task = take(application, "fingerprints", officer)
+    staff_login(client, officer)
+    url = reverse("workflows:task", kwargs={"task_id": task.pk})
+    page = client.post(url, {"outcome": "no_show_end"})
+    assert page.status_code == 200 and "Send the letter" in page.content.decode()
+    draft = pdf_text(client.get(reverse("workflows:task-letter-preview", kwargs={"task_id": task.pk})).content)
+    assert "PROJEKT" in draft and "umorz" in draft.lower()
+    application.refresh_from_db()
+    assert application.status != ApplicationStatus.DISCONTINUED  # nothing issued before the officer confirms
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"confirm": "1"}).status_code == 302
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DISCONTINUED
+    assert application.documents.filter(kind=DocumentKind.DISCONTINUANCE).count() == 1
+
+
+def test_a_no_show_that_cannot_end_the_case_is_refused_at_once_without_a_draft(
+    client, django_capture_on_commit_callbacks, officer
+):
+    from django.urls import reverse
+
+    from .conftest import staff_login
+
+    application = summoned(django_capture_on_commit_callbacks, officer)
+    answers = application.answers
+    answers["personal"]["date_of_birth"] = date.today().replace(year=date.today().year - 4, day=1).isoformat()
+    application.answers = answers
+    application.save(update_fields=["answers"])
+    task = take(application, "fingerprints", officer)
+    staff_login(client, officer)
+    page = client.post(reverse("workflows:task", kwargs={"task_id": task.pk}), {"outcome": "no_show_end"})
+    assert page.status_code == 400 and "Send the letter" not in page.content.decode()
+    assert page.context["form"].data["outcome"] == "no_show_end"  # the form stays, with the answer
+    assert "A child under 6 is not discontinued for not appearing" in page.content.decode()

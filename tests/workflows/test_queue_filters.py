@@ -174,3 +174,17 @@ def test_a_choice_that_is_not_offered_is_ignored_not_an_error(client):
     _supervisor(client)
     response = client.get("/office/tasks/?stage=__class__&sort=drop&deadline=%27")
     assert response.status_code == 200 and "Open the task" in response.content.decode()
+
+
+def test_the_filters_combine_with_each_other_and_with_the_order(client):
+    seed(40, voivodeships=[OFFICE], applicants=2)
+    _stamp_deadlines_from_today()
+    _supervisor(client)
+    today = timezone.localdate().isoformat()
+    overdue = [t for t in _office_tasks() if t.data.get("due") and t.data["due"] < today]
+    stage, permit = overdue[0].flow_task.name, overdue[0].data["permit"]
+    expected = [t for t in overdue if t.flow_task.name == stage and t.data["permit"] == permit]
+    assert len(expected) < len(overdue), "each filter takes some tasks away"
+    html = client.get(f"/office/tasks/?stage={stage}&permit={permit}&deadline=overdue&sort=case").content.decode()
+    numbers = re.findall(r"<td>(14/\d{4}/\d{6})</td>", html)
+    assert numbers == sorted(numbers) == sorted(t.data["case"] for t in expected)

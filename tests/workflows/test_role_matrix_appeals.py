@@ -80,7 +80,9 @@ def test_the_second_instance_sees_only_forwarded_appeals_and_no_office_page(
     # Claimed and decided through the page by the second instance only.
     url = reverse("workflows:second-instance-task", kwargs={"task_id": task.pk})
     assert client.post(url, {"claim": "1"}).status_code == 302
-    response = client.post(url, {"outcome": "upheld", "justification": "Decyzja jest prawidłowa."})
+    draft = client.post(url, {"outcome": "upheld", "justification": "Decyzja jest prawidłowa."})
+    assert draft.status_code == 200 and "Send the letter" in draft.content.decode()  # read as a draft first
+    response = client.post(url, {"confirm": "1"})
     assert response.status_code == 302
     forwarded.refresh_from_db()
     assert forwarded.status == "refused_final"
@@ -157,3 +159,39 @@ def test_the_demo_data_has_a_second_instance_account_printed_with_the_others():
     assert "Second-instance officer" in line and "TOTP secret" in line
     person = User.objects.get(email="second.instance@mos.example")
     assert appeals.is_second_instance(person) and not services.is_staff(person)
+
+
+def test_the_second_instance_reads_its_decision_as_a_draft_and_issues_it_only_when_confirmed(
+    client, django_capture_on_commit_callbacks, officer, supervisor
+):
+    from tests.documents.helpers import pdf_text, reader
+
+    forwarded = refused_and_appealed(django_capture_on_commit_callbacks, officer, supervisor, forward=True)
+    head_of_office = SecondInstanceFactory()
+    task = appeals.claim_appeal(task=open_task(forwarded, "second_instance"), user=head_of_office)
+    staff_login(client, head_of_office)
+    url = reverse("workflows:second-instance-task", kwargs={"task_id": task.pk})
+    draft_url = reverse("workflows:second-instance-decision-draft", kwargs={"task_id": task.pk})
+    assert client.get(draft_url).status_code == 404  # nothing read yet
+    answers = {
+        "outcome": "overturned",
+        "kind": "grant",
+        "valid_from": "2027-02-01",
+        "valid_to": "2029-01-31",
+        "justification": "Cudzoziemiec wykazał stabilne źródło dochodu.",
+    }
+    page = client.post(url, answers)
+    assert page.status_code == 200 and "Send the letter" in page.content.decode()
+    draft = client.get(draft_url)
+    assert draft["Content-Type"] == "application/pdf" and draft["Cache-Control"] == "private, no-store"
+    text = pdf_text(draft.content)
+    assert "PROJEKT" in text and "Szef Urzędu do Spraw Cudzoziemców" in text and "31.01.2029" in text
+    assert "/ByteRange" not in draft.content.decode("latin-1") and not reader(draft.content).get_fields()
+    assert "stabilne źródło dochodu" in client.get(f"{url}?change=1").content.decode()  # back to be corrected
+    forwarded.refresh_from_db()
+    assert forwarded.status != "granted_final" and forwarded.decisions.count() == 1  # nothing issued yet
+
+    assert client.post(url, {"confirm": "1"}).status_code == 302
+    forwarded.refresh_from_db()
+    assert forwarded.status == "granted_final" and forwarded.decisions.first().kind == "grant"
+    assert client.get(draft_url).status_code in (403, 404)  # the task is done

@@ -96,3 +96,41 @@ def test_the_zone_is_named_where_the_hour_matters():
 
 def test_nothing_or_nonsense_is_written_as_nothing():
     assert format_when(None) == "" and format_when("not a date") == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("pl", "01.12.2026 09:00"), ("en", "1 December 2026, 09:00")],
+)
+def test_the_admins_history_and_audit_list_write_the_polish_time_the_readers_way(client, language, expected):
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from tests.factories import AdministratorFactory
+    from workflows.audit import audit
+    from workflows.models import KnowledgeArticle
+
+    admin = AdministratorFactory()
+    article = KnowledgeArticle.objects.order_by("pk").first()
+    at = datetime(2026, 12, 1, 8, 0, 5, tzinfo=UTC)  # 09:00 in Warsaw (winter)
+    LogEntry.objects.create(
+        action_time=at,
+        user=admin,
+        content_type=ContentType.objects.get_for_model(KnowledgeArticle),
+        object_id=str(article.pk),
+        object_repr=article.title[:200],
+        action_flag=CHANGE,
+        change_message="[]",
+    )
+    with time_machine.travel(at, tick=False):
+        audit(admin, "knowledge.checked", obj=article)
+    staff_login(client, admin)
+
+    history = client.get(
+        reverse("admin:workflows_knowledgearticle_history", args=[article.pk]), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert f"{expected}:05" in history and "08:00" not in history
+    audit_list = client.get(
+        reverse("admin:workflows_auditentry_changelist"), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert expected in audit_list and "08:00" not in audit_list
