@@ -123,7 +123,11 @@ def test_overturned_and_refused_the_new_decision_needs_and_prints_its_grounds(
     assert page.status_code == 400
     assert page.context["form"].errors["grounds"] == ["Choose at least one ground of the refusal from the Act."]
     assert "Zaległości podatkowe." in page.content.decode()
-    assert client.post(url, {**answers, "grounds": ["art100_1_6", "art100_1_7"]}).status_code == 302
+    draft = client.post(url, {**answers, "grounds": ["art100_1_6", "art100_1_7"]})
+    assert draft.status_code == 200 and "Send the letter" in draft.content.decode()  # read as a draft first
+    preview = client.get(reverse("workflows:second-instance-decision-draft", kwargs={"task_id": task.pk}))
+    assert "art. 100 ust. 1 pkt 6" in pdf_text(preview.content)
+    assert client.post(url, {"confirm": "1"}).status_code == 302
     text = _letter_text(application)
     assert "odmówić udzielenia" in text
     assert "art. 100 ust. 1 pkt 6 – cudzoziemiec zalega z uiszczeniem podatków" in text
