@@ -32,6 +32,7 @@ CHROME_PATH = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 TARGETS = {"performance": 95, "accessibility": 100, "kilobytes": 60}
 QUICK_PAGES = ("home", "wizard_step")
 STATIC_ROOT = ROOT / "var" / "lighthouse-static"  # collected once and kept (var/ is not in git)
+REPORTS = ROOT / "var" / "lighthouse-reports"  # the last run's full Lighthouse report of each page, to see what costs
 # Lighthouse's mobile preset, narrowed to the 375 px phone of the issue; "simulate" throttling is its slow 4G
 # (150 ms round trip, 1.6 Mbit/s down) with a 4x slower CPU.
 LIGHTHOUSE_FLAGS = [
@@ -136,6 +137,8 @@ def audit(url: str, cookie: str, workdir: Path, name: str) -> dict:
         capture_output=True,
         timeout=600,
     )
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(report, REPORTS / report.name)
     return summarise(json.loads(report.read_text()))
 
 
