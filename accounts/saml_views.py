@@ -15,6 +15,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
 from . import saml
+from .views import keep_the_page_language, safe_next
 
 logger = logging.getLogger(__name__)
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -64,7 +65,9 @@ class CompleteLoginView(View):
             return _refused(request, reason)
         login(request, user, backend=BACKEND)
         request.session[saml.SESSION_NAME_ID], request.session[saml.SESSION_IDP] = name_id, issuer
-        return HttpResponseRedirect(next_url or reverse("home"))
+        # As after a password login: the page asked for, else the person's landing page ("My applications" for an
+        # applicant), in the language this browser was using, which the account's preference now follows.
+        return keep_the_page_language(request, user, HttpResponseRedirect(safe_next(request, next_url, user)))
 
 
 class SamlLogoutView(View):

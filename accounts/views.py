@@ -13,6 +13,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,7 +28,7 @@ PENDING_SECOND_FACTOR = "accounts_pending_second_factor"
 PENDING_MAX_AGE = 300  # seconds between the password and the code
 
 
-def _safe_next(request: HttpRequest, candidate: str | None, user: User | None = None) -> str:
+def safe_next(request: HttpRequest, candidate: str | None, user: User | None = None) -> str:
     if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
         return candidate
     if user is not None and (user.has_role(Role.OFFICER) or user.has_role(Role.SUPERVISOR)):
@@ -53,18 +54,25 @@ def _with_language_cookie(response: HttpResponse, language: str) -> HttpResponse
     return response
 
 
+def keep_the_page_language(request: HttpRequest, user: User, response: HttpResponse) -> HttpResponse:
+    """After a login: the language the login page was shown in stays, and the account's preference follows it.
+
+    That language is the request's, as LocaleMiddleware resolved it: the switcher's cookie when a choice was made on
+    this browser, else the browser's Accept-Language, else Polish. The account's stored language never replaces it
+    (issue 17: log in lands on "My applications" in the language the person was just using); the cookie set here keeps
+    it fixed for the pages that follow. Used by the password login and the national node's (SAML) login alike.
+    """
+    language = translation.get_supported_language_variant(getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE))
+    if language != user.preferred_language:
+        User.objects.filter(pk=user.pk).update(preferred_language=language)
+        user.preferred_language = language
+    return _with_language_cookie(response, language)
+
+
 def _complete_login(request: HttpRequest, user: User, next_url: str) -> HttpResponse:
     login(request, user, backend=getattr(user, "backend", None))
     login_guard.clear(user.email)
-    # A language chosen on this browser (the switcher's cookie) stays after the login and the account follows that
-    # choice; with none chosen, the account's stored preference beats the browser's guess.
-    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    if language not in dict(settings.LANGUAGES):
-        language = user.preferred_language
-    elif language != user.preferred_language:
-        User.objects.filter(pk=user.pk).update(preferred_language=language)
-        user.preferred_language = language
-    response = _with_language_cookie(HttpResponseRedirect(next_url), language)
+    response = keep_the_page_language(request, user, HttpResponseRedirect(next_url))
     login_guard.remember_device(response, user.email)
     return response
 
@@ -109,7 +117,7 @@ class LoginView(FormView):
 
     def form_valid(self, form: LoginForm) -> HttpResponse:
         user = form.user
-        next_url = _safe_next(self.request, self.request.POST.get("next") or self.request.GET.get("next"), form.user)
+        next_url = safe_next(self.request, self.request.POST.get("next") or self.request.GET.get("next"), form.user)
         if not user.email_verified:
             services.send_verification_email(user)
             form.add_error(None, _("Please confirm your e-mail address first. We have sent you a new link."))

@@ -169,3 +169,28 @@ class DraftWizardStorage(BaseStorage):
             extra = {"updated_at": timezone.now()} if isinstance(self.draft, Draft) else {}
             type(self.draft).objects.filter(pk=self.draft.pk).update(wizard_state=state, **extra)
         self.draft.wizard_state = state
+
+
+def _fields_named(condition: Any) -> list[str]:
+    """The "step.key" paths a condition (as show_if_json gives it) reads, however deeply nested."""
+    if isinstance(condition, dict):
+        found = [condition["field"]] if isinstance(condition.get("field"), str) else []
+        for key in ("not", "all", "any"):
+            if key in condition:
+                found += _fields_named(condition[key])
+        return found
+    if isinstance(condition, list):
+        return [path for item in condition for path in _fields_named(item)]
+    return []
+
+
+def answers_named_by(conditions: dict[str, Any], answers: dict[str, Any], step_key: str) -> dict[str, dict[str, Any]]:
+    """The answers of other steps that this page's conditions read, for its script: only those, so a page without
+    conditions carries none of the application's answers (and loads no script), and a page with them stays small."""
+    wanted: dict[str, dict[str, Any]] = {}
+    for path in _fields_named(list(conditions.values())):
+        step, _, rest = path.partition(".")
+        key = rest.split(".", 1)[0]
+        if step != step_key and key in (answers.get(step) or {}):
+            wanted.setdefault(step, {})[key] = answers[step][key]
+    return wanted

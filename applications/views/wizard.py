@@ -38,7 +38,7 @@ from validators.travel_documents import parse_td3
 
 from .. import services
 from ..selectors import open_drafts_for_applicant
-from ..wizard import StepForm
+from ..wizard import StepForm, answers_named_by
 
 RETURN_TO_CHECK = "check"
 PENDING_POST = "wizard_post_before_login"
@@ -208,13 +208,15 @@ class DraftWizardView(NamedUrlWizardView):
     def get_context_data(self, form: StepForm, **kwargs) -> dict:
         context = super().get_context_data(form=form, **kwargs)
         visible = list(self.get_form_list())
+        conditions = form.show_if_json()
         context.update(
             {
                 "draft": self.draft,
                 "spec": self.spec,
                 "step_form": form,
                 "step_spec": form.step,
-                "answers_for_conditions": {k: v for k, v in self.draft.answers.items() if k != form.step_key},
+                "conditions": conditions,
+                "answers_for_conditions": answers_named_by(conditions, self.draft.answers, form.step_key),
                 "step_number": visible.index(form.step_key) + 1,
                 "step_count": len(visible),
                 "step_title": form.step.title.get(self.language),

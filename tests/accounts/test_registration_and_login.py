@@ -55,10 +55,44 @@ def test_a_new_applicant_registers_confirms_the_email_and_logs_in(client, django
     user.refresh_from_db()
     assert user.email_verified
 
+    # Olena chose Ukrainian on the form, but this browser asks for English (the client's Accept-Language) and no
+    # language was switched to, so the login page she just used was in English. Issue 17: the login keeps the
+    # language of the page the person was using and the stored preference follows it; the account's Ukrainian does
+    # not take over (it used to: the old rule let the stored language beat the browser's).
     response = login(client, "olena@example.org", NEW_PASSWORD)
     assert response.status_code == 302
-    assert client.cookies["django_language"].value == "uk"
+    assert client.cookies["django_language"].value == "en"
+    user.refresh_from_db()
+    assert user.preferred_language == "en"
     assert client.get(reverse("accounts:account")).status_code == 200
+
+
+def test_logging_in_keeps_the_language_the_browser_was_shown_and_stores_it_on_the_account(client):
+    oksana = ApplicantFactory(preferred_language="pl")
+    page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="uk")
+    assert '<html lang="uk"' in page.content.decode()  # no language cookie: the browser's language is shown
+
+    response = client.post(
+        reverse("accounts:login"), {"email": oksana.email, "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="uk"
+    )
+    assert response.status_code == 302 and response.url == reverse("applications:dashboard")
+    my_applications = client.get(response.url, HTTP_ACCEPT_LANGUAGE="uk").content.decode()
+    assert '<html lang="uk"' in my_applications and "Мої заяви" in my_applications
+    oksana.refresh_from_db()
+    assert oksana.preferred_language == "uk"
+    assert client.cookies["django_language"].value == "uk"
+
+
+def test_a_language_chosen_on_this_browser_beats_its_accept_language_at_login(client):
+    oksana = ApplicantFactory(preferred_language="pl")
+    client.cookies["django_language"] = "en"
+    response = client.post(
+        reverse("accounts:login"), {"email": oksana.email, "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="uk"
+    )
+    my_applications = client.get(response.url, HTTP_ACCEPT_LANGUAGE="uk").content.decode()
+    assert '<html lang="en"' in my_applications and "My applications" in my_applications
+    oksana.refresh_from_db()
+    assert oksana.preferred_language == "en"
 
 
 def test_passwords_are_hashed_with_argon2(settings):

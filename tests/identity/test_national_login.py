@@ -62,6 +62,19 @@ def test_a_person_logs_in_through_the_national_node_and_the_identity_is_linked(c
     assert NationalIdentity.objects.count() == 1 and int(client.session["_auth_user_id"]) == user.pk
 
 
+def test_the_national_login_lands_on_my_applications_in_the_language_the_browser_was_using(client, node, applicant):
+    applicant.preferred_language = "pl"
+    applicant.save(update_fields=["preferred_language"])
+    client.force_login(applicant)  # the e-mail account, linked to the identity by this login
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "uk"  # no language chosen on this browser: it asks for Ukrainian
+    response = post_to_acs(client, log_in_at_the_node(client))
+    assert response.status_code == 302 and response["Location"] == reverse("applications:dashboard")
+    my_applications = client.get(response["Location"]).content.decode()
+    assert '<html lang="uk"' in my_applications and "Мої заяви" in my_applications
+    applicant.refresh_from_db()
+    assert applicant.preferred_language == "uk"
+
+
 def test_an_email_account_logged_in_is_linked_to_the_national_identity(client, node, applicant):
     client.force_login(applicant)
     post_to_acs(client, log_in_at_the_node(client))

@@ -12,7 +12,7 @@ from formdefs.models import FormDefinition, FormDefinitionStatus
 from formdefs.services import copy_to_new_draft, publish_definition, update_definition
 from tests.factories import ApplicantFactory
 from tests.journey.helpers import post_step, step_url
-from tests.samples import applicant_payload
+from tests.samples import applicant_payload, ready_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +116,31 @@ def test_what_was_typed_when_the_session_expired_is_back_after_logging_in(client
     client.post(reverse("accounts:login"), {"email": applicant.email, "password": PASSWORD})
     page = client.get(step_url(draft, "personal")).content.decode()
     assert 'value="TYPEDBEFORE"' in page
+
+
+def test_only_a_page_with_dependent_questions_loads_the_script_and_only_the_answers_it_reads(client):
+    """Issue 17 (light pages): the conditions script and the answers it reads come with a page only when a question
+    on it depends on another answer, and then only the answers of other steps its conditions name."""
+    applicant = ApplicantFactory()
+    client.force_login(applicant)
+    draft = ready_draft(applicant)
+    with_conditions = without = 0
+    for step in draft.definition.spec.steps:
+        response = client.get(step_url(draft, step.key))
+        if response.status_code != 200:
+            continue  # a step the answers leave out
+        page = response.content.decode()
+        if not response.context["conditions"]:
+            without += 1
+            assert "conditions" not in page and 'id="step-answers"' not in page, step.key
+            continue
+        with_conditions += 1
+        assert "js/conditions" in page and 'id="step-conditions"' in page
+        conditions = json.dumps(response.context["conditions"])
+        carried = json.loads(page.split('<script id="step-answers" type="application/json">')[1].split("</script>")[0])
+        for other_step, answers in carried.items():
+            assert other_step != step.key
+            for key, value in answers.items():
+                assert f'"{other_step}.{key}' in conditions  # named by a condition of this page
+                assert draft.answers[other_step][key] == value
+    assert with_conditions and without
