@@ -199,11 +199,11 @@ class SecondInstanceDecisionDraftView(SecondInstanceMixin, View):
         task = appeal_selectors.second_instance_task(request.user, task_id)
         if task.owner_id != request.user.pk or task.status != STATUS.ASSIGNED:
             raise PermissionDenied
+        application = task.process.caseprocess.application
         data = _pending_decision(request, task)
-        form = appeal_forms.SecondInstanceForm(data) if data is not None else None
+        form = appeal_forms.SecondInstanceForm(data, application=application) if data is not None else None
         if form is None or not form.is_valid():
             raise Http404
-        application = task.process.caseprocess.application
         letter = appeal_letters.draft_second_instance_decision(
             application, appeals.open_appeal(application), request.user, form.cleaned_data
         )
