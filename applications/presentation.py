@@ -73,7 +73,7 @@ def summarise(
             continue
         values = answers.get(step.key) or {}
         summary = StepSummary(step=step, title=step.title.get(language), letter=letters.get(step.key, ""))
-        unknown_of = _unknown_checkboxes(step)
+        unknown_of = unknown_checkboxes(step)
         for item in step.items:
             if not is_field_visible(item, answers):
                 continue
@@ -103,7 +103,7 @@ def summarise(
     return summaries
 
 
-def _unknown_checkboxes(step: StepSpec) -> dict[str, FieldSpec]:
+def unknown_checkboxes(step: StepSpec) -> dict[str, FieldSpec]:
     """The "I do not know" checkboxes of a step and the question each stands for: a field asked only while a
     checkbox of its step is not ticked (`show_if: {"not": {"field": "<step>.<box>", "equals": true}}`)."""
     boxes = {i.key for i in step.items if isinstance(i, FieldSpec) and i.type == "boolean"}

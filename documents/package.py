@@ -74,24 +74,31 @@ def field_cell(field: FieldSpec, answers: Mapping[str, Any], *, layout: str = "2
 
 def package_sections(definition: FormDefinitionSpec, answers: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The form section by section: {letter, title, entries}; an entry is a run of field rows or a group table."""
+    from applications.presentation import unknown_checkboxes  # with the app registry ready (it reads models)
+
     sections = []
     layout = definition.layout
     for step in definition.steps:
         step_answers = answers.get(step.key) or {}
         entries: list[dict[str, Any]] = []
+        # A ticked "Nie znam" is the answer to its question ("7. Imię matki: Nie znam"), never a row of its own.
+        boxes = unknown_checkboxes(step)
+        items = {item.key: item for item in step.items}
+        unknown = {question.key: items[box] for box, question in boxes.items() if step_answers.get(box) is True}
         for item in step.items:
             if isinstance(item, GroupSpec):
                 entries.append(_group_entry(item, step_answers.get(item.key), layout=layout))
-            elif not kind_of(item).is_silent(item, step_answers.get(item.key)):  # no "Nie znam: NIE" row
+            elif item.key in boxes:
+                continue
+            elif item.key in unknown or not kind_of(item).is_silent(item, step_answers.get(item.key)):
                 if not entries or entries[-1]["kind"] != "fields":
                     entries.append({"kind": "fields", "rows": []})
-                entries[-1]["rows"].append(
-                    {
-                        "number": item.number or "",
-                        "label": item.label.pl,
-                        **field_cell(item, step_answers, layout=layout),
-                    }
+                cell = (
+                    {"value": unknown[item.key].label.pl, "not_applicable": False}
+                    if item.key in unknown
+                    else field_cell(item, step_answers, layout=layout)
                 )
+                entries[-1]["rows"].append({"number": item.number or "", "label": item.label.pl, **cell})
         sections.append({"key": step.key, "letter": step.section or "", "title": step.title.pl, "entries": entries})
     return sections
 

@@ -65,6 +65,13 @@ def test_the_version_2_package_prints_the_2026_layout(slug):
     assert "Opłaty" in application and "440 zł" in application and "100 zł" in application
 
 
+def test_a_ticked_i_do_not_know_prints_as_the_answer_to_its_question():
+    """Issue 17: "7 Imię matki Nie znam", not "NIE DOTYCZY" followed by a row "Nie znam TAK" that names nothing."""
+    text = sample_package_text("temporary-residence", 2)
+    assert "Imię matki Nie znam" in text
+    assert "Nie znam TAK" not in text and "Nie znam NIE" not in text
+
+
 if __name__ == "__main__":  # regenerate the fixtures: python -m tests.documents.test_sample_package_text
     import django
 
