@@ -106,7 +106,7 @@ def summarise(
 def unknown_checkboxes(step: StepSpec) -> dict[str, FieldSpec]:
     """The "I do not know" checkboxes of a step and the question each stands for: a field asked only while a
     checkbox of its step is not ticked (`show_if: {"not": {"field": "<step>.<box>", "equals": true}}`)."""
-    boxes = {i.key for i in step.items if isinstance(i, FieldSpec) and i.type == "boolean"}
+    boxes = {i.key for i in step.items if isinstance(i, FieldSpec) and kind_of(i).yes_no}
     found = {}
     for item in step.items:
         inner = getattr(getattr(item, "show_if", None), "not_", None)
