@@ -70,3 +70,36 @@ def test_the_capped_count_reads_at_most_the_cap_and_one_row():
         paging.IdFirstPaginator(tasks, 5, cap=7).get_page(1)
     count = next(query["sql"] for query in queries.captured_queries if "COUNT(" in query["sql"])
     assert "LIMIT 8" in count
+
+
+@pytest.mark.parametrize(
+    "criteria, indexes",
+    [
+        ({"permit": "temporary-residence-work"}, ("workflows_task_office_open_permit_due",)),
+        (
+            {"permit": "temporary-residence", "purpose": "studies"},
+            ("workflows_task_office_open_permit_due", "workflows_task_office_open_purpose_due"),
+        ),
+        ({"purpose": "studies"}, ("workflows_task_office_open_purpose_due",)),
+        ({"stage": "review"}, ("workflows_task_office_open_stage_due",)),
+    ],
+)
+def test_on_postgresql_a_filtered_queue_is_counted_and_paged_from_an_index_of_its_filter(criteria, indexes):
+    """Migration 0017: the capped count and the page's ids of a filter by permit, purpose or stage read an index led
+    by the office and that filter, never the whole table (the planner is told to avoid scans it could choose on a
+    small test database; what is checked is that the queries can be answered so)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the indexes are PostgreSQL's")
+    from workflows import selectors, task_lists
+
+    seed(40, voivodeships=[OFFICE], applicants=2)
+    officer = User.objects.get(email=f"officer-{OFFICE}-0@{SEED_DOMAIN}")
+    tasks = task_lists.filter_and_sort(selectors.queue(officer), **criteria)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+    counted = tasks.order_by()[: paging.COUNT_CAP + 1]
+    for queryset in (counted, tasks.values_list("pk", flat=True)[:25]):
+        plan = queryset.explain()
+        assert any(index in plan for index in indexes), plan
+        assert "Seq Scan on viewflow_task" not in plan
