@@ -541,7 +541,9 @@ class CaseView(StaffMixin, View):
 
 
 class KnowledgeView(StaffMixin, View):
-    """The office's knowledge base: every article, or those the search finds."""
+    """The office's knowledge base: every article, or those the search finds (the second instance reads it too)."""
+
+    second_instance_too = True
 
     def get(self, request: HttpRequest) -> HttpResponse:
         form = forms.KnowledgeSearchForm(request.GET if "q" in request.GET else None)
@@ -558,6 +560,8 @@ class KnowledgeView(StaffMixin, View):
 
 
 class KnowledgeArticleView(StaffMixin, View):
+    second_instance_too = True
+
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         article = get_object_or_404(knowledge.KnowledgeArticle, slug=slug, is_published=True)
         # The Polish text counts; a translation, where somebody wrote one, is offered to a reader of that language.
