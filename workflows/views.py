@@ -431,6 +431,9 @@ class HandoverView(StaffMixin, View):
         """Bad input (no reason, a person who is not a colleague of the office) gets the task page again with the
         message beside its field and the reason as typed; a task no longer held goes back to its page with a note."""
         task = selectors.office_task(request.user, task_id)
+        if not _holds(request.user, task):
+            messages.error(request, _("Only the officer who holds an open task can give it back."))
+            return redirect("workflows:task", task_id=task.pk)
         form = forms.HandoverForm(request.POST, people=selectors.handover_colleagues(request.user, task))
         if form.is_valid():
             colleague, reason = form.cleaned_data.get("to_user"), form.cleaned_data["reason"]
@@ -445,7 +448,7 @@ class HandoverView(StaffMixin, View):
                     messages.success(request, _("The task has been given to %(person)s.") % {"person": colleague})
             except services.WorkflowError as error:
                 task.refresh_from_db()
-                if task.owner_id != request.user.pk or task.status != STATUS.ASSIGNED:
+                if not _holds(request.user, task):  # taken from them meanwhile (a supervisor reassigned it)
                     messages.error(request, error.message)
                     return redirect("workflows:task", task_id=task.pk)
                 form.add_error("to_user" if colleague is not None else None, error.message)
@@ -454,6 +457,10 @@ class HandoverView(StaffMixin, View):
                 return redirect("workflows:inbox")
         view = TaskView()
         return view.page(request, task, view.form_for(request, task), status=400, handover_form=form)
+
+
+def _holds(user, task) -> bool:
+    return task.owner_id == user.pk and task.status == STATUS.ASSIGNED
 
 
 class CaseListView(StaffMixin, View):

@@ -160,8 +160,10 @@ def test_an_officer_hands_a_task_to_a_colleague_of_the_same_office_only(
     assert task.owner == second_officer and task.status == STATUS.ASSIGNED
     entry = AuditEntry.objects.get(action="task.handed_over", application=application)
     assert entry.data["to"] == second_officer.pk and entry.data["reason"] == "Zna sprawę"
-    # It is no longer the first officer's to give away.
-    assert client.post(url, {"reason": "Jeszcze raz"}).status_code == 302
+    # It is no longer the first officer's to give away: back to the task page, saying so.
+    again = client.post(url, {"reason": "Jeszcze raz"}, follow=True)
+    assert again.redirect_chain[0][1] == 302
+    assert "Only the officer who holds an open task can give it back." in again.content.decode()
     task.refresh_from_db()
     assert task.owner == second_officer
 
