@@ -36,7 +36,8 @@ def test_the_guidance_is_seeded_for_every_step_of_the_flow_with_its_legal_basis(
     for article in articles:
         assert article.legal_basis and len(article.body) > 400
         assert not any(word in article.body.lower() for word in ("lorem", "todo", "placeholder", "xxx"))
-        assert article.versions.get().number == 1
+        numbers = sorted(article.versions.values_list("number", flat=True))
+        assert numbers == list(range(1, article.version + 1))  # seeded as version 1; a later seed is the next one
 
 
 def test_a_task_shows_the_articles_for_its_step_and_purpose(client, django_capture_on_commit_callbacks, officer):
@@ -77,6 +78,13 @@ def test_the_second_instance_step_has_guidance_on_admissibility_supplementary_ev
     assert "14 dni" in text and "7 dni" in text and "90 dni" in text
     assert "jest uprawnieniem wyłącznie wojewody" in text  # art. 132 is the voivode's, not the second instance's
     assert not set(articles) & {a.slug for a in knowledge.articles_for(step="formal_check", purpose="work")}
+
+
+def test_the_suspension_guidance_says_a_refusal_is_an_order_with_its_reason_as_its_second_version(db):
+    article = KnowledgeArticle.objects.get(slug="zawieszenie-postepowania-na-wniosek-strony")
+    assert "Postanowienie o odmowie zawieszenia postępowania" in article.body and article.version == 2
+    first, second = article.versions.order_by("number")
+    assert "Postanowienie o odmowie zawieszenia" not in first.body and second.changed_fields == ["body"]
 
 
 def test_articles_for_a_purpose_are_not_shown_for_another(db):
