@@ -253,6 +253,7 @@ class DocumentKind(models.TextChoices):
     REFUSAL_TO_INITIATE = "refusal_to_initiate", _("Order refusing to initiate proceedings")
     SUSPENSION = "suspension", _("Order suspending the proceedings")
     RESUMPTION = "resumption", _("Order resuming the proceedings")
+    SUSPENSION_REFUSED = "suspension_refused", _("Order refusing to suspend the proceedings")
     SUPPLEMENT_RECEIPT = "supplement_receipt", _("Official receipt of a supplement (UPO)")
 
 
@@ -290,6 +291,7 @@ class CaseEvent(models.Model):
         SUSPENSION_REQUESTED = "suspension_requested", _("Suspension requested")
         SUSPENDED = "suspended", _("Proceedings suspended")
         RESUMED = "resumed", _("Proceedings resumed")
+        SUSPENSION_REFUSED = "suspension_refused", _("Suspension refused")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=32, choices=Kind.choices)

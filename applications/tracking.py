@@ -17,6 +17,8 @@ Contract with case processing (`workflows`), which speaks only through `services
   - `left_unexamined`: `reason` (`"supplement"` or `"fingerprints"`).
   - `letter_opened`: `title`, `opened_on` (ISO date the addressee first opened an official letter: its delivery),
     `deadline` (ISO date, when a call's deadline runs from that opening; the call's own event gets it as `due_at`).
+  - `suspension_refused` (`refused_on`): the officer refused the applicant's request to suspend (art. 98 k.p.a.);
+    the order with the reason is a document of its own, and the case goes on.
   - `status_changed`: `status` (an `ApplicationStatus` value), `residence_card_ready_at` (ISO date-time).
   - `document`: `kind`, `title`, `document` (public id), written by `documents`.
   - After the decision (`workflows.finality`, `workflows.appeals`): `appeal_waived` (`waived_on`), `appeal_filed`
@@ -93,6 +95,7 @@ VISIBLE_DATA: dict[str, tuple[str, ...]] = {
     Kind.SUSPENSION_REQUESTED: (),
     Kind.SUSPENDED: ("suspended_on",),
     Kind.RESUMED: ("resumed_on", "clock_excluded_days"),
+    Kind.SUSPENSION_REFUSED: ("refused_on",),
 }
 
 #: How long the office has for a decision once the clock starts, per form slug (art. 112a ust. 1; art. 210 ust. 1).
@@ -261,6 +264,12 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
             "certificate of legal stay no longer has effect. You can ask to resume them; after 3 years they are "
             "discontinued."
         )
+    if kind == Kind.SUSPENSION_REFUSED:
+        return _(
+            "On %(date)s the office refused to suspend the proceedings, and they go on. The order says why; you may "
+            "file a complaint (zażalenie) against it with the Head of the Office for Foreigners, through the voivode, "
+            "within 7 days of its delivery."
+        ) % {"date": _data_day("refused_on", data)}
     if kind == Kind.RESUMED:
         days = data.get("clock_excluded_days") if isinstance(data.get("clock_excluded_days"), int) else 0
         return _(

@@ -16,7 +16,7 @@ from viewflow.workflow.status import STATUS
 
 from applications.representation import cases_for_party_or_representative
 
-from . import appeal_forms, appeal_letters, appeal_selectors, appeals, letters, selectors
+from . import appeal_forms, appeal_letters, appeal_selectors, appeals, knowledge, letters, selectors, task_index
 from .audit import client_ip
 from .finality import last_day_for_appeal, open_period_of
 from .services import WorkflowError
@@ -188,6 +188,9 @@ class SecondInstanceTaskView(SecondInstanceMixin, View):
             "form": form if is_mine else None,
             "can_claim": task.status == STATUS.NEW,
             "file": selectors.case_file(application, get_language() or "en"),
+            "articles": knowledge.articles_for(
+                step=task.flow_task.name, purpose=(task.data or {}).get(task_index.PURPOSE_KEY) or ""
+            ),
         }
         return render(request, "workflows/second_instance_task.html", context, status=status)
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from applications.case_models import Application
 from documents.models import DocumentKind
 
-from .letters import Letter, _common
+from .letters import Letter, _common, voivode_of
 
 __all__ = [
     "CallPart",
@@ -26,6 +26,7 @@ __all__ = [
     "return_letter",
     "supplement_receipt_letter",
     "suspension_letter",
+    "suspension_refusal_letter",
 ]
 
 
@@ -96,6 +97,23 @@ def suspension_letter(application: Application, *, requested_on: date, officer=N
     context = {**_common(application, officer), "requested_on": requested_on}
     return Letter(
         DocumentKind.SUSPENSION, "documents/suspension.html", context, "Postanowienie o zawieszeniu postępowania"
+    )
+
+
+def suspension_refusal_letter(application: Application, *, requested_on: date, reason: str, officer=None) -> Letter:
+    """The order refusing to suspend at the party's request (art. 98 § 1 k.p.a.), with the officer's reason; a
+    zażalenie lies against it within 7 days of its delivery (art. 101 § 3, art. 141 § 2 k.p.a.)."""
+    context = {
+        **_common(application, officer),
+        "requested_on": requested_on,
+        "reason": reason.strip(),
+        "voivode": voivode_of(application),
+    }
+    return Letter(
+        DocumentKind.SUSPENSION_REFUSED,
+        "documents/suspension_refused.html",
+        context,
+        "Postanowienie o odmowie zawieszenia postępowania",
     )
 
 

@@ -48,6 +48,7 @@ from .ending_letters import (
     resumption_letter,
     return_letter,
     suspension_letter,
+    suspension_refusal_letter,
 )
 from .models import Appointment, CaseProcess, EvidenceRequest, PaymentRequest, SupplementRequest, Suspension
 
@@ -508,7 +509,8 @@ def request_suspension(*, application: Application, applicant, reason: str = "")
 
 
 def decide_suspension(*, task: Task, user, suspend: bool, reason: str = "", ip: str | None = None) -> Suspension:
-    """Suspend (art. 98 § 1: the order, the certificate lapses, the clock stops) or refuse, with a reason."""
+    """Suspend (art. 98 § 1: the order, the certificate lapses, the clock stops) or refuse by an order of its own,
+    with the officer's reason, against which a zażalenie lies (art. 101 § 3 k.p.a.): the case goes on."""
     from .services import WorkflowError, _complete
 
     if not suspend and not reason.strip():
@@ -537,6 +539,19 @@ def decide_suspension(*, task: Task, user, suspend: bool, reason: str = "", ip: 
             lapse_legal_stay_certificate(application, reason=LapseReason.SUSPENDED_AT_REQUEST)
             hold_call_deadlines(application, until=_three_years_after(suspension) + timedelta(days=1))
             refresh_decision_clock(application)
+        else:  # a postanowienie too, delivered as the suspension is, so its 7 days for a zażalenie run
+            letter = suspension_refusal_letter(
+                application,
+                requested_on=polish_day(suspension.requested_at),
+                reason=suspension.refusal_reason,
+                officer=user,
+            )
+            deliver_letter(letters.issue(application, letter))
+            record_event(
+                application,
+                CaseEvent.Kind.SUSPENSION_REFUSED,
+                data={"refused_on": polish_day(suspension.decided_at).isoformat()},
+            )
         audit(user, "suspension.decided", application=application, obj=suspension, ip=ip, data={"suspend": suspend})
         done.append(suspension)
 

@@ -385,6 +385,8 @@ class ReassignForm(forms.Form):
     to_user = forms.ModelChoiceField(label=_("Give the task to"), queryset=None)
 
     def __init__(self, *args, people=(), **kwargs):
+        # Its own ids: the step's form on the same page may have a `reason` too (the error summary links by id).
+        kwargs.setdefault("auto_id", "handover_%s")
         super().__init__(*args, **kwargs)
         from accounts.models import User
 
@@ -399,10 +401,18 @@ class HandoverForm(forms.Form):
         required=False,
         queryset=None,
         empty_label=_("Nobody: return it to the office's queue"),
+        error_messages={"invalid_choice": _("Choose a person of your office.")},
     )
-    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why you give the task back.")},
+    )
 
     def __init__(self, *args, people=(), **kwargs):
+        # Its own ids: the step's form on the same page may have a `reason` too (the error summary links by id).
+        kwargs.setdefault("auto_id", "handover_%s")
         super().__init__(*args, **kwargs)
         from accounts.models import User
 

@@ -36,6 +36,12 @@ def _officer(user) -> dict | None:
     return {"name": user.get_full_name() or user.email, "position": getattr(settings, "OFFICER_POSITION", "inspektor")}
 
 
+def voivode_of(application: Application) -> str:
+    """The case's voivode in the genitive, as a pouczenie names the authority a remedy goes through ("Wojewody
+    Mazowieckiego")."""
+    return f"Wojewody {application.voivodeship.name.removesuffix('ie').capitalize()}iego"
+
+
 def _common(application: Application, officer=None) -> dict:
     return {
         "office": application.office,
@@ -154,7 +160,7 @@ def decision_letter(application: Application, decision: Decision) -> Letter:
         if partial
         else [],
         "justification": decision.justification,
-        "voivode": f"Wojewody {application.voivodeship.name.removesuffix('ie').capitalize()}iego",
+        "voivode": voivode_of(application),
     }
     return Letter(
         DocumentKind.DECISION, "documents/decision.html", context, f"Decyzja w sprawie {application.case_number}"

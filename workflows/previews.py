@@ -56,17 +56,20 @@ def _delay_notice(task: Task, user, data: dict) -> letters.Letter | None:
 
 
 def _suspension(task: Task, user, data: dict) -> letters.Letter | None:
-    if data.get("suspend") != "yes":
-        return None
-    from django.utils import timezone
-
-    from .ending_letters import suspension_letter
+    """The order suspending the proceedings, or the order refusing to, with the officer's reason (both are orders
+    the party may challenge: each is read as a draft)."""
+    from .ending_letters import suspension_letter, suspension_refusal_letter
     from .endings import open_suspension_request
 
     application = application_of(task)
     request = open_suspension_request(application)
     requested_on = timezone.localdate(request.requested_at) if request else timezone.localdate()
-    return suspension_letter(application, requested_on=requested_on, officer=user)
+    if data.get("suspend") == "yes":
+        return suspension_letter(application, requested_on=requested_on, officer=user)
+    reason = (data.get("reason") or "").strip()
+    if data.get("suspend") != "no" or not reason:
+        return None  # the form refuses a refusal without a reason
+    return suspension_refusal_letter(application, requested_on=requested_on, reason=reason, officer=user)
 
 
 def _summons(task: Task, user, data: dict) -> letters.Letter | None:

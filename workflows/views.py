@@ -348,9 +348,12 @@ class TaskView(StaffMixin, View):
         }
         return render(request, "workflows/letter_preview.html", context)
 
-    def page(self, request, task, form, status=200) -> HttpResponse:
+    def page(self, request, task, form, status=200, handover_form=None) -> HttpResponse:
+        """The task page; `handover_form` is the officer's refused handover, shown again with its messages."""
         application = services.application_of(task)
         is_mine = task.owner_id == request.user.pk and task.status == STATUS.ASSIGNED
+        if is_mine and handover_form is None:
+            handover_form = forms.HandoverForm(people=selectors.handover_colleagues(request.user, task))
         deadline = task_lists.task_deadline(task)
         context = {
             "task": task,
@@ -361,9 +364,7 @@ class TaskView(StaffMixin, View):
             "articles": knowledge.articles_for(
                 step=task.flow_task.name, purpose=(task.data or {}).get(task_index.PURPOSE_KEY) or ""
             ),
-            "handover_form": forms.HandoverForm(people=selectors.handover_colleagues(request.user, task))
-            if is_mine
-            else None,
+            "handover_form": handover_form if is_mine else None,
             "is_mine": is_mine,
             "can_claim": task.status == STATUS.NEW and services.may_work_on(request.user, task),
             "file": selectors.case_file(application, get_language() or "en"),
@@ -427,26 +428,39 @@ class HandoverView(StaffMixin, View):
     """The officer who holds a task returns it to the office's queue or hands it to a colleague, saying why."""
 
     def post(self, request: HttpRequest, task_id: int) -> HttpResponse:
+        """Bad input (no reason, a person who is not a colleague of the office) gets the task page again with the
+        message beside its field and the reason as typed; a task no longer held goes back to its page with a note."""
         task = selectors.office_task(request.user, task_id)
+        if not _holds(request.user, task):
+            messages.error(request, _("Only the officer who holds an open task can give it back."))
+            return redirect("workflows:task", task_id=task.pk)
         form = forms.HandoverForm(request.POST, people=selectors.handover_colleagues(request.user, task))
-        if not form.is_valid():
-            messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
-            return redirect("workflows:task", task_id=task.pk)
-        colleague, reason = form.cleaned_data.get("to_user"), form.cleaned_data["reason"]
-        try:
-            if colleague is None:
-                services.return_task(task=task, user=request.user, reason=reason, ip=client_ip(request))
-                messages.success(request, _("The task is back in the office's queue."))
+        if form.is_valid():
+            colleague, reason = form.cleaned_data.get("to_user"), form.cleaned_data["reason"]
+            try:
+                if colleague is None:
+                    services.return_task(task=task, user=request.user, reason=reason, ip=client_ip(request))
+                    messages.success(request, _("The task is back in the office's queue."))
+                else:
+                    services.hand_over_task(
+                        task=task, user=request.user, to_user=colleague, reason=reason, ip=client_ip(request)
+                    )
+                    messages.success(request, _("The task has been given to %(person)s.") % {"person": colleague})
+            except services.WorkflowError as error:
+                task.refresh_from_db()
+                if not _holds(request.user, task):  # taken from them meanwhile (a supervisor reassigned it)
+                    messages.error(request, error.message)
+                    return redirect("workflows:task", task_id=task.pk)
+                form.add_error("to_user" if colleague is not None else None, error.message)
             else:
-                services.hand_over_task(
-                    task=task, user=request.user, to_user=colleague, reason=reason, ip=client_ip(request)
-                )
-                messages.success(request, _("The task has been given to %(person)s.") % {"person": colleague})
-        except services.WorkflowError as error:
-            messages.error(request, error.message)
-            return redirect("workflows:task", task_id=task.pk)
-        request.session.pop(_letter_key(task), None)
-        return redirect("workflows:inbox")
+                request.session.pop(_letter_key(task), None)
+                return redirect("workflows:inbox")
+        view = TaskView()
+        return view.page(request, task, view.form_for(request, task), status=400, handover_form=form)
+
+
+def _holds(user, task) -> bool:
+    return task.owner_id == user.pk and task.status == STATUS.ASSIGNED
 
 
 class CaseListView(StaffMixin, View):
@@ -534,7 +548,9 @@ class CaseView(StaffMixin, View):
 
 
 class KnowledgeView(StaffMixin, View):
-    """The office's knowledge base: every article, or those the search finds."""
+    """The office's knowledge base: every article, or those the search finds (the second instance reads it too)."""
+
+    second_instance_too = True
 
     def get(self, request: HttpRequest) -> HttpResponse:
         form = forms.KnowledgeSearchForm(request.GET if "q" in request.GET else None)
@@ -551,6 +567,8 @@ class KnowledgeView(StaffMixin, View):
 
 
 class KnowledgeArticleView(StaffMixin, View):
+    second_instance_too = True
+
     def get(self, request: HttpRequest, slug: str) -> HttpResponse:
         article = get_object_or_404(knowledge.KnowledgeArticle, slug=slug, is_published=True)
         # The Polish text counts; a translation, where somebody wrote one, is offered to a reader of that language.

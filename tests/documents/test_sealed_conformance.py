@@ -33,6 +33,7 @@ LETTER_TEMPLATES = {
     DocumentKind.REFUSAL_TO_INITIATE: "documents/refusal_to_initiate.html",
     DocumentKind.SUSPENSION: "documents/suspension.html",
     DocumentKind.RESUMPTION: "documents/resumption.html",
+    DocumentKind.SUSPENSION_REFUSED: "documents/suspension_refused.html",
     DocumentKind.SUPPLEMENT_RECEIPT: "documents/supplement_receipt.html",
     DocumentKind.APPEAL_RECEIPT: "documents/appeal_receipt.html",
     DocumentKind.SECOND_INSTANCE_DECISION: "documents/second_instance_decision.html",

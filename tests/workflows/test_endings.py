@@ -333,6 +333,94 @@ def test_the_applicant_asks_to_suspend_and_to_resume_from_the_case_page(
     assert "review" not in open_nodes(application) and "book_appointment" in open_nodes(application)
 
 
+def _sealed_text(document) -> str:
+    from tests.documents.helpers import pdf_text
+
+    with document.file.open("rb") as handle:
+        return pdf_text(handle.read())
+
+
+def test_a_refused_suspension_sends_the_order_with_the_reason_and_the_way_to_challenge_it(
+    client, django_capture_on_commit_callbacks, officer
+):
+    """Art. 98 § 1 k.p.a.: refusing to suspend is an order (postanowienie) with its reason, delivered to the party,
+    against which a zażalenie lies within 7 days of delivery (art. 101 § 3, art. 141 § 2); the case goes on."""
+    from applications.case_models import CaseEvent
+    from applications.services import access_code
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    services.complete_formal_check(
+        task=take(application, "formal_check", officer), user=officer, complete=True, within_legal_stay=True
+    )
+    due_before = clock_of(application).due_on
+    endings.request_suspension(application=application, applicant=application.applicant, reason="Wyjazd")
+    assert fire_due_timers() >= 1
+    reason = "Zawieszenie zagraża interesowi społecznemu: cudzoziemiec przebywa w Polsce bez innego tytułu."
+    endings.decide_suspension(
+        task=take(application, "decide_suspension", officer), user=officer, suspend=False, reason=reason
+    )
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.IN_PROGRESS  # not suspended: the case goes on
+    assert clock_of(application).due_on == due_before
+    certificate = application.documents.get(kind=DocumentKind.LEGAL_STAY_CERTIFICATE)
+    assert certificate.lapse_reason == ""
+    order = application.documents.get(kind=DocumentKind.SUSPENSION_REFUSED)
+    assert order.signed and Delivery.objects.filter(document=order).exists()  # delivered: the 7 days run from it
+    text = " ".join(_sealed_text(order).split())
+    assert "POSTANOWIENIE" in text and "odmawia zawieszenia postępowania" in text and "art. 98 § 1" in text
+    assert reason in text
+    assert "zażalenie do Szefa Urzędu do Spraw Cudzoziemców za pośrednictwem Wojewody Mazowieckiego" in text
+    assert "w terminie 7 dni od dnia jego doręczenia" in text and "art. 101 § 3" in text
+    assert not application.documents.filter(kind=DocumentKind.SUSPENSION).exists()
+    event = application.events.get(kind=CaseEvent.Kind.SUSPENSION_REFUSED)
+    assert event.data == {"refused_on": timezone.localdate().isoformat()}
+    assert "watch_case" in open_nodes(application, with_watch=True)  # the watch goes on as before
+
+    client.force_login(application.applicant)
+    page = client.get(reverse("applications:case", kwargs={"case_id": application.public_id})).content.decode()
+    assert "the office refused to suspend the proceedings, and they go on" in page
+    assert "within 7 days of its delivery" in page and reason not in page  # the reason is in the order
+    assert "Order refusing to suspend the proceedings" in page
+    assert "Ask to suspend the proceedings" in page  # the applicant may ask again
+    client.logout()
+    status = client.post(
+        reverse("applications:status"),
+        {"case_number": application.case_number, "access_code": access_code(application)},
+    ).content.decode()
+    assert "Being examined" in status
+
+
+def test_the_officer_reads_the_refusal_to_suspend_as_a_draft_before_it_leaves(
+    client, django_capture_on_commit_callbacks, officer
+):
+    from tests.documents.helpers import pdf_text
+
+    from .conftest import staff_login
+
+    application = submit_case(django_capture_on_commit_callbacks)
+    pass_formal_check(application, officer)
+    endings.request_suspension(application=application, applicant=application.applicant, reason="Wyjazd")
+    fire_due_timers()
+    task = take(application, "decide_suspension", officer)
+    staff_login(client, officer)
+    url = reverse("workflows:task", kwargs={"task_id": task.pk})
+    refused = client.post(url, {"suspend": "no", "reason": " "})
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["reason"] == ["Say why the proceedings are not suspended."]
+    page = client.post(url, {"suspend": "no", "reason": "Sprawa jest gotowa do rozstrzygnięcia."})
+    assert page.status_code == 200 and "Send the letter" in page.content.decode()
+    draft = client.get(reverse("workflows:task-letter-preview", kwargs={"task_id": task.pk}))
+    text = " ".join(pdf_text(draft.content).split())
+    assert "PROJEKT" in text and "odmowie zawieszenia" in text and "Sprawa jest gotowa do rozstrzygnięcia." in text
+    assert not application.documents.filter(kind=DocumentKind.SUSPENSION_REFUSED).exists()  # nothing sent yet
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"confirm": "1"}).status_code == 302
+    order = application.documents.get(kind=DocumentKind.SUSPENSION_REFUSED)
+    assert "PROJEKT" not in _sealed_text(order)
+    assert "Sprawa jest gotowa do rozstrzygnięcia." in " ".join(_sealed_text(order).split())
+
+
 def test_a_call_does_not_expire_while_suspended_and_runs_on_for_the_days_left_after_resumption(
     django_capture_on_commit_callbacks, officer
 ):

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from tests.factories import AdministratorFactory, ApplicantFactory, EmployerFactory
+from tests.factories import AdministratorFactory, ApplicantFactory, EmployerFactory, SecondInstanceFactory
 from workflows import knowledge
 from workflows.models import KnowledgeArticle, KnowledgeArticleVersion
 
@@ -28,14 +28,16 @@ def test_the_guidance_is_seeded_for_every_step_of_the_flow_with_its_legal_basis(
     officer_steps = {
         node.name
         for node in ResidencePermitFlow.instance.nodes()
-        if isinstance(node, View) and node.name not in APPLICANT_NODES | SECOND_INSTANCE_NODES
+        if isinstance(node, View) and node.name not in APPLICANT_NODES
     }
     assert {"residence_card", "consult_consul", "payment", "delay_notice", "decide_suspension"} <= officer_steps
+    assert officer_steps >= SECOND_INSTANCE_NODES  # the Head of the Office's officers have their guidance too
     assert officer_steps - covered == set()
     for article in articles:
         assert article.legal_basis and len(article.body) > 400
         assert not any(word in article.body.lower() for word in ("lorem", "todo", "placeholder", "xxx"))
-        assert article.versions.get().number == 1
+        numbers = sorted(article.versions.values_list("number", flat=True))
+        assert numbers == list(range(1, article.version + 1))  # seeded as version 1; a later seed is the next one
 
 
 def test_a_task_shows_the_articles_for_its_step_and_purpose(client, django_capture_on_commit_callbacks, officer):
@@ -62,6 +64,27 @@ def test_a_task_shows_the_articles_for_its_step_and_purpose(client, django_captu
 )
 def test_the_consul_stamp_duty_delay_suspension_and_card_steps_show_their_own_guidance(db, step, title):
     assert title in {article.title for article in knowledge.articles_for(step=step, purpose="work")}
+
+
+def test_the_second_instance_step_has_guidance_on_admissibility_supplementary_evidence_and_the_outcomes(db):
+    """Art. 127-144 k.p.a. from the Head of the Office's side: the deadlines and art. 134, art. 136, art. 138-139."""
+    articles = {a.slug: a for a in KnowledgeArticle.objects.all() if "second_instance" in a.steps}
+    titles = {a.title for a in knowledge.articles_for(step="second_instance", purpose="work")}
+    assert {a.title for a in articles.values()} <= titles and len(articles) >= 3
+    text = " ".join(a.body for a in articles.values())
+    for rule in ("art. 129 § 1 i 2", "art. 132", "art. 134", "art. 136 § 1", "art. 138 § 1 pkt 1", "art. 138 § 2"):
+        assert rule in text, rule
+    assert "art. 139" in text and "na niekorzyść strony odwołującej się" in text
+    assert "14 dni" in text and "7 dni" in text and "90 dni" in text
+    assert "jest uprawnieniem wyłącznie wojewody" in text  # art. 132 is the voivode's, not the second instance's
+    assert not set(articles) & {a.slug for a in knowledge.articles_for(step="formal_check", purpose="work")}
+
+
+def test_the_suspension_guidance_says_a_refusal_is_an_order_with_its_reason_as_its_second_version(db):
+    article = KnowledgeArticle.objects.get(slug="zawieszenie-postepowania-na-wniosek-strony")
+    assert "Postanowienie o odmowie zawieszenia postępowania" in article.body and article.version == 2
+    first, second = article.versions.order_by("number")
+    assert "Postanowienie o odmowie zawieszenia" not in first.body and second.changed_fields == ["body"]
 
 
 def test_articles_for_a_purpose_are_not_shown_for_another(db):
@@ -129,8 +152,8 @@ def test_odd_and_hostile_queries_are_answered_never_a_500(client, officer):
 
 
 @pytest.mark.parametrize("name", ["workflows:knowledge", "workflows:knowledge-article"])
-def test_the_knowledge_base_is_for_office_staff_only(client, name, officer):
-    kwargs = {"slug": "laczenie-rodzin"} if name.endswith("article") else {}
+def test_the_knowledge_base_is_for_office_staff_and_the_second_instance_only(client, name, officer):
+    kwargs = {"slug": "rozstrzygniecie-odwolania-art-138-i-139"} if name.endswith("article") else {}
     url = reverse(name, kwargs=kwargs)
     assert client.get(url).status_code == 302  # anonymous: to the login page
     for outsider in (ApplicantFactory(), EmployerFactory()):
@@ -138,6 +161,29 @@ def test_the_knowledge_base_is_for_office_staff_only(client, name, officer):
         assert client.get(url).status_code == 403
     staff_login(client, officer)
     assert client.get(url).status_code == 200
+    staff_login(client, SecondInstanceFactory())
+    page = client.get(url)
+    assert page.status_code == 200 and "art. 138" in page.content.decode()
+    assert f'href="{reverse("workflows:knowledge")}"' in page.content.decode()  # in the second instance's menu
+
+
+def test_a_second_instance_task_shows_its_guidance_beside_the_task(
+    client, django_capture_on_commit_callbacks, officer, supervisor
+):
+    from .test_role_matrix_appeals import refused_and_appealed
+
+    forwarded = refused_and_appealed(django_capture_on_commit_callbacks, officer, supervisor, forward=True)
+    staff_login(client, SecondInstanceFactory())
+    task = open_task(forwarded, "second_instance")
+    html = client.get(reverse("workflows:second-instance-task", kwargs={"task_id": task.pk})).content.decode()
+    assert "Guidance for this step" in html
+    for article in (a for a in KnowledgeArticle.objects.all() if "second_instance" in a.steps):
+        assert article.title in html
+        assert reverse("workflows:knowledge-article", kwargs={"slug": article.slug}) in html
+    assert "Jak przeprowadzić kontrolę formalną" not in html  # the first instance's steps are not the appeal's
+    article = KnowledgeArticle.objects.get(slug="postepowanie-wyjasniajace-w-drugiej-instancji")
+    opened = client.get(reverse("workflows:knowledge-article", kwargs={"slug": article.slug}))
+    assert opened.status_code == 200 and "art. 136 § 1" in opened.content.decode()
 
 
 def test_a_task_page_with_the_guidance_costs_no_more_queries_with_more_articles(

@@ -124,8 +124,11 @@ def test_an_officer_returns_a_task_to_the_queue_with_a_reason(client, django_cap
     task = take(application, "formal_check", officer)
     staff_login(client, officer)
     url = _task_url(task, "workflows:task-handover")
-    assert client.post(url, {"reason": ""}).status_code == 302
-    assert open_task(application, "formal_check").owner == officer  # no reason, no return
+    refused = client.post(url, {"reason": "  "})
+    assert refused.status_code == 400  # no reason, no return: the task page again, the message beside the field
+    assert refused.context["handover_form"].errors == {"reason": ["Say why you give the task back."]}
+    assert 'id="handover_reason_error"' in refused.content.decode()
+    assert open_task(application, "formal_check").owner == officer
     assert client.post(url, {"reason": "Urlop od jutra"}).status_code == 302
     task.refresh_from_db()
     assert task.owner is None and task.status == STATUS.NEW
@@ -142,18 +145,41 @@ def test_an_officer_hands_a_task_to_a_colleague_of_the_same_office_only(
     page = client.get(_task_url(task)).content.decode()
     assert second_officer.email in page and other_office_officer.email not in page
     url = _task_url(task, "workflows:task-handover")
-    client.post(url, {"to_user": other_office_officer.pk, "reason": "Nie mój urząd"})
+    refused = client.post(url, {"to_user": other_office_officer.pk, "reason": "Nie mój urząd"})
     task.refresh_from_db()
     assert task.owner == officer  # a person of another office is not a choice
+    assert refused.status_code == 400
+    form = refused.context["handover_form"]
+    assert form.errors == {"to_user": ["Choose a person of your office."]}
+    html = refused.content.decode()
+    assert 'id="handover_to_user_error"' in html and "Nie mój urząd</textarea>" in html  # the reason is kept
+    assert '<details class="handover" open>' in html
+    assert refused.context["form"] is not None  # the step's own form is still there, beside it
     client.post(url, {"to_user": second_officer.pk, "reason": "Zna sprawę"})
     task.refresh_from_db()
     assert task.owner == second_officer and task.status == STATUS.ASSIGNED
     entry = AuditEntry.objects.get(action="task.handed_over", application=application)
     assert entry.data["to"] == second_officer.pk and entry.data["reason"] == "Zna sprawę"
-    # It is no longer the first officer's to give away.
-    assert client.post(url, {"reason": "Jeszcze raz"}).status_code == 302
+    # It is no longer the first officer's to give away: back to the task page, saying so.
+    again = client.post(url, {"reason": "Jeszcze raz"}, follow=True)
+    assert again.redirect_chain[0][1] == 302
+    assert "Only the officer who holds an open task can give it back." in again.content.decode()
     task.refresh_from_db()
     assert task.owner == second_officer
+
+
+def test_a_refused_handover_is_shown_in_the_officers_language_and_keeps_the_reason(
+    client, django_capture_on_commit_callbacks, officer
+):
+    application = submit_case(django_capture_on_commit_callbacks)
+    task = take(application, "formal_check", officer)
+    staff_login(client, officer)
+    url = _task_url(task, "workflows:task-handover")
+    refused = client.post(url, {"to_user": "999999", "reason": "Zna sprawę"}, HTTP_ACCEPT_LANGUAGE="pl")
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "Wybierz osobę ze swojego urzędu." in html and "Zna sprawę</textarea>" in html
+    assert not AuditEntry.objects.filter(action__in=["task.returned", "task.handed_over"], application=application)
 
 
 def test_others_cannot_return_or_hand_over_a_task(

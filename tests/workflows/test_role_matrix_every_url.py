@@ -24,6 +24,8 @@ ROLES = ("anonymous", "other_applicant", "other_office_officer", "other_office_s
 #: task, a file), on an applicant's page of somebody's case, and on the second instance's pages
 LIST = {"other_applicant": 403, "other_office_officer": 200, "other_office_supervisor": 200, "second_instance": 403}
 SUPERVISOR_LIST = {**LIST, "other_office_officer": 403}
+#: the knowledge base: every office's staff and the second instance's, who work the appeals with it
+KNOWLEDGE = {**LIST, "second_instance": 200}
 OFFICE_OBJECT = {
     "other_applicant": 403,
     "other_office_officer": 404,
@@ -67,8 +69,8 @@ MATRIX: dict[str, tuple[str, dict[str, str], dict[str, int]]] = {
         OFFICE_OBJECT,
     ),
     "dashboard": ("get", {}, SUPERVISOR_LIST),
-    "knowledge": ("get", {}, LIST),
-    "knowledge-article": ("get", {"slug": "article"}, LIST),
+    "knowledge": ("get", {}, KNOWLEDGE),
+    "knowledge-article": ("get", {"slug": "article"}, KNOWLEDGE),
     "document-download": ("get", {"document_id": "document"}, FILE),
     "attachment-download": ("get", {"attachment_id": "attachment"}, FILE),
     "attachment-view": ("get", {"attachment_id": "attachment"}, FILE),
