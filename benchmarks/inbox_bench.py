@@ -117,7 +117,7 @@ def child(quick: bool) -> dict:
     from accounts.second_factor import setup_totp
     from applications.case_models import Application
     from benchmarks import seed
-    from workflows import selectors, task_lists
+    from workflows import paging, selectors, task_lists
 
     wanted = int(os.environ.get("INBOX_BENCH_CASES", DEFAULT_CASES[quick]))
     seeded = seed.seeded_case_count()
@@ -158,11 +158,14 @@ def child(quick: bool) -> dict:
 
         return go, main_query
 
+    def leading_ids(items, number):
+        """The main query of a list's page: the ids of its leading rows, which are both the capped count and the
+        page (`workflows.paging.IdFirstPaginator`); the page's rows are then read by id."""
+        return items.values_list("pk", flat=True)[: max(paging.COUNT_CAP, number * PAGE_SIZE) + 1]
+
     def sorted_page(selector, user, number=1, **criteria):
-        """The ids of a filtered or sorted page, as `TaskListView` reads them (task_lists.filter_and_sort)."""
-        start = (number - 1) * PAGE_SIZE
-        tasks = task_lists.filter_and_sort(selector(user), **{"sort": "deadline", **criteria})
-        return tasks.values_list("pk", flat=True)[start : start + PAGE_SIZE]
+        """The main query of a filtered or sorted page, as `TaskListView` reads it (task_lists.filter_and_sort)."""
+        return leading_ids(task_lists.filter_and_sort(selector(user), **{"sort": "deadline", **criteria}), number)
 
     def task_page(selector, user, number):
         """The main query of the page: its ids (workflows.paging reads those first, then the 25 rows by id), in the
@@ -170,8 +173,7 @@ def child(quick: bool) -> dict:
         return sorted_page(selector, user, number)
 
     def case_page(queryset, number=1):
-        start = (number - 1) * PAGE_SIZE
-        return queryset.values_list("pk", flat=True)[start : start + PAGE_SIZE]
+        return leading_ids(queryset, number)
 
     inbox_size = selectors.inbox(officer).count()
     queue_size = selectors.queue(officer).count()

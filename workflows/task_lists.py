@@ -83,18 +83,32 @@ def filter_and_sort(
     return tasks.order_by(key.asc(nulls_last=True), "id")
 
 
-#: What a row of an office list never reads: the answers and the signature evidence of the case (kilobytes of JSON
-#: each, decoded for every row) and the process's own data.
-NOT_IN_A_ROW = (
-    "process__data",
-    "process__caseprocess__application__answers",
-    "process__caseprocess__application__signature_evidence",
+#: What a row of an office list reads (`task_rows` and the list's template), and nothing else: every other column
+#: of the task, its process, the case and the officer was compiled into the query, sent and decoded for each row
+#: (the case's answers and signature evidence alone are kilobytes of JSON). At 1,000,000 cases reading only these
+#: cut the rows' query from about 10 to 4 ms a page, most of it Python (compiling the SQL, building the objects).
+ROW_FIELDS = (
+    "id",
+    "flow_task",
+    "flow_task_type",
+    "status",
+    "data",
+    "owner",
+    "owner__email",
+    "process",
+    "process__caseprocess__application",
+    "process__caseprocess__application__case_number",
+    "process__caseprocess__application__given_names",
+    "process__caseprocess__application__surname",
+    "process__caseprocess__application__submitted_at",
 )
 
 
-def for_rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
-    """`tasks` read for a list's rows: without the columns a row does not show."""
-    return tasks.defer(*NOT_IN_A_ROW)
+def rows_of(ids: list[int]) -> QuerySet[Task]:
+    """The tasks `ids` (of a page already filtered, scoped and ordered) with only the columns a row shows."""
+    return (
+        Task.objects.filter(pk__in=ids).select_related("owner", "process__caseprocess__application").only(*ROW_FIELDS)
+    )
 
 
 @dataclass(frozen=True)
@@ -146,9 +160,21 @@ def _days_text(days_left: int | None) -> str:
 
 def task_rows(tasks, *, claimable: bool = False, today: date | None = None) -> list[TaskRow]:
     """The rows of a page of tasks; `claimable` rows offer "take the task", the others "open the task"."""
-    from polishtime.formatting import format_when
+    from polishtime.formatting import format_when, office_localtime
 
     today = today or timezone.localdate()
+    # A page's rows share a few days and one link pattern: each day is written once per page and the link is
+    # reversed once (formatting and `reverse` were two thirds of the rows' CPU, about 2 ms a page).
+    written: dict[date, str] = {}
+
+    def day_text(day: date) -> str:
+        if day not in written:
+            written[day] = format_when(day, "date")
+        return written[day]
+
+    marker = 2**31 - 1
+    link = reverse("workflows:task-claim" if claimable else "workflows:task", kwargs={"task_id": marker})
+    before, after = link.split(str(marker))
     rows = []
     for task in tasks:
         deadline = task_deadline(task)
@@ -158,10 +184,9 @@ def task_rows(tasks, *, claimable: bool = False, today: date | None = None) -> l
         names = {"number": case.case_number, "step": step}
         if claimable:
             label = gettext("Take the task “%(step)s” of case %(number)s") % names
-            url = reverse("workflows:task-claim", kwargs={"task_id": task.pk})
         else:
             label = gettext("Open the task “%(step)s” of case %(number)s") % names
-            url = reverse("workflows:task", kwargs={"task_id": task.pk})
+        filed = office_localtime(case.submitted_at) if case.submitted_at else None
         rows.append(
             TaskRow(
                 task=task,
@@ -170,13 +195,13 @@ def task_rows(tasks, *, claimable: bool = False, today: date | None = None) -> l
                 days_left=days_left,
                 step=step,
                 applicant=f"{case.given_names} {case.surname}",
-                filed_iso=format_when(case.submitted_at, "iso"),
-                filed_text=format_when(case.submitted_at, "date"),
-                deadline_iso=format_when(deadline, "iso") if deadline else "",
-                deadline_text=format_when(deadline, "date") if deadline else "",
+                filed_iso=filed.isoformat() if filed else "",
+                filed_text=day_text(filed.date()) if filed else "",
+                deadline_iso=deadline.isoformat() if deadline else "",
+                deadline_text=day_text(deadline) if deadline else "",
                 days_text=_days_text(days_left),
                 action_label=label,
-                action_url=url,
+                action_url=f"{before}{task.pk}{after}",
             )
         )
     return rows

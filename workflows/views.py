@@ -43,9 +43,9 @@ class StaffMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-def _page(request: HttpRequest, items):
+def _page(request: HttpRequest, items, read=None):
     """One page of a list (the office lists grow to thousands of rows); a bad page number gives the first or last."""
-    return page_of(items, request.GET.get("page"))
+    return page_of(items, request.GET.get("page"), read)
 
 
 class TaskListView(StaffMixin, View):
@@ -69,7 +69,7 @@ class TaskListView(StaffMixin, View):
             people=selectors.office_staff(request.user) if self.show_owner else None,
         )
         criteria = form.criteria()
-        page = _page(request, task_lists.for_rows(task_lists.filter_and_sort(self.tasks(request.user), **criteria)))
+        page = _page(request, task_lists.filter_and_sort(self.tasks(request.user), **criteria), task_lists.rows_of)
         chosen = {key: request.GET[key] for key in form.fields if request.GET.get(key) and key in form.cleaned_data}
         context = {
             "title": self.title,
