@@ -266,9 +266,8 @@ def event_sentence(event: CaseEvent, document_labels: Mapping[str, str] | None =
         )
     if kind == Kind.SUSPENSION_REFUSED:
         return _(
-            "On %(date)s the office refused to suspend the proceedings, and they go on. The order says why; you may "
-            "file a complaint (zażalenie) against it with the Head of the Office for Foreigners, through the voivode, "
-            "within 7 days of its delivery."
+            "On %(date)s the office refused to suspend the proceedings, and they go on. The order says why. No "
+            "separate complaint lies against it; you can challenge it in an appeal against the decision in your case."
         ) % {"date": _data_day("refused_on", data)}
     if kind == Kind.RESUMED:
         days = data.get("clock_excluded_days") if isinstance(data.get("clock_excluded_days"), int) else 0

@@ -539,7 +539,7 @@ def decide_suspension(*, task: Task, user, suspend: bool, reason: str = "", ip: 
             lapse_legal_stay_certificate(application, reason=LapseReason.SUSPENDED_AT_REQUEST)
             hold_call_deadlines(application, until=_three_years_after(suspension) + timedelta(days=1))
             refresh_decision_clock(application)
-        else:  # a postanowienie too, delivered as the suspension is, so its 7 days for a zażalenie run
+        else:  # a postanowienie too (art. 123), delivered as the suspension is; no zażalenie lies (art. 101 § 3, 142)
             letter = suspension_refusal_letter(
                 application,
                 requested_on=polish_day(suspension.requested_at),

@@ -370,8 +370,10 @@ def test_a_refused_suspension_sends_the_order_with_the_reason_and_the_way_to_cha
     text = " ".join(_sealed_text(order).split())
     assert "POSTANOWIENIE" in text and "odmawia zawieszenia postępowania" in text and "art. 98 § 1" in text
     assert reason in text
-    assert "zażalenie do Szefa Urzędu do Spraw Cudzoziemców za pośrednictwem Wojewody Mazowieckiego" in text
-    assert "w terminie 7 dni od dnia jego doręczenia" in text and "art. 101 § 3" in text
+    # Art. 101 § 3 k.p.a. gives a zażalenie against a suspension and a refusal to resume, not a refusal to suspend
+    # (the settled reading since 2010): the order says so and points to the appeal against the decision (art. 142).
+    assert "zażalenie nie służy" in text and "art. 101 § 3" in text and "art. 142 k.p.a." in text
+    assert "w terminie 7 dni" not in text
     assert not application.documents.filter(kind=DocumentKind.SUSPENSION).exists()
     event = application.events.get(kind=CaseEvent.Kind.SUSPENSION_REFUSED)
     assert event.data == {"refused_on": timezone.localdate().isoformat()}
@@ -380,7 +382,7 @@ def test_a_refused_suspension_sends_the_order_with_the_reason_and_the_way_to_cha
     client.force_login(application.applicant)
     page = client.get(reverse("applications:case", kwargs={"case_id": application.public_id})).content.decode()
     assert "the office refused to suspend the proceedings, and they go on" in page
-    assert "within 7 days of its delivery" in page and reason not in page  # the reason is in the order
+    assert "in an appeal against the decision in your case" in page and reason not in page  # the reason: the order
     assert "Order refusing to suspend the proceedings" in page
     assert "Ask to suspend the proceedings" in page  # the applicant may ask again
     client.logout()

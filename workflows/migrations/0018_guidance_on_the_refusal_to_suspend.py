@@ -1,10 +1,10 @@
-"""The suspension article (0014) learns that a refusal is an order of its own, sent with its reason: a new version of
-it, as an edit in the admin would be, saying which field changed."""
+"""The suspension article (0014) learns that a refusal is an order of its own, sent with its reason and no zażalenie
+(art. 101 § 3 and 142 k.p.a.): a new version of it, as an edit in the admin would be, saying which field changed."""
 
 from django.db import migrations
 
 SLUG = "zawieszenie-postepowania-na-wniosek-strony"
-PARAGRAPH = """Odmowa zawieszenia również następuje w drodze postanowienia (art. 98 § 1 w związku z art. 123 k.p.a.). System wysyła stronie „Postanowienie o odmowie zawieszenia postępowania” z podanym przez Ciebie powodem i z pouczeniem o zażaleniu do Szefa Urzędu do Spraw Cudzoziemców, wnoszonym za pośrednictwem wojewody w terminie 7 dni od dnia doręczenia (art. 101 § 3 i art. 141 § 2 k.p.a.); przeczytaj projekt przed wysłaniem. Powód napisz tak, by strona mogła go zrozumieć i zakwestionować: wskaż, który warunek art. 98 § 1 nie jest spełniony (sprzeciw innej strony, zagrożenie dla interesu społecznego) albo dlaczego zawieszenie nie jest w tej sprawie uzasadnione. Postępowanie toczy się dalej, a termin załatwienia sprawy biegnie. Część orzecznictwa sądów administracyjnych uznaje, że na odmowę zawieszenia zażalenie nie służy; zażalenie, które wpłynie, przekaż Szefowi Urzędu, który sam oceni jego dopuszczalność (art. 134 w związku z art. 144 k.p.a.)."""
+PARAGRAPH = """Odmowa zawieszenia również następuje w drodze postanowienia (art. 98 § 1 w związku z art. 123 k.p.a.). System wysyła stronie „Postanowienie o odmowie zawieszenia postępowania” z podanym przez Ciebie powodem; przeczytaj projekt przed wysłaniem. Powód napisz tak, by strona mogła go zrozumieć i zakwestionować: wskaż, który warunek art. 98 § 1 nie jest spełniony (sprzeciw innej strony, zagrożenie dla interesu społecznego) albo dlaczego zawieszenie nie jest w tej sprawie uzasadnione. Postępowanie toczy się dalej, a termin załatwienia sprawy biegnie. Zażalenie na to postanowienie nie służy: według linii orzeczniczej sądów administracyjnych ustalonej po nowelizacji z 2010 r. art. 101 § 3 k.p.a. przewiduje je tylko na postanowienie o zawieszeniu postępowania albo o odmowie podjęcia zawieszonego postępowania. Pouczenie mówi więc, że strona może je zaskarżyć w odwołaniu od decyzji (art. 142 k.p.a.). Zażalenie, które mimo to wpłynie, przekaż Szefowi Urzędu, który stwierdzi jego niedopuszczalność (art. 134 w związku z art. 144 k.p.a.)."""
 
 
 def add_paragraph(apps, schema_editor):
