@@ -28,6 +28,7 @@ from formdefs.api import (
     FormDefinition,
     FormDefinitionStatus,
     PayloadError,
+    answers_as_asked,
     answers_to_data,
     evaluate,
     is_prefilled_only,
@@ -436,9 +437,8 @@ def _with_declarations_ticked(spec, answers: Mapping[str, Any]) -> dict[str, Any
 def check_draft(draft: Draft) -> list[PayloadError]:
     """Everything that stands between this draft and submission (the declarations aside, which are ticked when
     signing), each error pointing at its step."""
-    _cleaned, errors = validate_payload(
-        draft.definition.spec, _with_declarations_ticked(draft.definition.spec, draft.answers)
-    )
+    spec = draft.definition.spec
+    _cleaned, errors = validate_payload(spec, _with_declarations_ticked(spec, answers_as_asked(spec, draft.answers)))
     errors = list(errors)
     for key in missing_attachments(draft):
         errors.append(
@@ -521,7 +521,9 @@ def submit_draft(
             raise SubmissionError(
                 _("A parent or guardian files only for a child under 18: the date of birth says otherwise.")
             )
-        cleaned, _errors = validate_payload(draft.definition.spec, draft.answers)
+        cleaned, _errors = validate_payload(
+            draft.definition.spec, answers_as_asked(draft.definition.spec, draft.answers)
+        )
         voivodeship = Voivodeship.objects.get(code=cleaned["residence"]["voivodeship"])
         office = Office.objects.get(voivodeship=voivodeship)
         now = timezone.now()

@@ -18,6 +18,7 @@ from .parsing import DefinitionError, parse_spec
 from .schema import LANGUAGES, FieldSpec, FieldType, FormDefinitionSpec, GroupSpec, StepSpec, Text, translate
 from .steps import (
     PREFILLED,
+    answers_as_asked,
     answers_keys,
     answers_to_data,
     is_prefilled_only,
@@ -67,6 +68,7 @@ __all__ = [
     "PayloadError",
     "StepSpec",
     "Text",
+    "answers_as_asked",
     "answers_keys",
     "answers_to_data",
     "bind_step",

@@ -7,7 +7,10 @@ which MOS confirms with a certificate of legal stay. Filed later, it is still ex
 leave it unexamined for that - but it gives no legal stay and no certificate: so the applicant is *warned*, plainly,
 and may still submit; the officer sees the same finding as a fact on the case page.
 
-The answers are those of the 2026 fragment `2026-current-stay` (step `current_stay`).
+The answers are those of the 2026 fragments: whether the applicant is in Poland is asked once, in B.7
+(`residence.currently_abroad`, fragment `2026-place-of-stay`); the legal stay in the step `current_stay` (fragment
+`2026-current-stay`), which is shown only to someone in Poland. A draft or case from before D.1 was dropped may still
+hold `current_stay.in_poland`: it is not read, as B.7 said the same.
 """
 
 from __future__ import annotations
@@ -23,7 +26,10 @@ from django.utils.translation import gettext as _
 from polishtime import format_when
 from validators._common import as_date
 
+from .schema import FormDefinitionSpec
+
 STEP = "current_stay"
+ABROAD_STEP, ABROAD_FIELD = "residence", "currently_abroad"  # B.7, which decides whether `current_stay` is asked
 UNTIL_FIELD = f"{STEP}.legal_stay_until"
 
 
@@ -71,14 +77,21 @@ class LegalStayCheck:
         ) % {"until": until}
 
 
-def legal_stay_check(answers: Mapping[str, Any], filed_on: datetime.date) -> LegalStayCheck | None:
-    """The finding for answers to the current-stay step on the filing day; None when the form has no such step or
-    the dates needed are not answered (the step's own checks ask for them)."""
-    stay = answers.get(STEP)
-    if not isinstance(stay, Mapping) or "in_poland" not in stay:
+def legal_stay_check(
+    answers: Mapping[str, Any], filed_on: datetime.date, *, spec: FormDefinitionSpec
+) -> LegalStayCheck | None:
+    """The finding for the answers of a form with the current-stay step on the filing day; None when the form has no
+    such step (`spec` says so: a version 1 form asks B.7 too, but not about the legal stay) or the answers needed
+    are not given (the steps' own checks ask for them)."""
+    if not any(step.key == STEP for step in spec.steps):
         return None
-    if stay.get("in_poland") is False:
+    place = answers.get(ABROAD_STEP)
+    abroad = place.get(ABROAD_FIELD) if isinstance(place, Mapping) else None
+    if abroad is True:
         return LegalStayCheck(Finding.ABROAD, filed_on)
+    stay = answers.get(STEP)
+    if abroad is not False or not isinstance(stay, Mapping):
+        return None
     try:
         until = as_date(stay.get("legal_stay_until"))
     except ValidationError:  # not answered or not a date: nothing to compare

@@ -197,7 +197,6 @@ def _add_2026_answers(payload: dict[str, Any]) -> None:
     }
     payload["travel_document"] = {"has_travel_document": True, **payload["travel_document"]}
     payload["current_stay"] = {
-        "in_poland": True,
         # Early enough for the tests that travel back to the spring of 2026 (an entry cannot lie in the future).
         "last_entry_date": "2025-09-05",
         "legal_basis": "visa",

@@ -193,3 +193,26 @@ def typed_rows(data, group: GroupSpec) -> list[dict[str, Any]]:
                 row[field.key + NA_SUFFIX] = True
         rows.append(row)
     return rows
+
+
+def answers_as_asked(spec: FormDefinitionSpec, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """A draft's answers as the definition asks them now, to be checked and submitted.
+
+    The wizard stores each page as it was answered, so a draft may hold what the form no longer asks: a question
+    dropped from a definition changed in place (`current_stay.in_poland`, asked in B.7 since), or a whole page that
+    a later answer hides (the current stay, once B.7 says the applicant is abroad). Those are left out rather than
+    refused: the applicant could not empty a page they are no longer shown. A step's other answers, and its groups'
+    rows, are kept as stored, so the checks still judge them.
+    """
+    known = {step.key: {item.key for item in step.items} for step in spec.steps}
+    kept: dict[str, Any] = {
+        key: {k: v for k, v in value.items() if k in known[key]} if isinstance(value, Mapping) else value
+        for key, value in answers.items()
+        if key in known
+    }
+    while True:  # a hidden page may hide a later one that depends on it
+        hidden = [step.key for step in spec.steps if step.key in kept and not is_step_visible(step, kept)]
+        if not hidden:
+            return kept
+        for key in hidden:
+            del kept[key]

@@ -310,7 +310,9 @@ def case_file(application: Application, language: str) -> CaseFile:
         decision_clock=clock_of(application),
         appeals=list(application.appeals.select_related("receipt", "decision_letter").order_by("filed_at", "pk")),
         finality=Finality.objects.filter(application=application).first(),
-        legal_stay=legal_stay_check(application.answers, timezone.localdate(application.submitted_at)),
+        legal_stay=legal_stay_check(
+            application.answers, timezone.localdate(application.submitted_at), spec=application.definition.spec
+        ),
         facts=notices_for(
             application.definition.spec, application.answers, on=timezone.localdate(application.submitted_at)
         ),

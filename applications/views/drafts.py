@@ -156,7 +156,7 @@ class CheckAnswersView(ApplicantRequiredMixin, View):
                 "attachments": draft.attachments.all(),
                 "needs_annex": services.needs_employer_annex(draft),
                 "annex": getattr(draft, "employer_annex", None),
-                "legal_stay": legal_stay_check(draft.answers, timezone.localdate()),
+                "legal_stay": legal_stay_check(draft.answers, timezone.localdate(), spec=spec),
                 "fees": fees_for(spec.slug, draft.answers),
             },
         )

@@ -109,7 +109,7 @@ class SignAndSubmitView(ApplicantRequiredMixin, View):
                 "chosen_method": method,
                 "package_url": reverse("documents:draft-signing-package", kwargs={"draft_id": draft.public_id}),
                 "package_ready": package_ready is not None,
-                "legal_stay": legal_stay_check(draft.answers, timezone.localdate()),
+                "legal_stay": legal_stay_check(draft.answers, timezone.localdate(), spec=draft.definition.spec),
                 "fees": fees_for(draft.definition.slug, draft.answers),
             },
             status=status,

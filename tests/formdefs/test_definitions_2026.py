@@ -44,6 +44,7 @@ def spec(slug: str) -> FormDefinitionSpec:
 
 
 SPECS = {slug: spec(slug) for slug in FORMS_2026}
+TEMPORARY = SPECS["temporary-residence"]
 
 
 def errors_of(slug: str, payload: dict) -> dict[str, str]:
@@ -55,6 +56,21 @@ def with_stay(slug: str = "temporary-residence", **answers) -> dict:
     payload = applicant_payload(slug, 2)
     payload["current_stay"] = {**payload["current_stay"], **answers}
     return payload
+
+
+def from_abroad(slug: str = "temporary-residence") -> dict:
+    """The sample answers of an applicant who says in B.7 that they are outside Poland, with the address there."""
+    payload = applicant_payload(slug, 2)
+    payload["residence"].update(
+        {"currently_abroad": True, "abroad_country": "UKR", "abroad_city": "Lwów", "abroad_house_number": "5"}
+    )
+    del payload["current_stay"]
+    return payload
+
+
+def in_poland(answers: dict) -> dict:
+    """Answers that say in B.7 the applicant is in Poland, and (when given) their part D."""
+    return {"residence": {"currently_abroad": False}, **({"current_stay": answers} if answers else {})}
 
 
 # --- The files --------------------------------------------------------------------------------------------------
@@ -150,12 +166,36 @@ def test_visa_details_are_not_asked_for_another_basis(basis):
     assert errors_of("temporary-residence", payload) == {}
 
 
-def test_not_in_poland_asks_nothing_more_about_the_stay():
-    payload = applicant_payload("temporary-residence", 2)
-    payload["current_stay"] = {"in_poland": False}
-    assert errors_of("temporary-residence", payload) == {}
-    payload["current_stay"]["legal_stay_until"] = "2027-01-01"
-    assert errors_of("temporary-residence", payload) == {"current_stay.legal_stay_until": "not_asked"}
+@pytest.mark.parametrize("slug", FORMS_2026)
+def test_whether_the_applicant_is_in_poland_is_asked_once_in_b7_and_part_d_has_no_question_of_its_own(slug):
+    """B.7 (outside Poland?) and D.1 (in Poland?) asked the same fact inverted: D.1 is gone, part D follows B.7."""
+    definition = SPECS[slug]
+    residence, stay = definition.step("residence"), definition.step("current_stay")
+    assert next(i for i in residence.items if i.key == "currently_abroad").number == "B.7"
+    assert [i.key for i in stay.items if i.key == "in_poland"] == []
+    assert all(i.type != "boolean" for i in stay.items), "part D asks nothing yes-or-no about being in Poland"
+    assert stay.show_if.field == "residence.currently_abroad" and stay.show_if.equals is False
+
+
+@pytest.mark.parametrize("slug", FORMS_2026)
+def test_in_poland_by_b7_the_legal_stay_questions_are_asked_and_required(slug):
+    payload = with_stay(slug)
+    assert payload["residence"]["currently_abroad"] is False
+    assert errors_of(slug, payload) == {}
+    payload["current_stay"] = {}
+    assert errors_of(slug, payload) == {
+        "current_stay.last_entry_date": "required",
+        "current_stay.legal_basis": "required",
+        "current_stay.legal_stay_until": "required",
+    }
+
+
+@pytest.mark.parametrize("slug", FORMS_2026)
+def test_abroad_by_b7_nothing_is_asked_about_the_stay(slug):
+    payload = from_abroad(slug)
+    assert errors_of(slug, payload) == {}
+    payload["current_stay"] = {"legal_stay_until": "2027-01-01"}
+    assert errors_of(slug, payload) == {"current_stay": "not_asked"}
 
 
 def test_the_last_entry_cannot_be_in_the_future():
@@ -200,6 +240,7 @@ def test_without_a_travel_document_another_identity_document_and_the_reason_are_
 def test_the_place_of_stay_abroad_is_asked_by_parts():
     payload = applicant_payload("temporary-residence", 2)
     payload["residence"]["currently_abroad"] = True
+    del payload["current_stay"]  # part D is asked only in Poland
     assert errors_of("temporary-residence", payload) == {
         "residence.abroad_country": "required",
         "residence.abroad_city": "required",
@@ -217,7 +258,7 @@ def test_the_place_of_stay_abroad_is_asked_by_parts():
 @settings(max_examples=200, deadline=None)
 @given(until=dates, filed=dates)
 def test_the_application_is_late_exactly_when_filed_after_the_last_day_of_legal_stay(until, filed):
-    check = legal_stay_check({"current_stay": {"in_poland": True, "legal_stay_until": until.isoformat()}}, filed)
+    check = legal_stay_check(in_poland({"legal_stay_until": until.isoformat()}), filed, spec=TEMPORARY)
     assert check.late == (filed > until)
     assert check.finding == (Finding.LATE if filed > until else Finding.LAST_DAY if filed == until else Finding.ON_TIME)
     assert check.days_left == (until - filed).days
@@ -226,14 +267,28 @@ def test_the_application_is_late_exactly_when_filed_after_the_last_day_of_legal_
 
 
 def test_the_finding_speaks_plainly():
-    late = legal_stay_check({"current_stay": {"in_poland": True, "legal_stay_until": "2026-11-30"}}, TODAY)
+    late = legal_stay_check(in_poland({"legal_stay_until": "2026-11-30"}), TODAY, spec=TEMPORARY)
     assert late.late and "art. 108" in late.message() and "certificate of legal stay" in late.message()
-    last = legal_stay_check({"current_stay": {"in_poland": True, "legal_stay_until": "2026-12-01"}}, TODAY)
+    last = legal_stay_check(in_poland({"legal_stay_until": "2026-12-01"}), TODAY, spec=TEMPORARY)
     assert last.finding == Finding.LAST_DAY and "Submit the application today" in last.message()
-    abroad = legal_stay_check({"current_stay": {"in_poland": False}}, TODAY)
+    abroad = legal_stay_check({"residence": {"currently_abroad": True}}, TODAY, spec=TEMPORARY)
     assert abroad.finding == Finding.ABROAD and not abroad.late
-    assert legal_stay_check({"personal": {}}, TODAY) is None, "a form without the 2026 item: no finding"
-    assert legal_stay_check({"current_stay": {"in_poland": True}}, TODAY) is None
+    assert legal_stay_check(in_poland({}), TODAY, spec=TEMPORARY) is None, "no date yet: nothing to compare"
+    assert legal_stay_check({"personal": {}}, TODAY, spec=TEMPORARY) is None, "B.7 not answered yet"
+
+
+def test_the_finding_reads_b7_and_not_a_d1_answer_left_in_an_earlier_draft():
+    stale = {"in_poland": False, "legal_stay_until": "2026-11-30"}
+    assert legal_stay_check(in_poland(stale), TODAY, spec=TEMPORARY).finding == Finding.LATE
+    abroad = {"residence": {"currently_abroad": True}, "current_stay": {"in_poland": True}}
+    assert legal_stay_check(abroad, TODAY, spec=TEMPORARY).finding == Finding.ABROAD
+
+
+def test_a_form_of_the_2019_layout_gives_no_finding_though_it_asks_b7_too():
+    version_1 = FormDefinitionSpec.model_validate(official_definition("temporary-residence", 1))
+    answers = applicant_payload("temporary-residence", 1)
+    answers["residence"]["currently_abroad"] = True
+    assert legal_stay_check(answers, TODAY, spec=version_1) is None
 
 
 # --- Attachments by purpose, 2026 file limits -------------------------------------------------------------------
@@ -402,7 +457,7 @@ def test_the_sample_answers_are_not_changed_by_the_tests():
 def test_the_finding_writes_the_end_of_the_stay_as_the_one_date_filter_does(language, written):
     from django.utils import translation
 
-    late = legal_stay_check({"current_stay": {"in_poland": True, "legal_stay_until": "2026-11-30"}}, TODAY)
+    late = legal_stay_check(in_poland({"legal_stay_until": "2026-11-30"}), TODAY, spec=TEMPORARY)
     with translation.override(language):
         assert written in late.message()
 
@@ -416,15 +471,14 @@ FAMILY_FROM_ABROAD = {"family_reunification", "spouse_of_polish_citizen"}
     purpose=st.sampled_from(
         [c.value for c in SPECS["temporary-residence"].step("purpose").items[0].choices if c.value != "other"]
     ),
-    in_poland=st.booleans(),
+    here=st.booleans(),
 )
-def test_family_reunification_from_abroad_is_refused_on_the_purpose_and_anything_else_is_not(purpose, in_poland):
-    payload = applicant_payload("temporary-residence", 2)
+def test_family_reunification_from_abroad_is_refused_on_the_purpose_and_anything_else_is_not(purpose, here):
+    payload = applicant_payload("temporary-residence", 2) if here else from_abroad()
     payload["purpose"] = {**payload["purpose"], "purpose_of_stay": purpose}
-    payload["current_stay"] = with_stay()["current_stay"] if in_poland else {"in_poland": False}
     _cleaned, errors = validate_payload(SPECS["temporary-residence"], payload)
     refused = [e for e in errors if "106l" in str(e.message)]
-    if purpose in FAMILY_FROM_ABROAD and not in_poland:
+    if purpose in FAMILY_FROM_ABROAD and not here:
         assert [e.path for e in refused] == ["purpose.purpose_of_stay"]
     else:
         assert refused == []
