@@ -13,11 +13,12 @@ from django.utils import timezone
 
 from applications import services
 from documents.package import package_context
-from formdefs.api import FormDefinition, FormDefinitionStatus
+from formdefs.api import FormDefinition, FormDefinitionStatus, legal_stay_check, visible_wizard_steps
+from formdefs.legal_stay import Finding
 from formdefs.serialization import DEFINITIONS_DIR
 from formdefs.services import import_definition
 from tests.factories import PASSWORD, ApplicantFactory
-from tests.journey.helpers import pdf_bytes
+from tests.journey.helpers import pdf_bytes, step_url
 from tests.samples import ready_draft
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +161,81 @@ def test_the_files_of_one_2026_application_take_at_most_50_mb(settings):
             draft=draft, requirement="other", upload=SimpleUploadedFile("more.pdf", pdf_bytes(), "application/pdf")
         )
     assert error.value.code == "application_too_large"
+
+
+# --- Asked once whether the applicant is in Poland (B.7; D.1 is gone) ---------------------------------------------
+
+B7 = "Czy obecnie przebywasz poza terytorium Rzeczypospolitej Polskiej?"
+FORMER_D1 = "Czy obecnie przebywasz na terytorium Rzeczypospolitej Polskiej?"
+ABROAD = {"currently_abroad": True, "abroad_country": "UKR", "abroad_city": "Lwów", "abroad_house_number": "5"}
+
+
+def printed_rows(application) -> list[dict]:
+    context = package_context(
+        definition=application.definition.spec,
+        answers=application.answers,
+        case_number=application.case_number,
+        office=application.office,
+        submitted_at=application.submitted_at,
+    )
+    return [row for s in context["sections"] for e in s["entries"] if e["kind"] == "fields" for row in e["rows"]]
+
+
+def test_in_poland_by_b7_the_applicant_is_asked_the_legal_stay_and_not_asked_again_whether_in_poland(client):
+    draft = ready_draft(slug=SLUG)
+    assert draft.answers["residence"]["currently_abroad"] is False
+    assert "current_stay" in [s.key for s in visible_wizard_steps(draft.definition.spec, draft.answers)]
+    client.force_login(draft.applicant)
+    page = client.get(step_url(draft, "current_stay"))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert 'name="last_entry_date"' in text and 'name="legal_stay_until"' in text
+    assert 'name="in_poland"' not in text and FORMER_D1 not in text
+
+    rows = printed_rows(submit(draft))
+    assert [row["value"] for row in rows if row["label"] == B7] == ["NIE"], "B.7 printed once, with the answer"
+    assert not [row for row in rows if row["label"] == FORMER_D1]
+    assert "Pobyt legalny do dnia" in [row["label"] for row in rows]
+
+
+def test_abroad_by_b7_the_applicant_is_not_asked_the_legal_stay(client):
+    applicant = ApplicantFactory()
+    draft = services.start_draft(applicant=applicant, slug=SLUG)
+    draft = services.save_step_answers(
+        draft=draft, step_key="residence", answers={**draft.answers.get("residence", {}), **ABROAD}
+    )
+    assert "current_stay" not in [s.key for s in visible_wizard_steps(draft.definition.spec, draft.answers)]
+    client.force_login(applicant)
+    page = client.get(step_url(draft, "current_stay"))
+    assert page.status_code == 302, page.status_code
+
+
+def test_a_draft_that_holds_the_former_d1_still_submits_and_b7_decides():
+    """A v2 draft saved before D.1 was dropped keeps `current_stay.in_poland`: it is not refused, not stored on the
+    case, and the package prints B.7 only."""
+    draft = ready_draft(slug=SLUG)
+    draft = services.save_step_answers(
+        draft=draft, step_key="current_stay", answers={"in_poland": True, **draft.answers["current_stay"]}
+    )
+    assert draft.answers["current_stay"]["in_poland"] is True
+    assert services.check_draft(draft) == []
+    application = submit(draft)
+    assert "in_poland" not in application.answers["current_stay"]
+    assert application.answers["current_stay"]["legal_basis"] == "visa"
+    assert not [row for row in printed_rows(application) if row["label"] == FORMER_D1]
+
+
+def test_an_applicant_who_says_in_b7_they_are_abroad_after_filling_part_d_submits_without_it():
+    draft = ready_draft(slug=SLUG)
+    residence = {**draft.answers["residence"], **ABROAD}
+    draft = services.save_step_answers(draft=draft, step_key="residence", answers=residence)
+    assert draft.answers["current_stay"], "part D as typed is still in the draft"
+    assert services.check_draft(draft) == [], "a page the applicant is no longer shown is not held against them"
+    application = submit(draft)
+    assert "current_stay" not in application.answers
+    assert legal_stay_check(application.answers, timezone.localdate(), spec=application.definition.spec).finding == (
+        Finding.ABROAD
+    )
+    rows = printed_rows(application)
+    assert [row["value"] for row in rows if row["label"] == B7] == ["TAK"]
+    assert [row["value"] for row in rows if row["label"] == "Pobyt legalny do dnia"] == ["brak"], "not asked: brak"
