@@ -12,7 +12,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import django
 import pytest
+
+if __name__ == "__main__":  # run as the regenerator (below): Django is set up before the imports that read models
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mos.settings")
+    django.setup()
 
 from documents.package import render_package
 from formdefs.parsing import parse_spec
@@ -73,9 +80,6 @@ def test_a_ticked_i_do_not_know_prints_as_the_answer_to_its_question():
 
 
 if __name__ == "__main__":  # regenerate the fixtures: python -m tests.documents.test_sample_package_text
-    import django
-
-    django.setup()
     FIXTURES.mkdir(parents=True, exist_ok=True)
     for name in APPLICATION_SLUGS:
         (FIXTURES / f"{name}.txt").write_text(sample_package_text(name), encoding="utf-8")
