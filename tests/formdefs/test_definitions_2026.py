@@ -482,3 +482,25 @@ def test_family_reunification_from_abroad_is_refused_on_the_purpose_and_anything
         assert [e.path for e in refused] == ["purpose.purpose_of_stay"]
     else:
         assert refused == []
+
+
+# --- A draft's answers as the form asks them now ----------------------------------------------------------------
+
+
+def test_a_drafts_answers_to_questions_no_longer_asked_are_left_out_and_the_rest_kept():
+    from formdefs.api import answers_as_asked
+
+    stored = with_stay(in_poland=True)  # saved before D.1 was dropped
+    stored["no_such_step"] = {"x": 1}
+    asked = answers_as_asked(TEMPORARY, stored)
+    assert "in_poland" not in asked["current_stay"] and "no_such_step" not in asked
+    assert asked["current_stay"]["legal_basis"] == "visa" and asked["personal"] == stored["personal"]
+    assert errors_of("temporary-residence", asked) == {}
+    assert errors_of("temporary-residence", stored)["current_stay.in_poland"] == "extra_forbidden", (
+        "the payload check itself still refuses a key the form does not have"
+    )
+
+    stored["residence"].update(from_abroad()["residence"])  # B.7 changed after part D was filled
+    asked = answers_as_asked(TEMPORARY, stored)
+    assert "current_stay" not in asked, "a page B.7 now hides"
+    assert errors_of("temporary-residence", asked) == {}
