@@ -6,7 +6,7 @@ logged in with a verified second factor, so every middleware, the session, the p
 are included (no network, no gunicorn). Search is by case number, travel document number and surname prefix. Each
 page also reports its query count and, on PostgreSQL, the plan nodes and database time of its main query.
 
-    .venv/bin/python -m benchmarks --only inbox              # full: DB mos_bench, 1,000,000 cases seeded once, 100 runs a page
+    .venv/bin/python -m benchmarks --only inbox              # full: DB mos_bench, 1,000,000 cases, 100 runs a page
     .venv/bin/python -m benchmarks --only inbox --quick      # DB mos_bench_quick, 10,000 cases, seeded once
     INBOX_BENCH_DATABASE_URL=postgres://... INBOX_BENCH_CASES=100000 .venv/bin/python -m benchmarks --only inbox
 
